@@ -1,0 +1,3 @@
+DROP TABLE account_domains;
+DROP TABLE accounts;
+DROP TABLE users;

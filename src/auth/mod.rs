@@ -1,0 +1,9 @@
+//! Staff authentication: argon2 password hashes and HS256 JWTs, and the
+//! [`Staff`] extractor that turns a Bearer token into a caller with a role.
+
+mod extractor;
+pub mod password;
+mod token;
+
+pub use extractor::Staff;
+pub use token::{Claims, ISSUER, JwtKeys};

@@ -1,0 +1,157 @@
+//! Storage: one schema and one set of diesel queries over SQLite or PostgreSQL,
+//! chosen at run time by the URL. Handlers reach the database only through
+//! [`Db::run`], which runs the closure on the blocking pool.
+
+pub mod accounts;
+mod manager;
+pub mod migrations;
+pub mod schema;
+pub mod users;
+
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDateTime, SubsecRound, Utc};
+use diesel::connection::SimpleConnection;
+
+use crate::config::{DatabaseSettings, DatabaseUrl};
+use crate::error::AppError;
+pub use manager::Manager;
+
+/// A connection to whichever backend the URL chose.
+#[derive(diesel::MultiConnection)]
+pub enum AnyConnection {
+    Postgresql(diesel::PgConnection),
+    Sqlite(diesel::SqliteConnection),
+}
+
+pub type Pool = r2d2::Pool<Manager>;
+
+/// Why the database could not be opened at start.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("could not create the directory for the SQLite file {path}: {source}")]
+    Directory {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("could not connect to the {backend} database: {source}")]
+    Connect {
+        backend: &'static str,
+        source: diesel::r2d2::Error,
+    },
+    #[error("could not build the connection pool: {0}")]
+    Pool(#[from] r2d2::Error),
+    #[error("migrations failed: {0}")]
+    Migrate(String),
+    #[error("the database start-up task failed: {0}")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+/// The shared handle to the pool: cheap to clone, one per application.
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool,
+    backend: &'static str,
+}
+
+impl Db {
+    /// Opens the pool (creating the SQLite file and its folder if needed) on
+    /// the blocking pool.
+    pub async fn open(settings: &DatabaseSettings) -> Result<Self, OpenError> {
+        let settings = settings.clone();
+        tokio::task::spawn_blocking(move || Self::open_blocking(&settings)).await?
+    }
+
+    pub fn open_blocking(settings: &DatabaseSettings) -> Result<Self, OpenError> {
+        let manager = Manager::new(settings.url.clone());
+        if let DatabaseUrl::Sqlite(path) = &settings.url {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|source| OpenError::Directory {
+                    path: path.display().to_string(),
+                    source,
+                })?;
+            }
+        }
+        // Connect once outside the pool: this reports the real error (r2d2
+        // only says "timed out"), and on SQLite switches the file to WAL, which
+        // must happen once, before the pool opens more connections.
+        let mut first = manager.establish().map_err(|source| OpenError::Connect {
+            backend: settings.url.backend_name(),
+            source,
+        })?;
+        if let AnyConnection::Sqlite(conn) = &mut first {
+            conn.batch_execute("PRAGMA journal_mode=WAL;")
+                .map_err(|e| OpenError::Connect {
+                    backend: "sqlite",
+                    source: diesel::r2d2::Error::QueryError(e),
+                })?;
+        }
+        drop(first);
+        let pool = r2d2::Pool::builder()
+            .max_size(settings.pool_size)
+            .min_idle(Some(1))
+            .connection_timeout(Duration::from_secs(settings.connect_timeout_seconds))
+            .build(manager)?;
+        Ok(Self {
+            pool,
+            backend: settings.url.backend_name(),
+        })
+    }
+
+    /// `"sqlite"` or `"postgres"`.
+    pub fn backend(&self) -> &'static str {
+        self.backend
+    }
+
+    /// Runs `f` with a pooled connection on the blocking pool, inside the
+    /// caller's tracing span.
+    pub async fn run<F, T>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        let span = tracing::Span::current();
+        tokio::task::spawn_blocking(move || {
+            let _entered = span.enter();
+            let mut conn = pool.get()?;
+            f(&mut conn)
+        })
+        .await?
+    }
+
+    /// Applies pending migrations; returns the names of those applied.
+    pub async fn migrate(&self) -> Result<Vec<String>, OpenError> {
+        let pool = self.pool.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get()?;
+            migrations::run_pending(&mut conn).map_err(OpenError::Migrate)
+        })
+        .await?
+    }
+
+    /// Connections open and idle, for /metrics.
+    pub fn pool_state(&self) -> (u32, u32, u32) {
+        let state = self.pool.state();
+        (
+            state.connections,
+            state.idle_connections,
+            self.pool.max_size(),
+        )
+    }
+}
+
+/// A new time-ordered id (UUIDv7), so ordering by id is ordering by creation.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// Now, at the microsecond precision both backends store.
+pub fn now() -> NaiveDateTime {
+    Utc::now().trunc_subsecs(6).naive_utc()
+}
+
+/// A stored UTC timestamp as an aware time for the API.
+pub fn utc(at: NaiveDateTime) -> DateTime<Utc> {
+    at.and_utc()
+}

@@ -1,0 +1,10 @@
+//! Plain types and rules, free of HTTP and SQL. Raw input is parsed into these
+//! types at the edge; code behind the edge relies on them being valid.
+
+pub mod account;
+pub mod locale;
+pub mod page;
+pub mod text;
+pub mod timezone;
+pub mod user;
+pub mod validation;

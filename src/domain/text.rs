@@ -1,0 +1,124 @@
+//! Bounded, single-line text fields (names, titles) and e-mail addresses.
+
+use std::fmt;
+
+/// A trimmed single line of 1..=`max` characters without control characters.
+pub fn single_line(raw: &str, max: usize) -> Result<String, String> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Err("must not be empty".into());
+    }
+    if value.chars().count() > max {
+        return Err(format!("must be at most {max} characters"));
+    }
+    if value.chars().any(char::is_control) {
+        return Err("must be a single line without control characters".into());
+    }
+    Ok(value.to_owned())
+}
+
+/// An e-mail address, trimmed and lower-cased so that comparisons are
+/// case-insensitive everywhere.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct EmailAddress(String);
+
+impl EmailAddress {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let value = raw.trim().to_lowercase();
+        let invalid = || format!("{:?} is not a valid e-mail address", raw.trim());
+        if value.len() > 254 || value.chars().any(|c| c.is_control() || c.is_whitespace()) {
+            return Err(invalid());
+        }
+        let (local, domain) = value.split_once('@').ok_or_else(invalid)?;
+        if local.is_empty() || local.len() > 64 || local.contains(['<', '>', ',', ';', '"', '\\']) {
+            return Err(invalid());
+        }
+        Domain::parse(domain).map_err(|_| invalid())?;
+        Ok(Self(value))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The part after `@`, used to find the customer's account.
+    pub fn domain(&self) -> &str {
+        self.0.rsplit_once('@').map_or("", |(_, d)| d)
+    }
+}
+
+impl fmt::Display for EmailAddress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A DNS name with at least two labels, lower-cased.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Domain(String);
+
+impl Domain {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let value = raw.trim().trim_end_matches('.').to_lowercase();
+        let invalid = || format!("{:?} is not a valid domain name", raw.trim());
+        if value.len() > 253 || !value.contains('.') {
+            return Err(invalid());
+        }
+        let label_ok = |l: &str| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        };
+        if !value.split('.').all(label_ok) {
+            return Err(invalid());
+        }
+        Ok(Self(value))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_normalised_and_checked() {
+        let e = EmailAddress::parse("  Ana.Souza@Example.COM ").expect("valid");
+        assert_eq!(e.as_str(), "ana.souza@example.com");
+        assert_eq!(e.domain(), "example.com");
+        for bad in [
+            "",
+            "no-at",
+            "a@b",
+            "a b@c.de",
+            "a@c.de\r\nBcc: x@y.z",
+            "@c.de",
+            "a@-c.de",
+        ] {
+            assert!(EmailAddress::parse(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn single_lines_reject_newlines_and_overlong_text() {
+        assert_eq!(single_line("  Jürgen  ", 10).as_deref(), Ok("Jürgen"));
+        assert!(single_line("a\nb", 10).is_err());
+        assert!(single_line("   ", 10).is_err());
+        assert!(single_line("😀😀😀", 2).is_err());
+    }
+
+    #[test]
+    fn domains_are_lowercased_dns_names() {
+        assert_eq!(
+            Domain::parse("Acme.Example.").map(|d| d.0),
+            Ok("acme.example".into())
+        );
+        assert!(Domain::parse("localhost").is_err());
+        assert!(Domain::parse("bad_domain.com").is_err());
+    }
+}

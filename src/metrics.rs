@@ -1,0 +1,145 @@
+//! Prometheus metrics kept in-process: request counts by route and status,
+//! latency histograms by route, and database pool usage.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::middleware::Next;
+use actix_web::{HttpMessage, web};
+use tracing_actix_web::RequestId;
+
+/// Upper bounds of the latency buckets, in seconds.
+const BUCKETS: [f64; 12] = [
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
+];
+
+#[derive(Default)]
+struct RouteStats {
+    by_status: BTreeMap<u16, u64>,
+    buckets: [u64; BUCKETS.len()],
+    sum_seconds: f64,
+    count: u64,
+}
+
+#[derive(Default)]
+pub struct Metrics {
+    routes: Mutex<BTreeMap<(String, String), RouteStats>>,
+}
+
+impl Metrics {
+    pub fn observe(&self, method: &str, route: &str, status: u16, seconds: f64) {
+        let Ok(mut routes) = self.routes.lock() else {
+            return;
+        };
+        let stats = routes
+            .entry((method.to_owned(), route.to_owned()))
+            .or_default();
+        *stats.by_status.entry(status).or_default() += 1;
+        if let Some(i) = BUCKETS.iter().position(|le| seconds <= *le) {
+            stats.buckets[i] += 1;
+        }
+        stats.sum_seconds += seconds;
+        stats.count += 1;
+    }
+
+    /// The text exposition format, with the pool figures passed in.
+    pub fn render(&self, pool_open: u32, pool_idle: u32, pool_max: u32) -> String {
+        let mut out = String::new();
+        let routes = match self.routes.lock() {
+            Ok(r) => r,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        out.push_str("# HELP onetomany_http_requests_total HTTP requests by route and status.\n");
+        out.push_str("# TYPE onetomany_http_requests_total counter\n");
+        for ((method, route), stats) in routes.iter() {
+            for (status, n) in &stats.by_status {
+                let _ = writeln!(
+                    out,
+                    "onetomany_http_requests_total{{method=\"{method}\",route=\"{route}\",status=\"{status}\"}} {n}"
+                );
+            }
+        }
+        out.push_str(
+            "# HELP onetomany_http_request_duration_seconds HTTP request latency by route.\n",
+        );
+        out.push_str("# TYPE onetomany_http_request_duration_seconds histogram\n");
+        for ((method, route), stats) in routes.iter() {
+            let labels = format!("method=\"{method}\",route=\"{route}\"");
+            let mut cumulative = 0;
+            for (le, n) in BUCKETS.iter().zip(stats.buckets) {
+                cumulative += n;
+                let _ = writeln!(
+                    out,
+                    "onetomany_http_request_duration_seconds_bucket{{{labels},le=\"{le}\"}} {cumulative}"
+                );
+            }
+            let _ = writeln!(
+                out,
+                "onetomany_http_request_duration_seconds_bucket{{{labels},le=\"+Inf\"}} {}",
+                stats.count
+            );
+            let _ = writeln!(
+                out,
+                "onetomany_http_request_duration_seconds_sum{{{labels}}} {}",
+                stats.sum_seconds
+            );
+            let _ = writeln!(
+                out,
+                "onetomany_http_request_duration_seconds_count{{{labels}}} {}",
+                stats.count
+            );
+        }
+        out.push_str("# HELP onetomany_db_pool_connections Database pool connections by state.\n");
+        out.push_str("# TYPE onetomany_db_pool_connections gauge\n");
+        let _ = writeln!(
+            out,
+            "onetomany_db_pool_connections{{state=\"idle\"}} {pool_idle}"
+        );
+        let _ = writeln!(
+            out,
+            "onetomany_db_pool_connections{{state=\"in_use\"}} {}",
+            pool_open.saturating_sub(pool_idle)
+        );
+        out.push_str("# HELP onetomany_db_pool_max_connections Configured pool size.\n");
+        out.push_str("# TYPE onetomany_db_pool_max_connections gauge\n");
+        let _ = writeln!(out, "onetomany_db_pool_max_connections {pool_max}");
+        out
+    }
+}
+
+/// Middleware: times each request, counts it under its route pattern (never
+/// the raw path, which may hold ids or tokens) and echoes the request id.
+pub async fn track(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let started = Instant::now();
+    let method = req.method().to_string();
+    let metrics = req.app_data::<web::Data<Metrics>>().cloned();
+    let request_id = req.extensions().get::<RequestId>().copied();
+    let mut res = next.call(req).await?;
+    let route = res
+        .request()
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_owned());
+    if let Some(metrics) = metrics {
+        metrics.observe(
+            &method,
+            &route,
+            res.status().as_u16(),
+            started.elapsed().as_secs_f64(),
+        );
+    }
+    if let Some(id) = request_id
+        && let Ok(value) = HeaderValue::from_str(&id.to_string())
+    {
+        res.headers_mut()
+            .insert(HeaderName::from_static("x-request-id"), value);
+    }
+    Ok(res)
+}

@@ -1,0 +1,53 @@
+//! The OpenAPI document, generated from the handlers' annotations and the
+//! request/response types.
+
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::routes;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "onetomany",
+        description = "Webinars, expert webinars with waiting lists and a one-hour CSM queue for Customer Success one-to-many teams. Errors are RFC 9457 problem details with a `code`."
+    ),
+    paths(
+        routes::ops::healthz,
+        routes::ops::readyz,
+        routes::ops::metrics,
+        routes::auth::login,
+        routes::auth::me,
+        routes::users::create,
+        routes::users::list,
+        routes::users::get,
+        routes::accounts::create,
+        routes::accounts::list,
+        routes::accounts::get,
+    ),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "auth", description = "Staff sign-in"),
+        (name = "users", description = "Staff users (admin)"),
+        (name = "accounts", description = "Customer companies, their domains and segment"),
+        (name = "operations", description = "Health, readiness and metrics"),
+    )
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
+        );
+    }
+}

@@ -1,0 +1,107 @@
+//! Customer accounts (companies) with their e-mail domains and segment.
+
+use actix_web::{HttpResponse, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{ListQuery, Page};
+use crate::auth::Staff;
+use crate::db::accounts::{self, Account};
+use crate::db::{Db, utc};
+use crate::domain::account::{NewAccount, Segment};
+use crate::domain::page::split_page;
+use crate::domain::user::Role;
+use crate::error::{AppError, Problem};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AccountOut {
+    pub id: String,
+    pub name: String,
+    pub domains: Vec<String>,
+    pub segment: Segment,
+    pub created_at: DateTime<Utc>,
+}
+
+impl AccountOut {
+    fn from_account(account: &Account) -> Result<Self, AppError> {
+        Ok(Self {
+            id: account.row.id.clone(),
+            name: account.row.name.clone(),
+            domains: account.domains.clone(),
+            segment: account.segment()?,
+            created_at: utc(account.row.created_at),
+        })
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CreateAccountRequest {
+    pub name: String,
+    /// E-mail domains of the company's people, e.g. `acme.com`.
+    #[serde(default)]
+    pub domains: Vec<String>,
+    /// `high_touch`, `low_touch` or `tech_touch`.
+    pub segment: String,
+}
+
+/// Create a customer account (admin, csm).
+#[utoipa::path(post, path = "/api/v1/accounts", tag = "accounts", security(("bearer" = [])),
+    request_body = CreateAccountRequest, responses(
+    (status = 201, body = AccountOut),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`domain_taken`", body = Problem, content_type = "application/problem+json"),
+    (status = 422, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn create(
+    db: web::Data<Db>,
+    staff: Staff,
+    body: web::Json<CreateAccountRequest>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(&[Role::Admin, Role::Csm])?;
+    let new = NewAccount::parse(&body.name, &body.domains, &body.segment)?;
+    let account = db.run(move |conn| accounts::insert(conn, &new)).await?;
+    tracing::info!(account_id = %account.row.id, by = %staff.id, "account created");
+    Ok(HttpResponse::Created().json(AccountOut::from_account(&account)?))
+}
+
+/// List customer accounts (staff).
+#[utoipa::path(get, path = "/api/v1/accounts", tag = "accounts", security(("bearer" = [])), params(ListQuery), responses(
+    (status = 200, body = Page<AccountOut>),
+    (status = 401, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn list(
+    db: web::Data<Db>,
+    _staff: Staff,
+    query: web::Query<ListQuery>,
+) -> Result<web::Json<Page<AccountOut>>, AppError> {
+    let page = query.page()?;
+    let rows = {
+        let page = page.clone();
+        db.run(move |conn| accounts::list(conn, &page)).await?
+    };
+    let (rows, next_cursor) = split_page(rows, &page, |a| &a.row.id);
+    let items = rows
+        .iter()
+        .map(AccountOut::from_account)
+        .collect::<Result<_, _>>()?;
+    Ok(web::Json(Page { items, next_cursor }))
+}
+
+/// One customer account (staff).
+#[utoipa::path(get, path = "/api/v1/accounts/{id}", tag = "accounts", security(("bearer" = [])), responses(
+    (status = 200, body = AccountOut),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn get(
+    db: web::Data<Db>,
+    _staff: Staff,
+    path: web::Path<String>,
+) -> Result<web::Json<AccountOut>, AppError> {
+    let id = path.into_inner();
+    let account = db
+        .run(move |conn| accounts::find(conn, &id))
+        .await?
+        .ok_or(AppError::NotFound("no account with this id"))?;
+    Ok(web::Json(AccountOut::from_account(&account)?))
+}

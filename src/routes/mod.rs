@@ -1,0 +1,117 @@
+//! Thin HTTP handlers, one file per resource: parse the request, call the
+//! domain and db layers, shape the response. Every route is registered here.
+
+pub mod accounts;
+pub mod auth;
+pub mod ops;
+pub mod users;
+
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::{HttpRequest, HttpResponse, Route, web};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::domain::page::PageRequest;
+use crate::error::AppError;
+
+/// Largest JSON body accepted (413 above).
+pub const JSON_LIMIT: usize = 64 * 1024;
+
+/// Registers every route with its methods; other methods on a known path
+/// get 405, unknown paths 404, both as problem+json.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.app_data(json_config())
+        .app_data(query_config())
+        .app_data(path_config())
+        .service(resource("/healthz").route(web::get().to(ops::healthz)))
+        .service(resource("/readyz").route(web::get().to(ops::readyz)))
+        .service(resource("/metrics").route(web::get().to(ops::metrics)))
+        .service(resource("/api/v1/auth/login").route(web::post().to(auth::login)))
+        .service(resource("/api/v1/me").route(web::get().to(auth::me)))
+        .service(
+            resource("/api/v1/users")
+                .route(web::post().to(users::create))
+                .route(web::get().to(users::list)),
+        )
+        .service(resource("/api/v1/users/{id}").route(web::get().to(users::get)))
+        .service(
+            resource("/api/v1/accounts")
+                .route(web::post().to(accounts::create))
+                .route(web::get().to(accounts::list)),
+        )
+        .service(resource("/api/v1/accounts/{id}").route(web::get().to(accounts::get)))
+        .service(web::redirect("/api/docs", "/api/docs/"));
+}
+
+fn resource(path: &str) -> actix_web::Resource {
+    web::resource(path).default_service(web::to(method_not_allowed))
+}
+
+async fn method_not_allowed() -> Result<HttpResponse, AppError> {
+    Err(AppError::MethodNotAllowed)
+}
+
+/// The answer for a path that matches no route.
+pub fn not_found_route() -> Route {
+    web::to(|| async { Err::<HttpResponse, _>(AppError::NotFound("no such resource")) })
+}
+
+fn json_config() -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(JSON_LIMIT)
+        .error_handler(|err, _req| json_error(err).into())
+}
+
+fn json_error(err: JsonPayloadError) -> AppError {
+    match err {
+        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
+            AppError::PayloadTooLarge { limit: JSON_LIMIT }
+        }
+        JsonPayloadError::ContentType => {
+            AppError::UnsupportedMediaType("send the body as Content-Type: application/json".into())
+        }
+        JsonPayloadError::Deserialize(e) if e.is_data() => {
+            AppError::validation("body", e.to_string())
+        }
+        JsonPayloadError::Deserialize(e) => AppError::BadRequest(format!("malformed JSON: {e}")),
+        JsonPayloadError::Payload(actix_web::error::PayloadError::Overflow) => {
+            AppError::PayloadTooLarge { limit: JSON_LIMIT }
+        }
+        other => AppError::BadRequest(format!("could not read the body: {other}")),
+    }
+}
+
+fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|err: QueryPayloadError, _req: &HttpRequest| {
+        AppError::validation("query", err.to_string()).into()
+    })
+}
+
+fn path_config() -> web::PathConfig {
+    web::PathConfig::default().error_handler(|_err: PathError, _req: &HttpRequest| {
+        AppError::NotFound("no such resource").into()
+    })
+}
+
+/// `?cursor=&limit=` on every list.
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct ListQuery {
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    /// Page size, 1 to 500 (default 50).
+    pub limit: Option<u32>,
+}
+
+impl ListQuery {
+    pub fn page(&self) -> Result<PageRequest, AppError> {
+        PageRequest::parse(self.cursor.as_deref(), self.limit)
+            .map_err(|(field, message)| AppError::validation(&field, message))
+    }
+}
+
+/// `{"items": [...], "next_cursor": "…" | null}`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<String>,
+}

@@ -1,0 +1,116 @@
+//! Builds the application from its settings: opens and migrates the
+//! database, binds the listener (port 0 in tests) and wires routes and
+//! middleware. The same code serves `onetomany serve` and the tests.
+
+use std::net::TcpListener;
+use std::time::Duration;
+
+use actix_web::dev::{Server, ServerHandle};
+use actix_web::middleware::from_fn;
+use actix_web::{App, HttpServer, web};
+use tracing_actix_web::TracingLogger;
+use utoipa::OpenApi;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::auth::JwtKeys;
+use crate::config::Settings;
+use crate::db::{Db, OpenError};
+use crate::metrics::{self, Metrics};
+use crate::openapi::ApiDoc;
+use crate::routes;
+use crate::telemetry::RequestSpan;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Database(#[from] OpenError),
+    #[error("could not listen on {address}: {source}")]
+    Bind {
+        address: String,
+        source: std::io::Error,
+    },
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    db: Db,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> Result<Self, StartError> {
+        let db = Db::open(&settings.database).await?;
+        let applied = db.migrate().await?;
+        if !applied.is_empty() {
+            tracing::info!(count = applied.len(), "migrations applied");
+        }
+        let address = format!("{}:{}", settings.server.host, settings.server.port);
+        let listener = TcpListener::bind(&address).map_err(|source| StartError::Bind {
+            address: address.clone(),
+            source,
+        })?;
+        let port = listener
+            .local_addr()
+            .map_err(|source| StartError::Bind { address, source })?
+            .port();
+        let server = serve(listener, &settings, db.clone())?;
+        tracing::info!(port, backend = db.backend(), "listening");
+        Ok(Self { port, server, db })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// Stops the server from outside (tests); SIGTERM/SIGINT do the same.
+    pub fn handle(&self) -> ServerHandle {
+        self.server.handle()
+    }
+
+    /// Serves until stopped. On SIGTERM/SIGINT the listener closes and
+    /// in-flight requests finish (up to server.shutdown_timeout_seconds).
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn serve(listener: TcpListener, settings: &Settings, db: Db) -> Result<Server, StartError> {
+    let keys = web::Data::new(JwtKeys::new(
+        settings.auth.jwt_secret.expose().as_bytes(),
+        settings.auth.token_ttl_minutes,
+    ));
+    let db = web::Data::new(db);
+    let metrics = web::Data::new(Metrics::default());
+    let settings_data = web::Data::new(settings.clone());
+    let openapi = ApiDoc::openapi();
+    let address = listener
+        .local_addr()
+        .map(|a| a.to_string())
+        .unwrap_or_default();
+    let mut server = HttpServer::new(move || {
+        App::new()
+            .wrap(from_fn(metrics::track))
+            .wrap(TracingLogger::<RequestSpan>::new())
+            .app_data(db.clone())
+            .app_data(keys.clone())
+            .app_data(metrics.clone())
+            .app_data(settings_data.clone())
+            .configure(routes::configure)
+            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi.clone()))
+            .default_service(routes::not_found_route())
+    })
+    .shutdown_timeout(settings.server.shutdown_timeout_seconds)
+    .client_request_timeout(Duration::from_secs(30));
+    if settings.server.workers > 0 {
+        server = server.workers(settings.server.workers);
+    }
+    let server = server
+        .listen(listener)
+        .map_err(|source| StartError::Bind { address, source })?
+        .run();
+    Ok(server)
+}
