@@ -64,13 +64,13 @@ impl Db {
 
     pub fn open_blocking(settings: &DatabaseSettings) -> Result<Self, OpenError> {
         let manager = Manager::new(settings.url.clone());
-        if let DatabaseUrl::Sqlite(path) = &settings.url {
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).map_err(|source| OpenError::Directory {
-                    path: path.display().to_string(),
-                    source,
-                })?;
-            }
+        if let DatabaseUrl::Sqlite(path) = &settings.url
+            && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(dir).map_err(|source| OpenError::Directory {
+                path: path.display().to_string(),
+                source,
+            })?;
         }
         // Connect once outside the pool: this reports the real error (r2d2
         // only says "timed out"), and on SQLite switches the file to WAL, which

@@ -1,0 +1,14 @@
+//! The API test suite: each test starts the real service (in-process on a
+//! random port, or the built binary) and talks HTTP to it, on SQLite and on
+//! PostgreSQL.
+
+mod helpers;
+
+mod accounts;
+mod auth;
+mod cli;
+mod config;
+mod errors;
+mod migrations;
+mod ops;
+mod users;

@@ -1,0 +1,142 @@
+//! Staff users managed by admins.
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::both_backends;
+use crate::helpers::{Backend, PASSWORD, spawn_app};
+
+both_backends!(
+    an_admin_creates_a_user_who_can_sign_in,
+    a_taken_email_is_a_conflict,
+    invalid_users_list_every_bad_field,
+    users_are_listed_page_by_page,
+);
+
+async fn an_admin_creates_a_user_who_can_sign_in(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, admin) = app.staff("admin").await;
+    let created = app
+        .post(
+            "/api/v1/users",
+            Some(&admin),
+            &json!({"email": "Marta@Example.com", "name": "Marta Lima", "role": "marketing",
+                    "timezone": "America/Sao_Paulo", "password": "a long enough password"}),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    assert_eq!(created.json["email"], "marta@example.com");
+    assert_eq!(created.json["role"], "marketing");
+    assert_eq!(created.json["timezone"], "America/Sao_Paulo");
+    assert!(created.json.get("password").is_none() && created.json.get("password_hash").is_none());
+
+    let login = app
+        .login("marta@example.com", "a long enough password")
+        .await;
+    assert_eq!(login.status, StatusCode::OK);
+    let token = login.json["token"].as_str().expect("token");
+    let me = app.get("/api/v1/me", Some(token)).await;
+    assert_eq!(me.json["id"], created.json["id"]);
+
+    let id = created.json["id"].as_str().expect("id");
+    let fetched = app.get(&format!("/api/v1/users/{id}"), Some(&admin)).await;
+    assert_eq!(fetched.json["name"], "Marta Lima");
+    // A user may read themself, not others.
+    assert_eq!(
+        app.get(&format!("/api/v1/users/{id}"), Some(token))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let (admin_id, _) = app.staff("admin").await;
+    app.get(&format!("/api/v1/users/{admin_id}"), Some(token))
+        .await
+        .assert_problem(403, "forbidden");
+    app.get("/api/v1/users/no-such-id", Some(&admin))
+        .await
+        .assert_problem(404, "not_found");
+}
+
+async fn a_taken_email_is_a_conflict(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, admin) = app.staff("admin").await;
+    let body =
+        |email: &str| json!({"email": email, "name": "Sam", "role": "csm", "password": PASSWORD});
+    assert_eq!(
+        app.post("/api/v1/users", Some(&admin), &body("sam@example.com"))
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    app.post("/api/v1/users", Some(&admin), &body("SAM@example.com"))
+        .await
+        .assert_problem(409, "email_taken");
+    let list = app.get("/api/v1/users", Some(&admin)).await;
+    let sams = list.json["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter(|u| u["email"] == "sam@example.com")
+        .count();
+    assert_eq!(sams, 1);
+}
+
+async fn invalid_users_list_every_bad_field(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, admin) = app.staff("admin").await;
+    let reply = app
+        .post(
+            "/api/v1/users",
+            Some(&admin),
+            &json!({"email": "not-an-email", "name": "", "role": "owner", "timezone": "Mars/Olympus", "password": "short"}),
+        )
+        .await;
+    reply.assert_problem(422, "validation_failed");
+    let mut fields: Vec<&str> = reply.json["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .filter_map(|e| e["field"].as_str())
+        .collect();
+    fields.sort_unstable();
+    assert_eq!(fields, ["email", "name", "password", "role", "timezone"]);
+    // Nothing was stored.
+    let list = app.get("/api/v1/users", Some(&admin)).await;
+    assert_eq!(list.json["items"].as_array().map(Vec::len), Some(1));
+}
+
+async fn users_are_listed_page_by_page(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, admin) = app.staff("admin").await;
+    for i in 0..6 {
+        app.add_staff(&format!("user{i}@example.com"), "csm").await;
+    }
+    let mut seen = Vec::new();
+    let mut cursor: Option<String> = None;
+    let mut pages = 0;
+    loop {
+        let path = match &cursor {
+            Some(c) => format!("/api/v1/users?limit=3&cursor={c}"),
+            None => "/api/v1/users?limit=3".to_owned(),
+        };
+        let page = app.get(&path, Some(&admin)).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+        let items = page.json["items"].as_array().expect("items");
+        assert!(items.len() <= 3);
+        seen.extend(
+            items
+                .iter()
+                .map(|u| u["email"].as_str().unwrap_or_default().to_owned()),
+        );
+        pages += 1;
+        match page.json["next_cursor"].as_str() {
+            Some(c) => cursor = Some(c.to_owned()),
+            None => break,
+        }
+        assert!(pages < 10, "pagination does not end");
+    }
+    assert_eq!(pages, 3);
+    assert_eq!(seen.len(), 7);
+    let expected: Vec<String> = (0..6).map(|i| format!("user{i}@example.com")).collect();
+    assert_eq!(&seen[1..], expected.as_slice(), "creation order, each once");
+}
