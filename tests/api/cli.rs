@@ -171,3 +171,96 @@ async fn sigterm_finishes_in_flight_requests_then_exits() {
     let status = serve.child.wait().expect("exited");
     assert!(status.success(), "exit status {status}");
 }
+
+/// Every request's log line carries its request id; e-mail addresses,
+/// passwords and tokens from the request never reach the log.
+#[tokio::test]
+async fn logs_name_requests_by_id_and_hold_no_personal_data() {
+    let dir = tempfile::tempdir().expect("dir");
+    let port = free_port();
+    let port_text = port.to_string();
+    let child = binary(
+        dir.path(),
+        &[
+            ("ONETOMANY__SERVER__PORT", &port_text),
+            ("ONETOMANY__LOG__FORMAT", "json"),
+            ("RUST_LOG", "info"),
+        ],
+    )
+    .spawn()
+    .expect("serve");
+    let mut serve = ServeProcess { child };
+    assert!(wait_until_serving(&mut serve.child, port).await);
+
+    let client = reqwest::Client::new();
+    let login = client
+        .post(format!("http://127.0.0.1:{port}/api/v1/auth/login"))
+        .json(&serde_json::json!({"email": "private.person@example.com", "password": "secret-password-123"}))
+        .send()
+        .await
+        .expect("sent");
+    let request_id = login
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .expect("request id")
+        .to_owned();
+    client
+        .get(format!(
+            "http://127.0.0.1:{port}/api/v1/me?token=query-token-value"
+        ))
+        .bearer_auth("header-token-value")
+        .send()
+        .await
+        .expect("sent");
+
+    let pid = serve.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .expect("kill")
+            .success()
+    );
+    let mut stderr = String::new();
+    serve
+        .child
+        .stderr
+        .take()
+        .expect("stderr piped")
+        .read_to_string(&mut stderr)
+        .expect("log read");
+
+    let lines: Vec<serde_json::Value> = stderr
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    assert!(!lines.is_empty(), "no JSON log lines: {stderr}");
+    let login_lines: Vec<_> = lines
+        .iter()
+        .filter(|l| l["span"]["request_id"] == request_id.as_str())
+        .collect();
+    assert!(
+        !login_lines.is_empty(),
+        "no line names request {request_id}: {stderr}"
+    );
+    assert!(
+        login_lines
+            .iter()
+            .all(|l| l["span"]["route"] == "/api/v1/auth/login")
+    );
+    for secret in [
+        "private.person",
+        "secret-password-123",
+        "query-token-value",
+        "header-token-value",
+        "127.0.0.1:",
+    ] {
+        // The server's own listening address is logged at start; no other line
+        // may hold an address (a client's would be personal data).
+        let leaked = lines
+            .iter()
+            .any(|l| l.to_string().contains(secret) && l["target"] != "actix_server::server");
+        assert!(!leaked, "{secret} reached the log: {stderr}");
+    }
+}

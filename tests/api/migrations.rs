@@ -72,3 +72,34 @@ async fn migrate_applies_once_and_keeps_data(backend: Backend) {
     let login = app.login("first@example.com", PASSWORD).await;
     assert_eq!(login.status, StatusCode::OK, "{}", login.text);
 }
+
+#[derive(diesel::QueryableByName)]
+struct Pragma {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    value: String,
+}
+
+/// The embedded default: the SQLite file is created on first start, in WAL
+/// mode (readers do not block the writer) with a busy timeout on every
+/// pooled connection.
+#[tokio::test]
+async fn sqlite_runs_in_wal_mode_with_a_busy_timeout() {
+    let db = TestDb::create(Backend::Sqlite);
+    let app = spawn_app_on(db).await;
+    let (journal, timeout) = app
+        .db
+        .run(|conn| {
+            use diesel::RunQueryDsl;
+            let j: Pragma =
+                diesel::sql_query("SELECT journal_mode AS value FROM pragma_journal_mode")
+                    .get_result(conn)?;
+            let t: Pragma =
+                diesel::sql_query("SELECT CAST(timeout AS TEXT) AS value FROM pragma_busy_timeout")
+                    .get_result(conn)?;
+            Ok((j.value, t.value))
+        })
+        .await
+        .expect("pragmas read");
+    assert_eq!(journal, "wal");
+    assert_eq!(timeout, "5000");
+}
