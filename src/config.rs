@@ -133,6 +133,8 @@ pub struct MailSettings {
     pub smtp_username: String,
     pub smtp_password: Secret,
     pub from: String,
+    pub poll_interval_seconds: u64,
+    pub reminder_offsets_minutes: Vec<u32>,
 }
 
 #[derive(Debug, Clone)]
@@ -267,6 +269,8 @@ struct RawMail {
     smtp_username: Scalar,
     smtp_password: Scalar,
     from: String,
+    poll_interval_seconds: u64,
+    reminder_offsets_minutes: Vec<u32>,
 }
 
 #[derive(Deserialize)]
@@ -441,6 +445,22 @@ impl RawSettings {
                     ));
                 }
                 from
+            },
+            poll_interval_seconds: in_range(
+                "mail.poll_interval_seconds",
+                self.mail.poll_interval_seconds,
+                0,
+                3600,
+            )?,
+            reminder_offsets_minutes: {
+                let offsets = self.mail.reminder_offsets_minutes;
+                if offsets.len() > 5 || offsets.iter().any(|m| !(1..=43_200).contains(m)) {
+                    return Err(ConfigError::new(
+                        "mail.reminder_offsets_minutes",
+                        "give at most 5 offsets, each between 1 and 43200 minutes",
+                    ));
+                }
+                offsets
             },
         };
 

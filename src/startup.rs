@@ -3,6 +3,7 @@
 //! middleware. The same code serves `onetomany serve` and the tests.
 
 use std::net::TcpListener;
+use std::sync::Arc;
 use std::time::Duration;
 
 use actix_web::dev::{Server, ServerHandle};
@@ -15,15 +16,21 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::auth::JwtKeys;
 use crate::config::Settings;
 use crate::db::{Db, OpenError};
+use crate::email::Composer;
+use crate::email::transport::Transport;
 use crate::metrics::{self, Metrics};
 use crate::openapi::ApiDoc;
+use crate::rate_limit::RateLimiter;
 use crate::routes;
 use crate::telemetry::RequestSpan;
+use crate::worker::Workers;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
     #[error(transparent)]
     Database(#[from] OpenError),
+    #[error("{0}")]
+    Mail(String),
     #[error("could not listen on {address}: {source}")]
     Bind {
         address: String,
@@ -35,6 +42,9 @@ pub struct Application {
     port: u16,
     server: Server,
     db: Db,
+    composer: Arc<Composer>,
+    transport: Arc<Transport>,
+    workers: Option<Workers>,
 }
 
 impl Application {
@@ -53,9 +63,42 @@ impl Application {
             .local_addr()
             .map_err(|source| StartError::Bind { address, source })?
             .port();
-        let server = serve(listener, &settings, db.clone())?;
+        let keys = JwtKeys::new(
+            settings.auth.jwt_secret.expose().as_bytes(),
+            settings.auth.token_ttl_minutes,
+        );
+        let composer = Arc::new(Composer::new(&settings, keys.clone()).map_err(StartError::Mail)?);
+        let transport =
+            Arc::new(Transport::from_settings(&settings.mail).map_err(StartError::Mail)?);
+        let server = serve(listener, &settings, db.clone(), keys, Arc::clone(&composer))?;
+        let workers = (settings.mail.poll_interval_seconds > 0).then(|| {
+            Workers::spawn(
+                db.clone(),
+                Arc::clone(&composer),
+                Arc::clone(&transport),
+                Duration::from_secs(settings.mail.poll_interval_seconds),
+                settings.mail.reminder_offsets_minutes.clone(),
+            )
+        });
         tracing::info!(port, backend = db.backend(), "listening");
-        Ok(Self { port, server, db })
+        Ok(Self {
+            port,
+            server,
+            db,
+            composer,
+            transport,
+            workers,
+        })
+    }
+
+    /// Builds every e-mail (tests use it to drive the workers by hand).
+    pub fn composer(&self) -> Arc<Composer> {
+        Arc::clone(&self.composer)
+    }
+
+    /// Where the outbox delivers to.
+    pub fn transport(&self) -> Arc<Transport> {
+        Arc::clone(&self.transport)
     }
 
     pub fn port(&self) -> u16 {
@@ -74,15 +117,24 @@ impl Application {
     /// Serves until stopped. On SIGTERM/SIGINT the listener closes and
     /// in-flight requests finish (up to server.shutdown_timeout_seconds).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let served = self.server.await;
+        if let Some(workers) = self.workers {
+            workers.shutdown().await;
+        }
+        served
     }
 }
 
-fn serve(listener: TcpListener, settings: &Settings, db: Db) -> Result<Server, StartError> {
-    let keys = web::Data::new(JwtKeys::new(
-        settings.auth.jwt_secret.expose().as_bytes(),
-        settings.auth.token_ttl_minutes,
-    ));
+fn serve(
+    listener: TcpListener,
+    settings: &Settings,
+    db: Db,
+    keys: JwtKeys,
+    composer: Arc<Composer>,
+) -> Result<Server, StartError> {
+    let keys = web::Data::new(keys);
+    let composer = web::Data::from(composer);
+    let limiter = web::Data::new(RateLimiter::new(settings.server.rate_limit_per_minute));
     let db = web::Data::new(db);
     let metrics = web::Data::new(Metrics::default());
     let settings_data = web::Data::new(settings.clone());
@@ -99,6 +151,8 @@ fn serve(listener: TcpListener, settings: &Settings, db: Db) -> Result<Server, S
             .app_data(keys.clone())
             .app_data(metrics.clone())
             .app_data(settings_data.clone())
+            .app_data(composer.clone())
+            .app_data(limiter.clone())
             .configure(routes::configure)
             .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi.clone()))
             .default_service(routes::not_found_route())

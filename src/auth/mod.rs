@@ -1,9 +1,10 @@
 //! Staff authentication: argon2 password hashes and HS256 JWTs, and the
 //! [`Staff`] extractor that turns a Bearer token into a caller with a role.
 
+pub mod booking;
 mod extractor;
 pub mod password;
 mod token;
 
-pub use extractor::Staff;
-pub use token::{Claims, ISSUER, JwtKeys};
+pub use extractor::{Staff, bearer_token};
+pub use token::{Claims, ISSUER, JwtKeys, ManageClaims};

@@ -19,10 +19,27 @@ pub struct Claims {
     pub iss: String,
 }
 
+/// A customer's link to one booking: no account, just this signed token.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ManageClaims {
+    /// The booking's id.
+    pub sub: String,
+    /// What the booking is, e.g. `registration`.
+    pub kind: String,
+    pub aud: String,
+    pub exp: i64,
+    pub iat: i64,
+    pub iss: String,
+}
+
+const MANAGE_AUDIENCE: &str = "onetomany:manage";
+
+#[derive(Clone)]
 pub struct JwtKeys {
     encoding: EncodingKey,
     decoding: DecodingKey,
     validation: Validation,
+    manage_validation: Validation,
     ttl: Duration,
 }
 
@@ -34,10 +51,16 @@ impl JwtKeys {
         validation.set_issuer(&[ISSUER]);
         validation.set_required_spec_claims(&["exp", "iat", "sub", "iss"]);
         validation.leeway = 30;
+        // Staff tokens carry no audience; a manage token (which has one) is
+        // refused here, and a staff token (no audience) is refused there.
+        let mut manage_validation = validation.clone();
+        manage_validation.set_audience(&[MANAGE_AUDIENCE]);
+        manage_validation.set_required_spec_claims(&["exp", "iat", "sub", "iss", "aud"]);
         Self {
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
             validation,
+            manage_validation,
             ttl: Duration::minutes(i64::from(ttl_minutes)),
         }
     }
@@ -65,6 +88,32 @@ impl JwtKeys {
     }
 }
 
+impl JwtKeys {
+    /// A manage token for one booking, valid until `expires_at`.
+    pub fn issue_manage(
+        &self,
+        kind: &str,
+        id: &str,
+        expires_at: DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        let claims = ManageClaims {
+            sub: id.to_owned(),
+            kind: kind.to_owned(),
+            aud: MANAGE_AUDIENCE.to_owned(),
+            exp: expires_at.timestamp(),
+            iat: Utc::now().timestamp(),
+            iss: ISSUER.to_owned(),
+        };
+        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding).map_err(AppError::internal)
+    }
+
+    /// True when `token` is a valid manage token for exactly this booking.
+    pub fn verify_manage(&self, token: &str, kind: &str, id: &str) -> bool {
+        decode::<ManageClaims>(token, &self.decoding, &self.manage_validation)
+            .is_ok_and(|data| data.claims.kind == kind && data.claims.sub == id)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,5 +126,23 @@ mod tests {
         assert_eq!((claims.sub.as_str(), claims.role), ("u1", Role::Csm));
         let other = JwtKeys::new(b"another-secret-of-enough-length-too", 10);
         assert!(other.verify(&token).is_err());
+    }
+
+    #[test]
+    fn manage_and_staff_tokens_do_not_mix() {
+        let keys = JwtKeys::new(b"one-secret-of-enough-length-for-tests", 10);
+        let later = Utc::now() + Duration::days(1);
+        let manage = keys
+            .issue_manage("registration", "r1", later)
+            .expect("issued");
+        assert!(keys.verify_manage(&manage, "registration", "r1"));
+        assert!(!keys.verify_manage(&manage, "registration", "r2"));
+        assert!(!keys.verify_manage(&manage, "appointment", "r1"));
+        assert!(
+            keys.verify(&manage).is_err(),
+            "a manage token is no staff token"
+        );
+        let (staff, _) = keys.issue("r1", Role::Admin).expect("issued");
+        assert!(!keys.verify_manage(&staff, "registration", "r1"));
     }
 }

@@ -3,14 +3,21 @@
 //! [`Db::run`], which runs the closure on the blocking pool.
 
 pub mod accounts;
+pub mod booking;
 mod manager;
 pub mod migrations;
+pub mod outbox;
+pub mod registrations;
+pub mod reminders;
 pub mod schema;
 pub mod users;
+pub mod webinars;
 
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDateTime, SubsecRound, Utc};
+use diesel::Connection;
 use diesel::connection::SimpleConnection;
 
 use crate::config::{DatabaseSettings, DatabaseUrl};
@@ -52,6 +59,11 @@ pub enum OpenError {
 pub struct Db {
     pool: Pool,
     backend: &'static str,
+    /// SQLite has one writer at a time; queueing writers here instead of in
+    /// SQLite's busy handler (which sleeps in growing steps) keeps latency
+    /// flat. Correctness does not rest on it: transactions take their locks
+    /// in the database as well.
+    sqlite_writer: Arc<Mutex<()>>,
 }
 
 impl Db {
@@ -95,6 +107,7 @@ impl Db {
         Ok(Self {
             pool,
             backend: settings.url.backend_name(),
+            sqlite_writer: Arc::new(Mutex::new(())),
         })
     }
 
@@ -116,6 +129,30 @@ impl Db {
             let _entered = span.enter();
             let mut conn = pool.get()?;
             f(&mut conn)
+        })
+        .await?
+    }
+
+    /// Runs `f` inside one write transaction on the blocking pool.
+    pub async fn write<F, T>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        let writer = Arc::clone(&self.sqlite_writer);
+        let span = tracing::Span::current();
+        tokio::task::spawn_blocking(move || {
+            let _entered = span.enter();
+            let mut pooled = pool.get()?;
+            let conn: &mut AnyConnection = &mut pooled;
+            let _turn = match conn {
+                AnyConnection::Sqlite(_) => {
+                    Some(writer.lock().unwrap_or_else(PoisonError::into_inner))
+                }
+                AnyConnection::Postgresql(_) => None,
+            };
+            conn.transaction(f)
         })
         .await?
     }
@@ -148,7 +185,12 @@ pub fn new_id() -> String {
 
 /// Now, at the microsecond precision both backends store.
 pub fn now() -> NaiveDateTime {
-    Utc::now().trunc_subsecs(6).naive_utc()
+    clock().naive_utc()
+}
+
+/// The current instant at stored precision: what handlers pass down as "now".
+pub fn clock() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(6)
 }
 
 /// A stored UTC timestamp as an aware time for the API.

@@ -30,4 +30,100 @@ diesel::table! {
 }
 
 diesel::joinable!(account_domains -> accounts (account_id));
-diesel::allow_tables_to_appear_in_same_query!(users, accounts, account_domains);
+
+diesel::table! {
+    webinars (id) {
+        id -> Text,
+        series_id -> Nullable<Text>,
+        kind -> Text,
+        title -> Text,
+        description -> Text,
+        topic -> Nullable<Text>,
+        host_id -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        timezone -> Text,
+        capacity -> Nullable<Integer>,
+        seats_taken -> Integer,
+        waitlist_length -> Integer,
+        join_url -> Nullable<Text>,
+        status -> Text,
+        sequence -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    registrations (id) {
+        id -> Text,
+        webinar_id -> Text,
+        email -> Text,
+        name -> Text,
+        company -> Nullable<Text>,
+        timezone -> Text,
+        locale -> Text,
+        situation -> Nullable<Text>,
+        questions -> Text,
+        marketing_consent -> Bool,
+        status -> Text,
+        attended -> Nullable<Bool>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        cancelled_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> Text,
+        topic -> Text,
+        recipient -> Text,
+        message -> Text,
+        webinar_id -> Nullable<Text>,
+        registration_id -> Nullable<Text>,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        locked_until -> Nullable<Timestamp>,
+        locked_by -> Nullable<Text>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    outbox_attempts (id) {
+        id -> Text,
+        outbox_id -> Text,
+        attempted_at -> Timestamp,
+        worker -> Text,
+        succeeded -> Bool,
+        error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    sent_reminders (registration_id, offset_minutes) {
+        registration_id -> Text,
+        offset_minutes -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(webinars -> users (host_id));
+diesel::joinable!(registrations -> webinars (webinar_id));
+diesel::joinable!(outbox_attempts -> outbox (outbox_id));
+diesel::joinable!(sent_reminders -> registrations (registration_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    accounts,
+    account_domains,
+    webinars,
+    registrations,
+    outbox,
+    outbox_attempts,
+    sent_reminders,
+);

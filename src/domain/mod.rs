@@ -4,7 +4,10 @@
 pub mod account;
 pub mod locale;
 pub mod page;
+pub mod registration;
+pub mod series;
 pub mod text;
 pub mod timezone;
 pub mod user;
 pub mod validation;
+pub mod webinar;

@@ -82,6 +82,45 @@ impl Domain {
     }
 }
 
+/// Free text that may span lines (descriptions, situations, questions):
+/// trimmed, `\r\n` folded to `\n`, at most `max` characters, and no control
+/// characters other than newline and tab.
+pub fn multi_line(raw: &str, max: usize) -> Result<String, String> {
+    let value = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let value = value.trim();
+    if value.chars().count() > max {
+        return Err(format!("must be at most {max} characters"));
+    }
+    if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return Err("must not contain control characters".into());
+    }
+    Ok(value.to_owned())
+}
+
+/// An optional single line: absent or blank becomes `None`.
+pub fn optional_line(raw: Option<&str>, max: usize) -> Result<Option<String>, String> {
+    match raw.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(v) => single_line(v, max).map(Some),
+    }
+}
+
+/// An http(s) URL of reasonable length (join links).
+pub fn web_url(raw: &str) -> Result<String, String> {
+    let value = raw.trim();
+    if value.len() > 2000 {
+        return Err("must be at most 2000 characters".into());
+    }
+    let parsed = url::Url::parse(value).map_err(|e| format!("is not a URL: {e}"))?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err("must be an http:// or https:// URL".into());
+    }
+    Ok(parsed.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,15 +4,21 @@
 pub mod accounts;
 pub mod auth;
 pub mod ops;
+pub mod outbox;
+pub mod registrations;
 pub mod users;
+pub mod webinars;
 
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::{HttpRequest, HttpResponse, Route, web};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use actix_web::middleware::from_fn;
+
 use crate::domain::page::PageRequest;
 use crate::error::AppError;
+use crate::rate_limit;
 
 /// Largest JSON body accepted (413 above).
 pub const JSON_LIMIT: usize = 64 * 1024;
@@ -26,7 +32,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(resource("/healthz").route(web::get().to(ops::healthz)))
         .service(resource("/readyz").route(web::get().to(ops::readyz)))
         .service(resource("/metrics").route(web::get().to(ops::metrics)))
-        .service(resource("/api/v1/auth/login").route(web::post().to(auth::login)))
+        .service(
+            resource("/api/v1/auth/login")
+                .route(web::post().to(auth::login))
+                .wrap(from_fn(rate_limit::public_posts)),
+        )
         .service(resource("/api/v1/me").route(web::get().to(auth::me)))
         .service(
             resource("/api/v1/users")
@@ -40,6 +50,37 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::get().to(accounts::list)),
         )
         .service(resource("/api/v1/accounts/{id}").route(web::get().to(accounts::get)))
+        .service(
+            resource("/api/v1/webinars")
+                .route(web::post().to(webinars::create))
+                .route(web::get().to(webinars::list)),
+        )
+        .service(
+            resource("/api/v1/webinars/{id}")
+                .route(web::get().to(webinars::get))
+                .route(web::patch().to(webinars::update)),
+        )
+        .service(resource("/api/v1/webinars/{id}/cancel").route(web::post().to(webinars::cancel)))
+        .service(resource("/api/v1/webinars/{id}/ics").route(web::get().to(webinars::ics)))
+        .service(
+            resource("/api/v1/webinars/{id}/registrations")
+                .route(web::post().to(registrations::create))
+                .route(web::get().to(registrations::list))
+                .wrap(from_fn(rate_limit::public_posts)),
+        )
+        .service(
+            resource("/api/v1/webinars/{id}/attendance")
+                .route(web::post().to(registrations::attendance)),
+        )
+        .service(resource("/api/v1/registrations/{id}").route(web::get().to(registrations::get)))
+        .service(
+            resource("/api/v1/registrations/{id}/cancel")
+                .route(web::post().to(registrations::cancel))
+                .wrap(from_fn(rate_limit::public_posts)),
+        )
+        .service(resource("/api/v1/outbox").route(web::get().to(outbox::list)))
+        .service(resource("/api/v1/outbox/{id}").route(web::get().to(outbox::get)))
+        .service(resource("/api/v1/outbox/{id}/retry").route(web::post().to(outbox::retry)))
         .service(web::redirect("/api/docs", "/api/docs/"));
 }
 

@@ -1,0 +1,317 @@
+//! The transactions that decide who has a seat. Each begins with
+//! [`webinars::lock`]: the webinar row's lock guards the invariant that a
+//! capped webinar never has more confirmed seats than its capacity (the
+//! table's CHECK constraint backs it up), and that the waiting list is
+//! served in arrival order. The e-mails each change causes are written to
+//! the outbox in the same transaction.
+
+use chrono::{DateTime, Utc};
+
+use super::registrations::{self, RegistrationRow};
+use super::webinars::{self, Webinar};
+use super::{AnyConnection, new_id, outbox, utc};
+use crate::domain::registration::{
+    NewRegistration, RegistrationStatus, Seat, promotions, seat_for_newcomer,
+};
+use crate::domain::validation::ValidationErrors;
+use crate::domain::webinar::{Kind, Status, WebinarPatch};
+use crate::email::{Composer, MailKind};
+use crate::error::AppError;
+
+fn session_closed() -> AppError {
+    AppError::conflict(
+        "session_closed",
+        "registration is closed: the session has started or was cancelled",
+    )
+}
+
+fn locked(conn: &mut AnyConnection, webinar_id: &str) -> Result<Webinar, AppError> {
+    webinars::lock(conn, webinar_id)?.ok_or(AppError::NotFound("no webinar with this id"))
+}
+
+/// Writes the mail of `kind` about `webinar` for `reg` to the outbox.
+fn mail(
+    conn: &mut AnyConnection,
+    composer: &Composer,
+    kind: MailKind,
+    webinar: &Webinar,
+    reg: &RegistrationRow,
+    position: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let composed = composer.compose(kind, &webinar.session(), &reg.recipient(position), now)?;
+    outbox::enqueue(conn, &composed, Some(&webinar.row.id), Some(&reg.id), now)?;
+    Ok(())
+}
+
+/// The outcome of a registration attempt.
+pub struct Booked {
+    pub registration: RegistrationRow,
+    pub waitlist_position: Option<i64>,
+    /// The address was already registered: nothing new was stored, the
+    /// confirmation went out again.
+    pub already_registered: bool,
+}
+
+pub fn register(
+    conn: &mut AnyConnection,
+    composer: &Composer,
+    webinar_id: &str,
+    new: &NewRegistration,
+    now: DateTime<Utc>,
+) -> Result<Booked, AppError> {
+    let mut webinar = locked(conn, webinar_id)?;
+    if !webinar.is_open(now) {
+        return Err(session_closed());
+    }
+    if webinar.kind()? == Kind::Expert && new.situation.is_none() {
+        return Err(ValidationErrors::single(
+            "situation",
+            "describe your situation: this expert webinar needs it",
+        )
+        .into());
+    }
+    if let Some(existing) = registrations::find_active(conn, webinar_id, new.email.as_str())? {
+        let position = registrations::position_of(conn, &existing)?;
+        let kind = match position {
+            Some(_) => MailKind::Waitlisted,
+            None => MailKind::Invite,
+        };
+        mail(conn, composer, kind, &webinar, &existing, position, now)?;
+        return Ok(Booked {
+            registration: existing,
+            waitlist_position: position,
+            already_registered: true,
+        });
+    }
+    let status = match seat_for_newcomer(webinar.row.capacity, webinar.row.seats_taken) {
+        Seat::Confirmed => {
+            webinar.row.seats_taken += 1;
+            RegistrationStatus::Confirmed
+        }
+        Seat::Waitlisted => {
+            webinar.row.waitlist_length += 1;
+            RegistrationStatus::Waitlisted
+        }
+    };
+    let registration = registrations::insert(conn, &new_id(), webinar_id, new, status, now)?;
+    webinars::save_counters(conn, &webinar, now)?;
+    let position = registrations::position_of(conn, &registration)?;
+    let kind = match status {
+        RegistrationStatus::Waitlisted => MailKind::Waitlisted,
+        _ => MailKind::Invite,
+    };
+    mail(conn, composer, kind, &webinar, &registration, position, now)?;
+    Ok(Booked {
+        registration,
+        waitlist_position: position,
+        already_registered: false,
+    })
+}
+
+/// Moves the first on the waiting list up while seats are free.
+fn promote(
+    conn: &mut AnyConnection,
+    composer: &Composer,
+    webinar: &mut Webinar,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let n = promotions(
+        webinar.row.capacity,
+        webinar.row.seats_taken,
+        webinar.row.waitlist_length,
+    );
+    if n == 0 {
+        return Ok(());
+    }
+    let lucky = registrations::with_status(
+        conn,
+        &webinar.row.id,
+        RegistrationStatus::Waitlisted,
+        Some(i64::from(n)),
+    )?;
+    for reg in &lucky {
+        registrations::set_status(conn, &reg.id, RegistrationStatus::Confirmed, now)?;
+        webinar.row.seats_taken += 1;
+        webinar.row.waitlist_length -= 1;
+        mail(conn, composer, MailKind::Promoted, webinar, reg, None, now)?;
+    }
+    Ok(())
+}
+
+/// Cancels a registration (idempotent); a freed seat goes to the first on
+/// the waiting list in the same transaction.
+pub fn cancel_registration(
+    conn: &mut AnyConnection,
+    composer: &Composer,
+    registration_id: &str,
+    now: DateTime<Utc>,
+) -> Result<RegistrationRow, AppError> {
+    let not_found = || AppError::NotFound("no registration with this id");
+    let webinar_id = registrations::find(conn, registration_id)?
+        .ok_or_else(not_found)?
+        .webinar_id;
+    let mut webinar = locked(conn, &webinar_id)?;
+    // Read again under the lock: a concurrent cancel may have won.
+    let reg = registrations::find(conn, registration_id)?.ok_or_else(not_found)?;
+    let was = reg.status()?;
+    if was == RegistrationStatus::Cancelled {
+        return Ok(reg);
+    }
+    if utc(webinar.row.ends_at) <= now {
+        return Err(AppError::conflict("session_closed", "the session is over"));
+    }
+    registrations::set_status(conn, &reg.id, RegistrationStatus::Cancelled, now)?;
+    match was {
+        RegistrationStatus::Confirmed => {
+            webinar.row.seats_taken -= 1;
+            // After a whole-webinar cancel the registrant already had a CANCEL.
+            if webinar.status()? == Status::Scheduled {
+                mail(
+                    conn,
+                    composer,
+                    MailKind::Cancelled,
+                    &webinar,
+                    &reg,
+                    None,
+                    now,
+                )?;
+            }
+            if webinar.is_open(now) {
+                promote(conn, composer, &mut webinar, now)?;
+            }
+        }
+        RegistrationStatus::Waitlisted => {
+            webinar.row.waitlist_length -= 1;
+            mail(
+                conn,
+                composer,
+                MailKind::LeftWaitlist,
+                &webinar,
+                &reg,
+                None,
+                now,
+            )?;
+        }
+        RegistrationStatus::Cancelled => {}
+    }
+    webinars::save_counters(conn, &webinar, now)?;
+    registrations::find(conn, registration_id)?.ok_or_else(not_found)
+}
+
+/// Applies a host's edit. Moving the session or changing what the invite
+/// shows sends every confirmed registrant an update (same UID, SEQUENCE + 1);
+/// a higher capacity moves people up from the waiting list.
+pub fn update_webinar(
+    conn: &mut AnyConnection,
+    composer: &Composer,
+    webinar_id: &str,
+    patch: &WebinarPatch,
+    now: DateTime<Utc>,
+) -> Result<Webinar, AppError> {
+    let mut webinar = locked(conn, webinar_id)?;
+    if webinar.status()? == Status::Cancelled {
+        return Err(AppError::conflict(
+            "session_closed",
+            "the webinar is cancelled",
+        ));
+    }
+    let before = webinar.state()?;
+    let after = before.patched(patch, now)?;
+    if let Some(cap) = after.capacity
+        && cap < webinar.row.seats_taken
+    {
+        return Err(AppError::conflict(
+            "capacity_below_taken",
+            format!(
+                "{} seats are taken; the capacity cannot go below that",
+                webinar.row.seats_taken
+            ),
+        ));
+    }
+    let changed = before.invite_changed(&after);
+    let sequence = webinar.row.sequence + i32::from(changed);
+    webinars::save_state(conn, webinar_id, &after, sequence, now)?;
+    webinar =
+        webinars::find(conn, webinar_id)?.ok_or(AppError::NotFound("no webinar with this id"))?;
+    if changed {
+        for reg in
+            registrations::with_status(conn, webinar_id, RegistrationStatus::Confirmed, None)?
+        {
+            mail(conn, composer, MailKind::Updated, &webinar, &reg, None, now)?;
+        }
+    }
+    if webinar.is_open(now) {
+        promote(conn, composer, &mut webinar, now)?;
+        webinars::save_counters(conn, &webinar, now)?;
+    }
+    Ok(webinar)
+}
+
+/// Cancels the whole webinar: confirmed registrants get METHOD:CANCEL, the
+/// waiting list a plain notice.
+pub fn cancel_webinar(
+    conn: &mut AnyConnection,
+    composer: &Composer,
+    webinar_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Webinar, AppError> {
+    let webinar = locked(conn, webinar_id)?;
+    if webinar.status()? == Status::Cancelled {
+        return Ok(webinar);
+    }
+    let sequence = webinar.row.sequence + 1;
+    webinars::mark_cancelled(conn, webinar_id, sequence, now)?;
+    let webinar =
+        webinars::find(conn, webinar_id)?.ok_or(AppError::NotFound("no webinar with this id"))?;
+    for reg in registrations::with_status(conn, webinar_id, RegistrationStatus::Confirmed, None)? {
+        mail(
+            conn,
+            composer,
+            MailKind::WebinarCancelled,
+            &webinar,
+            &reg,
+            None,
+            now,
+        )?;
+    }
+    for reg in registrations::with_status(conn, webinar_id, RegistrationStatus::Waitlisted, None)? {
+        mail(
+            conn,
+            composer,
+            MailKind::LeftWaitlist,
+            &webinar,
+            &reg,
+            None,
+            now,
+        )?;
+    }
+    Ok(webinar)
+}
+
+/// Marks attendance; every id must be a confirmed registration of this
+/// webinar, or nothing is stored.
+pub fn mark_attendance(
+    conn: &mut AnyConnection,
+    webinar_id: &str,
+    attended: &[String],
+    no_show: &[String],
+    now: DateTime<Utc>,
+) -> Result<usize, AppError> {
+    locked(conn, webinar_id)?;
+    let mut unknown = Vec::new();
+    for (ids, value, field) in [(attended, true, "attended"), (no_show, false, "no_show")] {
+        for (i, id) in ids.iter().enumerate() {
+            if !registrations::set_attended(conn, webinar_id, id, value, now)? {
+                unknown.push(crate::domain::validation::FieldError {
+                    field: format!("{field}[{i}]"),
+                    message: "is not a confirmed registration of this webinar".into(),
+                });
+            }
+        }
+    }
+    if !unknown.is_empty() {
+        return Err(ValidationErrors(unknown).into());
+    }
+    Ok(attended.len() + no_show.len())
+}

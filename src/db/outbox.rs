@@ -1,0 +1,281 @@
+//! The outbox: every e-mail is a row written in the transaction that caused
+//! it, then claimed by a worker under a lease, delivered, and logged.
+
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use super::schema::{outbox, outbox_attempts};
+use super::{AnyConnection, new_id};
+use crate::domain::page::PageRequest;
+use crate::email::Composed;
+use crate::error::AppError;
+
+/// After this many failed attempts a message is marked `failed` (it stays
+/// listed, and an admin can send it again).
+pub const MAX_ATTEMPTS: i32 = 12;
+
+#[derive(Debug, Clone, Queryable)]
+pub struct OutboxRow {
+    pub id: String,
+    pub topic: String,
+    pub recipient: String,
+    pub message: String,
+    pub webinar_id: Option<String>,
+    pub registration_id: Option<String>,
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub locked_until: Option<NaiveDateTime>,
+    pub locked_by: Option<String>,
+    pub last_error: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub sent_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, Queryable)]
+pub struct AttemptRow {
+    pub id: String,
+    pub outbox_id: String,
+    pub attempted_at: NaiveDateTime,
+    pub worker: String,
+    pub succeeded: bool,
+    pub error: Option<String>,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = outbox)]
+struct NewOutboxRow<'a> {
+    id: String,
+    topic: &'a str,
+    recipient: &'a str,
+    message: &'a str,
+    webinar_id: Option<&'a str>,
+    registration_id: Option<&'a str>,
+    status: &'a str,
+    attempts: i32,
+    next_attempt_at: NaiveDateTime,
+    created_at: NaiveDateTime,
+}
+
+/// Queues a composed message; call inside the booking's transaction.
+pub fn enqueue(
+    conn: &mut AnyConnection,
+    mail: &Composed,
+    webinar_id: Option<&str>,
+    registration_id: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    let id = new_id();
+    diesel::insert_into(outbox::table)
+        .values(&NewOutboxRow {
+            id: id.clone(),
+            topic: mail.topic,
+            recipient: &mail.recipient,
+            message: &mail.message,
+            webinar_id,
+            registration_id,
+            status: "pending",
+            attempts: 0,
+            next_attempt_at: now.naive_utc(),
+            created_at: now.naive_utc(),
+        })
+        .execute(conn)?;
+    Ok(id)
+}
+
+/// Claims up to `limit` due messages for `worker` until the lease runs out.
+/// On PostgreSQL rows locked by another claimer are skipped, so instances
+/// never claim the same row; the lease condition is checked again in the
+/// UPDATE for the same reason.
+pub fn claim_due(
+    conn: &mut AnyConnection,
+    worker: &str,
+    now: DateTime<Utc>,
+    lease: Duration,
+    limit: i64,
+) -> Result<Vec<OutboxRow>, AppError> {
+    let now_naive = now.naive_utc();
+    let until = (now + lease).naive_utc();
+    conn.transaction(|conn| {
+        let ids: Vec<String> = match conn {
+            AnyConnection::Postgresql(pg) => due(now_naive)
+                .select(outbox::id)
+                .order(outbox::next_attempt_at.asc())
+                .limit(limit)
+                .for_update()
+                .skip_locked()
+                .load(pg)?,
+            AnyConnection::Sqlite(sqlite) => due(now_naive)
+                .select(outbox::id)
+                .order(outbox::next_attempt_at.asc())
+                .limit(limit)
+                .load(sqlite)?,
+        };
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut claimed = Vec::with_capacity(ids.len());
+        for id in ids {
+            let row: Option<OutboxRow> = diesel::update(due(now_naive).filter(outbox::id.eq(&id)))
+                .set((
+                    outbox::locked_until.eq(Some(until)),
+                    outbox::locked_by.eq(Some(worker)),
+                ))
+                .returning(outbox::all_columns)
+                .get_result(conn)
+                .optional()?;
+            claimed.extend(row);
+        }
+        Ok(claimed)
+    })
+}
+
+type Due = diesel::dsl::Filter<
+    diesel::dsl::Filter<
+        diesel::dsl::Filter<outbox::table, diesel::dsl::Eq<outbox::status, &'static str>>,
+        diesel::dsl::LtEq<outbox::next_attempt_at, NaiveDateTime>,
+    >,
+    diesel::dsl::Or<
+        diesel::dsl::IsNull<outbox::locked_until>,
+        diesel::dsl::Lt<outbox::locked_until, NaiveDateTime>,
+    >,
+>;
+
+fn due(now: NaiveDateTime) -> Due {
+    outbox::table
+        .filter(outbox::status.eq("pending"))
+        .filter(outbox::next_attempt_at.le(now))
+        .filter(
+            outbox::locked_until
+                .is_null()
+                .or(outbox::locked_until.lt(now)),
+        )
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = outbox_attempts)]
+struct NewAttempt<'a> {
+    id: String,
+    outbox_id: &'a str,
+    attempted_at: NaiveDateTime,
+    worker: &'a str,
+    succeeded: bool,
+    error: Option<&'a str>,
+}
+
+/// Growing pause before the next try: 30 s, 1 min, 2 min, … capped at 1 h.
+pub fn backoff(attempts: i32) -> Duration {
+    let exp = u32::try_from(attempts.clamp(1, 8) - 1).unwrap_or(0);
+    Duration::seconds((30_i64 << exp).min(3600))
+}
+
+/// Records one delivery attempt and its consequence for the message.
+pub fn record_attempt(
+    conn: &mut AnyConnection,
+    row: &OutboxRow,
+    worker: &str,
+    result: Result<(), String>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let attempts = row.attempts + 1;
+    conn.transaction(|conn| {
+        diesel::insert_into(outbox_attempts::table)
+            .values(&NewAttempt {
+                id: new_id(),
+                outbox_id: &row.id,
+                attempted_at: now.naive_utc(),
+                worker,
+                succeeded: result.is_ok(),
+                error: result.as_ref().err().map(String::as_str),
+            })
+            .execute(conn)?;
+        let mine = outbox::table
+            .filter(outbox::id.eq(&row.id))
+            .filter(outbox::locked_by.eq(worker));
+        match &result {
+            Ok(()) => diesel::update(mine)
+                .set((
+                    outbox::status.eq("sent"),
+                    outbox::attempts.eq(attempts),
+                    outbox::sent_at.eq(Some(now.naive_utc())),
+                    outbox::locked_until.eq(None::<NaiveDateTime>),
+                    outbox::last_error.eq(None::<String>),
+                ))
+                .execute(conn)?,
+            Err(error) => diesel::update(mine)
+                .set((
+                    outbox::status.eq(if attempts >= MAX_ATTEMPTS {
+                        "failed"
+                    } else {
+                        "pending"
+                    }),
+                    outbox::attempts.eq(attempts),
+                    outbox::next_attempt_at.eq((now + backoff(attempts)).naive_utc()),
+                    outbox::locked_until.eq(None::<NaiveDateTime>),
+                    outbox::last_error.eq(Some(error.as_str())),
+                ))
+                .execute(conn)?,
+        };
+        Ok(())
+    })
+}
+
+/// A page of messages, newest first, optionally of one status.
+pub fn list(
+    conn: &mut AnyConnection,
+    status: Option<&str>,
+    page: &PageRequest,
+) -> Result<Vec<OutboxRow>, AppError> {
+    let mut query = outbox::table
+        .order(outbox::id.desc())
+        .limit(page.fetch_limit())
+        .into_boxed();
+    if let Some(s) = status {
+        query = query.filter(outbox::status.eq(s.to_owned()));
+    }
+    if let Some(after) = &page.after {
+        query = query.filter(outbox::id.lt(after.clone()));
+    }
+    Ok(query.load(conn)?)
+}
+
+pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<OutboxRow>, AppError> {
+    Ok(outbox::table.find(id).first(conn).optional()?)
+}
+
+pub fn attempts_of(conn: &mut AnyConnection, id: &str) -> Result<Vec<AttemptRow>, AppError> {
+    Ok(outbox_attempts::table
+        .filter(outbox_attempts::outbox_id.eq(id))
+        .order((
+            outbox_attempts::attempted_at.asc(),
+            outbox_attempts::id.asc(),
+        ))
+        .load(conn)?)
+}
+
+/// Puts a failed message back in line (admin action).
+pub fn retry(conn: &mut AnyConnection, id: &str, now: DateTime<Utc>) -> Result<bool, AppError> {
+    let n = diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(id))
+            .filter(outbox::status.eq("failed")),
+    )
+    .set((
+        outbox::status.eq("pending"),
+        outbox::next_attempt_at.eq(now.naive_utc()),
+        outbox::attempts.eq(0),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Messages of one registration (tests and support look at these).
+pub fn for_registration(
+    conn: &mut AnyConnection,
+    registration_id: &str,
+) -> Result<Vec<OutboxRow>, AppError> {
+    Ok(outbox::table
+        .filter(outbox::registration_id.eq(registration_id))
+        .order(outbox::id.asc())
+        .load(conn)?)
+}

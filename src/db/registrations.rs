@@ -1,0 +1,229 @@
+//! Registration queries. Seat changes happen only in `booking.rs`, under
+//! the webinar's lock.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use super::AnyConnection;
+use super::schema::registrations;
+use crate::domain::registration::{NewRegistration, RegistrationStatus};
+use crate::email::Recipient;
+use crate::error::{AppError, is_unique_violation};
+
+#[derive(Debug, Clone, Queryable)]
+pub struct RegistrationRow {
+    pub id: String,
+    pub webinar_id: String,
+    pub email: String,
+    pub name: String,
+    pub company: Option<String>,
+    pub timezone: String,
+    pub locale: String,
+    pub situation: Option<String>,
+    pub questions: String,
+    pub marketing_consent: bool,
+    pub status: String,
+    pub attended: Option<bool>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub cancelled_at: Option<NaiveDateTime>,
+}
+
+impl RegistrationRow {
+    pub fn status(&self) -> Result<RegistrationStatus, AppError> {
+        self.status.parse().map_err(AppError::internal)
+    }
+
+    pub fn questions(&self) -> Vec<String> {
+        serde_json::from_str(&self.questions).unwrap_or_default()
+    }
+
+    pub fn recipient(&self, waitlist_position: Option<i64>) -> Recipient {
+        Recipient {
+            booking_id: self.id.clone(),
+            email: self.email.clone(),
+            name: self.name.clone(),
+            timezone: self.timezone.parse().unwrap_or(chrono_tz::UTC),
+            waitlist_position,
+            reminder_minutes: None,
+        }
+    }
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = registrations)]
+struct NewRegistrationRow<'a> {
+    id: &'a str,
+    webinar_id: &'a str,
+    email: &'a str,
+    name: &'a str,
+    company: Option<&'a str>,
+    timezone: &'a str,
+    locale: &'a str,
+    situation: Option<&'a str>,
+    questions: String,
+    marketing_consent: bool,
+    status: &'a str,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+}
+
+pub fn insert(
+    conn: &mut AnyConnection,
+    id: &str,
+    webinar_id: &str,
+    new: &NewRegistration,
+    status: RegistrationStatus,
+    now: DateTime<Utc>,
+) -> Result<RegistrationRow, AppError> {
+    diesel::insert_into(registrations::table)
+        .values(&NewRegistrationRow {
+            id,
+            webinar_id,
+            email: new.email.as_str(),
+            name: &new.name,
+            company: new.company.as_deref(),
+            timezone: new.timezone.name(),
+            locale: new.locale.code(),
+            situation: new.situation.as_deref(),
+            questions: serde_json::to_string(&new.questions).map_err(AppError::internal)?,
+            marketing_consent: new.marketing_consent,
+            status: status.as_str(),
+            created_at: now.naive_utc(),
+            updated_at: now.naive_utc(),
+        })
+        .returning(registrations::all_columns)
+        .get_result(conn)
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                AppError::conflict(
+                    "already_registered",
+                    "this e-mail is already registered for this webinar",
+                )
+            } else {
+                e.into()
+            }
+        })
+}
+
+pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<RegistrationRow>, AppError> {
+    Ok(registrations::table.find(id).first(conn).optional()?)
+}
+
+/// The active (not cancelled) registration of an address for a webinar.
+pub fn find_active(
+    conn: &mut AnyConnection,
+    webinar_id: &str,
+    email: &str,
+) -> Result<Option<RegistrationRow>, AppError> {
+    Ok(registrations::table
+        .filter(registrations::webinar_id.eq(webinar_id))
+        .filter(registrations::email.eq(email))
+        .filter(registrations::status.ne(RegistrationStatus::Cancelled.as_str()))
+        .first(conn)
+        .optional()?)
+}
+
+/// 1-based place on the waiting list, in arrival order.
+pub fn waitlist_position(conn: &mut AnyConnection, row: &RegistrationRow) -> Result<i64, AppError> {
+    let ahead: i64 = registrations::table
+        .filter(registrations::webinar_id.eq(&row.webinar_id))
+        .filter(registrations::status.eq(RegistrationStatus::Waitlisted.as_str()))
+        .filter(
+            registrations::created_at
+                .lt(row.created_at)
+                .or(registrations::created_at
+                    .eq(row.created_at)
+                    .and(registrations::id.lt(&row.id))),
+        )
+        .count()
+        .get_result(conn)?;
+    Ok(ahead + 1)
+}
+
+/// The position to show: only waitlisted registrations have one.
+pub fn position_of(
+    conn: &mut AnyConnection,
+    row: &RegistrationRow,
+) -> Result<Option<i64>, AppError> {
+    if row.status == RegistrationStatus::Waitlisted.as_str() {
+        waitlist_position(conn, row).map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+/// Registrations of a webinar in one status, in arrival order.
+pub fn with_status(
+    conn: &mut AnyConnection,
+    webinar_id: &str,
+    status: RegistrationStatus,
+    limit: Option<i64>,
+) -> Result<Vec<RegistrationRow>, AppError> {
+    let mut query = registrations::table
+        .filter(registrations::webinar_id.eq(webinar_id))
+        .filter(registrations::status.eq(status.as_str()))
+        .order((registrations::created_at.asc(), registrations::id.asc()))
+        .into_boxed();
+    if let Some(n) = limit {
+        query = query.limit(n);
+    }
+    Ok(query.load(conn)?)
+}
+
+pub fn set_status(
+    conn: &mut AnyConnection,
+    id: &str,
+    status: RegistrationStatus,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let cancelled_at = (status == RegistrationStatus::Cancelled).then(|| now.naive_utc());
+    diesel::update(registrations::table.find(id))
+        .set((
+            registrations::status.eq(status.as_str()),
+            registrations::updated_at.eq(now.naive_utc()),
+            registrations::cancelled_at.eq(cancelled_at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// All registrations of a webinar in arrival order, a page at a time.
+pub fn list_for_webinar(
+    conn: &mut AnyConnection,
+    webinar_id: &str,
+    after: Option<&str>,
+    fetch: i64,
+) -> Result<Vec<RegistrationRow>, AppError> {
+    let mut query = registrations::table
+        .filter(registrations::webinar_id.eq(webinar_id))
+        .order(registrations::id.asc())
+        .limit(fetch)
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(registrations::id.gt(after.to_owned()));
+    }
+    Ok(query.load(conn)?)
+}
+
+/// Marks attendance of a confirmed registration; false if it is not one.
+pub fn set_attended(
+    conn: &mut AnyConnection,
+    webinar_id: &str,
+    id: &str,
+    attended: bool,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    let n = diesel::update(
+        registrations::table
+            .filter(registrations::id.eq(id))
+            .filter(registrations::webinar_id.eq(webinar_id))
+            .filter(registrations::status.eq(RegistrationStatus::Confirmed.as_str())),
+    )
+    .set((
+        registrations::attended.eq(Some(attended)),
+        registrations::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}

@@ -1,0 +1,81 @@
+//! Reminders before sessions: for each configured offset, every confirmed
+//! registrant of a session starting within that offset gets one reminder.
+//! The `sent_reminders` primary key makes "once" hold across instances.
+
+use chrono::{DateTime, Duration, Utc};
+use diesel::prelude::*;
+
+use super::registrations::RegistrationRow;
+use super::schema::{registrations, sent_reminders, users, webinars};
+use super::webinars::{Webinar, WebinarRow};
+use super::{AnyConnection, outbox};
+use crate::domain::registration::RegistrationStatus;
+use crate::domain::webinar::Status;
+use crate::email::{Composer, MailKind};
+use crate::error::{AppError, is_unique_violation};
+
+type WithHost = (WebinarRow, (String, String));
+
+/// Queues the reminders that are due at `now`; returns how many.
+pub fn enqueue_due(
+    conn: &mut AnyConnection,
+    composer: &Composer,
+    offsets_minutes: &[u32],
+    now: DateTime<Utc>,
+) -> Result<usize, AppError> {
+    let mut queued = 0;
+    for &offset in offsets_minutes {
+        let offset = i32::try_from(offset).map_err(AppError::internal)?;
+        let window_end = now + Duration::minutes(i64::from(offset));
+        // Registrations made after the reminder's moment already got their
+        // invite then; they get no reminder for this offset.
+        let due: Vec<(RegistrationRow, WithHost)> = registrations::table
+            .inner_join(webinars::table.inner_join(users::table))
+            .filter(webinars::status.eq(Status::Scheduled.as_str()))
+            .filter(webinars::starts_at.gt(now.naive_utc()))
+            .filter(webinars::starts_at.le(window_end.naive_utc()))
+            .filter(registrations::status.eq(RegistrationStatus::Confirmed.as_str()))
+            .filter(diesel::dsl::not(diesel::dsl::exists(
+                sent_reminders::table
+                    .filter(sent_reminders::registration_id.eq(registrations::id))
+                    .filter(sent_reminders::offset_minutes.eq(offset)),
+            )))
+            .select((
+                registrations::all_columns,
+                (webinars::all_columns, (users::name, users::email)),
+            ))
+            .load(conn)?;
+        for (reg, (row, (host_name, host_email))) in due {
+            let starts_at = row.starts_at.and_utc();
+            if reg.created_at.and_utc() > starts_at - Duration::minutes(i64::from(offset)) {
+                continue;
+            }
+            let webinar = Webinar {
+                row,
+                host_name,
+                host_email,
+            };
+            let claimed = conn.transaction(|conn| {
+                diesel::insert_into(sent_reminders::table)
+                    .values((
+                        sent_reminders::registration_id.eq(&reg.id),
+                        sent_reminders::offset_minutes.eq(offset),
+                        sent_reminders::created_at.eq(now.naive_utc()),
+                    ))
+                    .execute(conn)
+            });
+            match claimed {
+                Ok(_) => {}
+                // Another instance sent this one.
+                Err(e) if is_unique_violation(&e) => continue,
+                Err(e) => return Err(e.into()),
+            }
+            let mut to = reg.recipient(None);
+            to.reminder_minutes = Some(i64::from(offset));
+            let composed = composer.compose(MailKind::Reminder, &webinar.session(), &to, now)?;
+            outbox::enqueue(conn, &composed, Some(&webinar.row.id), Some(&reg.id), now)?;
+            queued += 1;
+        }
+    }
+    Ok(queued)
+}

@@ -1,0 +1,282 @@
+//! Webinar queries. The webinar row is also the lock that guards its seats:
+//! [`lock`] is the first statement of every transaction that changes who has
+//! a seat.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use super::schema::{users, webinars};
+use super::{AnyConnection, utc};
+use crate::domain::timezone::TimeZone;
+use crate::domain::webinar::{Kind, Status, WebinarState};
+use crate::email::SessionInfo;
+use crate::error::AppError;
+
+#[derive(Debug, Clone, Queryable)]
+pub struct WebinarRow {
+    pub id: String,
+    pub series_id: Option<String>,
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub topic: Option<String>,
+    pub host_id: String,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub timezone: String,
+    pub capacity: Option<i32>,
+    pub seats_taken: i32,
+    pub waitlist_length: i32,
+    pub join_url: Option<String>,
+    pub status: String,
+    pub sequence: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// A webinar with its host's name and address.
+#[derive(Debug, Clone)]
+pub struct Webinar {
+    pub row: WebinarRow,
+    pub host_name: String,
+    pub host_email: String,
+}
+
+impl Webinar {
+    pub fn kind(&self) -> Result<Kind, AppError> {
+        self.row.kind.parse().map_err(AppError::internal)
+    }
+
+    pub fn status(&self) -> Result<Status, AppError> {
+        self.row.status.parse().map_err(AppError::internal)
+    }
+
+    /// Registration is open until the session starts, unless cancelled.
+    pub fn is_open(&self, now: DateTime<Utc>) -> bool {
+        self.row.status == Status::Scheduled.as_str() && utc(self.row.starts_at) > now
+    }
+
+    pub fn session(&self) -> SessionInfo {
+        SessionInfo {
+            id: self.row.id.clone(),
+            title: self.row.title.clone(),
+            description: self.row.description.clone(),
+            starts_at: utc(self.row.starts_at),
+            ends_at: utc(self.row.ends_at),
+            join_url: self.row.join_url.clone(),
+            sequence: self.row.sequence,
+            host_name: self.host_name.clone(),
+            host_email: self.host_email.clone(),
+        }
+    }
+
+    pub fn state(&self) -> Result<WebinarState, AppError> {
+        Ok(WebinarState {
+            kind: self.kind()?,
+            title: self.row.title.clone(),
+            description: self.row.description.clone(),
+            topic: self.row.topic.clone(),
+            starts_at: utc(self.row.starts_at),
+            ends_at: utc(self.row.ends_at),
+            timezone: TimeZone::parse(&self.row.timezone).map_err(AppError::internal)?,
+            capacity: self.row.capacity,
+            join_url: self.row.join_url.clone(),
+        })
+    }
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = webinars)]
+pub struct NewWebinarRow {
+    pub id: String,
+    pub series_id: Option<String>,
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub topic: Option<String>,
+    pub host_id: String,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub timezone: String,
+    pub capacity: Option<i32>,
+    pub join_url: Option<String>,
+    pub status: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// Stores one webinar or a whole series in one transaction.
+pub fn insert_all(
+    conn: &mut AnyConnection,
+    rows: &[NewWebinarRow],
+) -> Result<Vec<Webinar>, AppError> {
+    conn.transaction(|conn| {
+        for row in rows {
+            diesel::insert_into(webinars::table)
+                .values(row)
+                .execute(conn)?;
+        }
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            out.push(find(conn, &row.id)?.ok_or(AppError::NotFound("webinar vanished"))?);
+        }
+        Ok(out)
+    })
+}
+
+type WithHost = (WebinarRow, (String, String));
+
+fn with_host(rows: Vec<WithHost>) -> Vec<Webinar> {
+    rows.into_iter()
+        .map(|(row, (host_name, host_email))| Webinar {
+            row,
+            host_name,
+            host_email,
+        })
+        .collect()
+}
+
+pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<Webinar>, AppError> {
+    let row: Option<WithHost> = webinars::table
+        .inner_join(users::table)
+        .filter(webinars::id.eq(id))
+        .select((webinars::all_columns, (users::name, users::email)))
+        .first(conn)
+        .optional()?;
+    Ok(row.and_then(|r| with_host(vec![r]).pop()))
+}
+
+/// Takes the webinar's row lock (a no-op write, so SQLite takes its write
+/// lock and PostgreSQL the row lock) and reads the row under it. Held until
+/// the transaction ends: seat counts read after this cannot change under us.
+pub fn lock(conn: &mut AnyConnection, id: &str) -> Result<Option<Webinar>, AppError> {
+    let touched = diesel::update(webinars::table.filter(webinars::id.eq(id)))
+        .set(webinars::sequence.eq(webinars::sequence))
+        .execute(conn)?;
+    if touched == 0 {
+        return Ok(None);
+    }
+    find(conn, id)
+}
+
+pub fn save_counters(
+    conn: &mut AnyConnection,
+    w: &Webinar,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    diesel::update(webinars::table.filter(webinars::id.eq(&w.row.id)))
+        .set((
+            webinars::seats_taken.eq(w.row.seats_taken),
+            webinars::waitlist_length.eq(w.row.waitlist_length),
+            webinars::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Writes an edited state; `sequence` as decided by the caller.
+pub fn save_state(
+    conn: &mut AnyConnection,
+    id: &str,
+    state: &WebinarState,
+    sequence: i32,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    diesel::update(webinars::table.filter(webinars::id.eq(id)))
+        .set((
+            webinars::title.eq(&state.title),
+            webinars::description.eq(&state.description),
+            webinars::topic.eq(state.topic.as_deref()),
+            webinars::starts_at.eq(state.starts_at.naive_utc()),
+            webinars::ends_at.eq(state.ends_at.naive_utc()),
+            webinars::timezone.eq(state.timezone.name()),
+            webinars::capacity.eq(state.capacity),
+            webinars::join_url.eq(state.join_url.as_deref()),
+            webinars::sequence.eq(sequence),
+            webinars::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn mark_cancelled(
+    conn: &mut AnyConnection,
+    id: &str,
+    sequence: i32,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    diesel::update(webinars::table.filter(webinars::id.eq(id)))
+        .set((
+            webinars::status.eq(Status::Cancelled.as_str()),
+            webinars::sequence.eq(sequence),
+            webinars::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Filters of the public list.
+#[derive(Debug, Clone, Default)]
+pub struct WebinarFilter {
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+    pub kind: Option<Kind>,
+    pub topic: Option<String>,
+    pub host_id: Option<String>,
+    pub include_cancelled: bool,
+}
+
+/// Key of the list order: start, then id.
+pub fn cursor_key(row: &WebinarRow) -> String {
+    format!("{}|{}", row.starts_at.and_utc().timestamp_micros(), row.id)
+}
+
+fn parse_cursor(key: &str) -> Option<(NaiveDateTime, String)> {
+    let (micros, id) = key.split_once('|')?;
+    let at = DateTime::from_timestamp_micros(micros.parse().ok()?)?.naive_utc();
+    Some((at, id.to_owned()))
+}
+
+pub fn list(
+    conn: &mut AnyConnection,
+    filter: &WebinarFilter,
+    after: Option<&str>,
+    fetch: i64,
+) -> Result<Vec<Webinar>, AppError> {
+    let mut query = webinars::table
+        .inner_join(users::table)
+        .select((webinars::all_columns, (users::name, users::email)))
+        .order((webinars::starts_at.asc(), webinars::id.asc()))
+        .limit(fetch)
+        .into_boxed();
+    if let Some(from) = filter.from {
+        query = query.filter(webinars::starts_at.ge(from.naive_utc()));
+    }
+    if let Some(to) = filter.to {
+        query = query.filter(webinars::starts_at.lt(to.naive_utc()));
+    }
+    if let Some(kind) = filter.kind {
+        query = query.filter(webinars::kind.eq(kind.as_str()));
+    }
+    if let Some(topic) = &filter.topic {
+        query = query.filter(webinars::topic.eq(topic.clone()));
+    }
+    if let Some(host) = &filter.host_id {
+        query = query.filter(webinars::host_id.eq(host.clone()));
+    }
+    if !filter.include_cancelled {
+        query = query.filter(webinars::status.eq(Status::Scheduled.as_str()));
+    }
+    if let Some(key) = after {
+        let (at, id) = parse_cursor(key).ok_or_else(|| {
+            AppError::validation("cursor", "is not a cursor returned by this list")
+        })?;
+        query = query.filter(
+            webinars::starts_at
+                .gt(at)
+                .or(webinars::starts_at.eq(at).and(webinars::id.gt(id))),
+        );
+    }
+    let rows: Vec<WithHost> = query.load(conn)?;
+    Ok(with_host(rows))
+}

@@ -1,0 +1,212 @@
+//! Registrations: what a valid registrant is, and the seat rules — who gets
+//! a seat, who waits, and how many move up when seats free.
+
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::locale::Locale;
+use super::text::{EmailAddress, multi_line, optional_line, single_line};
+use super::timezone::TimeZone;
+use super::validation::{ValidationErrors, Validator, checked};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RegistrationStatus {
+    Confirmed,
+    Waitlisted,
+    Cancelled,
+}
+
+impl RegistrationStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Confirmed => "confirmed",
+            Self::Waitlisted => "waitlisted",
+            Self::Cancelled => "cancelled",
+        }
+    }
+}
+
+impl FromStr for RegistrationStatus {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "confirmed" => Ok(Self::Confirmed),
+            "waitlisted" => Ok(Self::Waitlisted),
+            "cancelled" => Ok(Self::Cancelled),
+            other => Err(format!("unknown registration status {other:?}")),
+        }
+    }
+}
+
+pub const NAME_MAX: usize = 200;
+pub const COMPANY_MAX: usize = 200;
+pub const SITUATION_MAX: usize = 4000;
+pub const QUESTIONS_MAX: usize = 10;
+pub const QUESTION_MAX: usize = 1000;
+
+/// The body of `POST /api/v1/webinars/{id}/registrations`.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+pub struct RegistrationRequest {
+    pub email: String,
+    pub name: String,
+    pub company: Option<String>,
+    /// IANA zone for the times in the e-mails.
+    pub timezone: Option<String>,
+    /// en, de, fr, pt or ar; else from Accept-Language.
+    pub locale: Option<String>,
+    /// Required for expert webinars.
+    pub situation: Option<String>,
+    #[serde(default)]
+    pub questions: Vec<String>,
+    #[serde(default)]
+    pub marketing_consent: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewRegistration {
+    pub email: EmailAddress,
+    pub name: String,
+    pub company: Option<String>,
+    pub timezone: TimeZone,
+    pub locale: Locale,
+    pub situation: Option<String>,
+    pub questions: Vec<String>,
+    pub marketing_consent: bool,
+}
+
+impl NewRegistration {
+    /// `fallback_*` come from Accept-Language and the configured defaults.
+    pub fn parse(
+        req: &RegistrationRequest,
+        fallback_timezone: TimeZone,
+        fallback_locale: Locale,
+    ) -> Result<Self, ValidationErrors> {
+        let mut v = Validator::new();
+        let email = v.check("email", EmailAddress::parse(&req.email));
+        let name = v.check("name", single_line(&req.name, NAME_MAX));
+        let company = v.check(
+            "company",
+            optional_line(req.company.as_deref(), COMPANY_MAX),
+        );
+        let timezone = match req
+            .timezone
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            None => Some(fallback_timezone),
+            Some(z) => v.check("timezone", TimeZone::parse(z)),
+        };
+        let locale = match req
+            .locale
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            None => Some(fallback_locale),
+            Some(l) => v.check(
+                "locale",
+                Locale::parse(l).ok_or_else(|| {
+                    format!("unknown locale {l:?}: use one of {}", Locale::ALL_CODES)
+                }),
+            ),
+        };
+        let situation = match req.situation.as_deref() {
+            None => Some(None),
+            Some(s) => v
+                .check("situation", multi_line(s, SITUATION_MAX))
+                .map(|s| (!s.is_empty()).then_some(s)),
+        };
+        if req.questions.len() > QUESTIONS_MAX {
+            v.fail("questions", format!("at most {QUESTIONS_MAX} questions"));
+        }
+        let mut questions = Vec::new();
+        for (i, q) in req.questions.iter().enumerate() {
+            if let Some(q) = v.check(&format!("questions[{i}]"), multi_line(q, QUESTION_MAX))
+                && !q.is_empty()
+            {
+                questions.push(q);
+            }
+        }
+        v.finish()?;
+        Ok(Self {
+            email: checked(email, "email")?,
+            name: checked(name, "name")?,
+            company: checked(company, "company")?,
+            timezone: checked(timezone, "timezone")?,
+            locale: checked(locale, "locale")?,
+            situation: checked(situation, "situation")?,
+            questions,
+            marketing_consent: req.marketing_consent,
+        })
+    }
+}
+
+/// Where a newcomer lands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seat {
+    Confirmed,
+    Waitlisted,
+}
+
+/// A seat while any is left; the waiting list otherwise. (Seats never stay
+/// free while people wait: every freed seat is handed on at once.)
+pub fn seat_for_newcomer(capacity: Option<i32>, seats_taken: i32) -> Seat {
+    match capacity {
+        Some(cap) if seats_taken >= cap => Seat::Waitlisted,
+        _ => Seat::Confirmed,
+    }
+}
+
+/// How many people move up from the waiting list.
+pub fn promotions(capacity: Option<i32>, seats_taken: i32, waitlist_length: i32) -> i32 {
+    let free = capacity.map_or(i32::MAX, |cap| (cap - seats_taken).max(0));
+    free.min(waitlist_length.max(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seats_then_waiting_list() {
+        assert_eq!(seat_for_newcomer(None, 10_000), Seat::Confirmed);
+        assert_eq!(seat_for_newcomer(Some(5), 4), Seat::Confirmed);
+        assert_eq!(seat_for_newcomer(Some(5), 5), Seat::Waitlisted);
+    }
+
+    #[test]
+    fn promotions_fill_free_seats_only() {
+        assert_eq!(promotions(Some(5), 4, 3), 1);
+        assert_eq!(promotions(Some(8), 5, 2), 2);
+        assert_eq!(promotions(Some(5), 5, 3), 0);
+        assert_eq!(promotions(None, 5, 3), 3);
+    }
+
+    #[test]
+    fn blank_questions_are_dropped_and_limits_hold() {
+        let req = RegistrationRequest {
+            email: "A@B.example".into(),
+            name: "Ana".into(),
+            company: Some(" ".into()),
+            timezone: None,
+            locale: Some("pt-BR".into()),
+            situation: Some("".into()),
+            questions: vec!["How?".into(), "  ".into()],
+            marketing_consent: false,
+        };
+        let r = NewRegistration::parse(&req, TimeZone(chrono_tz::UTC), Locale::En).expect("valid");
+        assert_eq!(
+            (r.company, r.situation, r.questions.len(), r.locale),
+            (None, None, 1, Locale::Pt)
+        );
+        let long = RegistrationRequest {
+            name: "x".repeat(201),
+            ..req
+        };
+        assert!(NewRegistration::parse(&long, TimeZone(chrono_tz::UTC), Locale::En).is_err());
+    }
+}

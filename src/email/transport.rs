@@ -1,0 +1,87 @@
+//! Where finished messages go: `.eml` files (the default) or an SMTP server.
+
+use std::path::PathBuf;
+
+use lettre::address::Envelope;
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+
+use crate::config::{MailSettings, MailTransport, SmtpTls};
+
+pub enum Transport {
+    /// Writes `<outbox id>.eml` into the folder (rewriting the same file if a
+    /// message is ever delivered twice).
+    File { dir: PathBuf },
+    Smtp {
+        mailer: AsyncSmtpTransport<Tokio1Executor>,
+        from: Address,
+    },
+}
+
+impl Transport {
+    pub fn from_settings(settings: &MailSettings) -> Result<Self, String> {
+        let from: lettre::message::Mailbox = settings
+            .from
+            .parse()
+            .map_err(|e| format!("invalid configuration: mail.from: {e}"))?;
+        match settings.transport {
+            MailTransport::File => Ok(Self::File {
+                dir: settings.dir.clone(),
+            }),
+            MailTransport::Smtp => {
+                let host = settings.smtp_host.as_str();
+                let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
+                    .port(settings.smtp_port)
+                    .timeout(Some(std::time::Duration::from_secs(20)));
+                let tls = || {
+                    TlsParameters::new(host.to_owned())
+                        .map_err(|e| format!("invalid configuration: mail.smtp_tls: {e}"))
+                };
+                builder = match settings.smtp_tls {
+                    SmtpTls::None => builder.tls(Tls::None),
+                    SmtpTls::StartTls => builder.tls(Tls::Required(tls()?)),
+                    SmtpTls::Tls => builder.tls(Tls::Wrapper(tls()?)),
+                };
+                if !settings.smtp_username.is_empty() {
+                    builder = builder.credentials(Credentials::new(
+                        settings.smtp_username.clone(),
+                        settings.smtp_password.expose().to_owned(),
+                    ));
+                }
+                Ok(Self::Smtp {
+                    mailer: builder.build(),
+                    from: from.email,
+                })
+            }
+        }
+    }
+
+    /// Delivers one stored message; the error text goes into the attempt log.
+    pub async fn deliver(&self, id: &str, recipient: &str, message: &str) -> Result<(), String> {
+        match self {
+            Self::File { dir } => {
+                tokio::fs::create_dir_all(dir)
+                    .await
+                    .map_err(|e| format!("mail folder: {e}"))?;
+                let tmp = dir.join(format!(".{id}.eml.tmp"));
+                tokio::fs::write(&tmp, message)
+                    .await
+                    .map_err(|e| format!("writing mail: {e}"))?;
+                tokio::fs::rename(&tmp, dir.join(format!("{id}.eml")))
+                    .await
+                    .map_err(|e| format!("writing mail: {e}"))
+            }
+            Self::Smtp { mailer, from } => {
+                let to: Address = recipient.parse().map_err(|e| format!("recipient: {e}"))?;
+                let envelope = Envelope::new(Some(from.clone()), vec![to])
+                    .map_err(|e| format!("envelope: {e}"))?;
+                mailer
+                    .send_raw(&envelope, message.as_bytes())
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| format!("smtp: {e}"))
+            }
+        }
+    }
+}

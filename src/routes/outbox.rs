@@ -1,0 +1,161 @@
+//! The outbox for admins: what is pending, sent or failed, each message's
+//! attempt log, and sending a failed one again.
+
+use actix_web::web;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::Page;
+use crate::auth::Staff;
+use crate::db::outbox::{self, AttemptRow, OutboxRow};
+use crate::db::{Db, clock, utc};
+use crate::domain::page::{PageRequest, split_page};
+use crate::domain::user::Role;
+use crate::error::{AppError, Problem};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AttemptOut {
+    pub attempted_at: DateTime<Utc>,
+    pub worker: String,
+    pub succeeded: bool,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OutboxOut {
+    pub id: String,
+    pub topic: String,
+    pub recipient: String,
+    /// `pending`, `sent` or `failed`.
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: DateTime<Utc>,
+    pub last_error: Option<String>,
+    pub webinar_id: Option<String>,
+    pub registration_id: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+    /// Only on the single-message view.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attempt_log: Option<Vec<AttemptOut>>,
+}
+
+impl OutboxOut {
+    fn from_row(row: &OutboxRow, log: Option<Vec<AttemptRow>>) -> Self {
+        Self {
+            id: row.id.clone(),
+            topic: row.topic.clone(),
+            recipient: row.recipient.clone(),
+            status: row.status.clone(),
+            attempts: row.attempts,
+            next_attempt_at: utc(row.next_attempt_at),
+            last_error: row.last_error.clone(),
+            webinar_id: row.webinar_id.clone(),
+            registration_id: row.registration_id.clone(),
+            created_at: utc(row.created_at),
+            sent_at: row.sent_at.map(utc),
+            attempt_log: log.map(|l| {
+                l.into_iter()
+                    .map(|a| AttemptOut {
+                        attempted_at: utc(a.attempted_at),
+                        worker: a.worker,
+                        succeeded: a.succeeded,
+                        error: a.error,
+                    })
+                    .collect()
+            }),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct OutboxQuery {
+    /// `pending`, `failed` or `sent`.
+    pub status: Option<String>,
+    pub cursor: Option<String>,
+    pub limit: Option<u32>,
+}
+
+/// Messages, newest first (admin).
+#[utoipa::path(get, path = "/api/v1/outbox", tag = "outbox", security(("bearer" = [])), params(OutboxQuery), responses(
+    (status = 200, body = Page<OutboxOut>),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn list(
+    db: web::Data<Db>,
+    staff: Staff,
+    query: web::Query<OutboxQuery>,
+) -> Result<web::Json<Page<OutboxOut>>, AppError> {
+    staff.require(&[Role::Admin])?;
+    let q = query.into_inner();
+    let status = match q.status.as_deref() {
+        None | Some("") => None,
+        Some(s @ ("pending" | "failed" | "sent")) => Some(s.to_owned()),
+        Some(_) => {
+            return Err(AppError::validation(
+                "status",
+                "use pending, failed or sent",
+            ));
+        }
+    };
+    let page = PageRequest::parse(q.cursor.as_deref(), q.limit)
+        .map_err(|(f, m)| AppError::validation(&f, m))?;
+    let rows = {
+        let page = page.clone();
+        db.run(move |conn| outbox::list(conn, status.as_deref(), &page))
+            .await?
+    };
+    let (rows, next_cursor) = split_page(rows, &page, |r| &r.id);
+    let items = rows.iter().map(|r| OutboxOut::from_row(r, None)).collect();
+    Ok(web::Json(Page { items, next_cursor }))
+}
+
+/// One message with its attempt log (admin).
+#[utoipa::path(get, path = "/api/v1/outbox/{id}", tag = "outbox", security(("bearer" = [])), responses(
+    (status = 200, body = OutboxOut),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn get(
+    db: web::Data<Db>,
+    staff: Staff,
+    path: web::Path<String>,
+) -> Result<web::Json<OutboxOut>, AppError> {
+    staff.require(&[Role::Admin])?;
+    let id = path.into_inner();
+    let (row, log) = db
+        .run(move |conn| {
+            let row =
+                outbox::find(conn, &id)?.ok_or(AppError::NotFound("no message with this id"))?;
+            let log = outbox::attempts_of(conn, &id)?;
+            Ok((row, log))
+        })
+        .await?;
+    Ok(web::Json(OutboxOut::from_row(&row, Some(log))))
+}
+
+/// Send a failed message again (admin).
+#[utoipa::path(post, path = "/api/v1/outbox/{id}/retry", tag = "outbox", security(("bearer" = [])), responses(
+    (status = 200, body = OutboxOut),
+    (status = 409, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn retry(
+    db: web::Data<Db>,
+    staff: Staff,
+    path: web::Path<String>,
+) -> Result<web::Json<OutboxOut>, AppError> {
+    staff.require(&[Role::Admin])?;
+    let id = path.into_inner();
+    let row = db
+        .write(move |conn| {
+            if !outbox::retry(conn, &id, clock())? {
+                return Err(AppError::conflict(
+                    "not_failed",
+                    "only a failed message can be retried",
+                ));
+            }
+            outbox::find(conn, &id)?.ok_or(AppError::NotFound("no message with this id"))
+        })
+        .await?;
+    Ok(web::Json(OutboxOut::from_row(&row, None)))
+}

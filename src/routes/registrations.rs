@@ -1,0 +1,290 @@
+//! Registrations: public sign-up, the customer's own view and cancel (with
+//! the manage token), the host's list and attendance.
+
+use std::sync::Arc;
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::webinars::{load, require_host};
+use super::{ListQuery, Page};
+use crate::auth::booking::{Caller, booking_caller};
+use crate::auth::{JwtKeys, Staff};
+use crate::config::Settings;
+use crate::db::registrations::{self, RegistrationRow};
+use crate::db::{Db, booking, clock, utc};
+use crate::domain::locale::Locale;
+use crate::domain::page::split_page;
+use crate::domain::registration::{NewRegistration, RegistrationRequest, RegistrationStatus};
+use crate::domain::timezone::TimeZone;
+use crate::domain::user::Role;
+use crate::email::Composer;
+use crate::error::{AppError, Problem};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RegisteredOut {
+    pub id: String,
+    pub webinar_id: String,
+    pub status: RegistrationStatus,
+    /// 1-based; `null` unless waitlisted.
+    pub waitlist_position: Option<i64>,
+    /// Bearer or `?token=` for this registration's endpoints; also in the e-mail.
+    pub manage_token: String,
+}
+
+/// A registration as its owner and staff see it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RegistrationOut {
+    pub id: String,
+    pub webinar_id: String,
+    pub email: String,
+    pub name: String,
+    pub company: Option<String>,
+    pub timezone: String,
+    pub locale: String,
+    pub status: RegistrationStatus,
+    pub waitlist_position: Option<i64>,
+    pub situation: Option<String>,
+    pub questions: Vec<String>,
+    pub marketing_consent: bool,
+    pub attended: Option<bool>,
+    pub registered_at: DateTime<Utc>,
+    pub cancelled_at: Option<DateTime<Utc>>,
+}
+
+impl RegistrationOut {
+    fn from_row(row: &RegistrationRow, waitlist_position: Option<i64>) -> Result<Self, AppError> {
+        Ok(Self {
+            id: row.id.clone(),
+            webinar_id: row.webinar_id.clone(),
+            email: row.email.clone(),
+            name: row.name.clone(),
+            company: row.company.clone(),
+            timezone: row.timezone.clone(),
+            locale: row.locale.clone(),
+            status: row.status()?,
+            waitlist_position,
+            situation: row.situation.clone(),
+            questions: row.questions(),
+            marketing_consent: row.marketing_consent,
+            attended: row.attended,
+            registered_at: utc(row.created_at),
+            cancelled_at: row.cancelled_at.map(utc),
+        })
+    }
+}
+
+/// The first supported language of an Accept-Language header.
+fn accepted_locale(req: &HttpRequest) -> Option<Locale> {
+    let value = req.headers().get(header::ACCEPT_LANGUAGE)?.to_str().ok()?;
+    value
+        .split(',')
+        .filter_map(|part| part.split(';').next())
+        .find_map(Locale::parse)
+}
+
+/// Register for a webinar (public, no account). A full webinar puts the
+/// registrant on the waiting list.
+#[utoipa::path(post, path = "/api/v1/webinars/{id}/registrations", tag = "registrations",
+    request_body = RegistrationRequest, responses(
+    (status = 201, body = RegisteredOut),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`already_registered` (the confirmation is e-mailed again), `session_closed`", body = Problem, content_type = "application/problem+json"),
+    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 429, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn create(
+    req: HttpRequest,
+    db: web::Data<Db>,
+    composer: web::Data<Composer>,
+    settings: web::Data<Settings>,
+    path: web::Path<String>,
+    body: web::Json<RegistrationRequest>,
+) -> Result<HttpResponse, AppError> {
+    let locale = accepted_locale(&req).unwrap_or(settings.defaults.locale);
+    let new = NewRegistration::parse(&body, TimeZone(settings.defaults.timezone), locale)?;
+    let webinar_id = path.into_inner();
+    let composer: Arc<Composer> = composer.into_inner();
+    let booked = {
+        let composer = Arc::clone(&composer);
+        db.write(move |conn| booking::register(conn, &composer, &webinar_id, &new, clock()))
+            .await?
+    };
+    let reg = &booked.registration;
+    if booked.already_registered {
+        tracing::info!(registration_id = %reg.id, "repeat registration; confirmation sent again");
+        return Err(AppError::conflict(
+            "already_registered",
+            "this e-mail is already registered for this webinar; we sent the confirmation again",
+        ));
+    }
+    tracing::info!(registration_id = %reg.id, webinar_id = %reg.webinar_id, status = %reg.status, "registered");
+    let ends_at = load(&db, reg.webinar_id.clone()).await?.row.ends_at;
+    Ok(HttpResponse::Created().json(RegisteredOut {
+        id: reg.id.clone(),
+        webinar_id: reg.webinar_id.clone(),
+        status: reg.status()?,
+        waitlist_position: booked.waitlist_position,
+        manage_token: composer.manage_token("registration", &reg.id, utc(ends_at))?,
+    }))
+}
+
+async fn load_registration(
+    db: &Db,
+    id: String,
+) -> Result<(RegistrationRow, Option<i64>), AppError> {
+    db.run(move |conn| {
+        let row = registrations::find(conn, &id)?
+            .ok_or(AppError::NotFound("no registration with this id"))?;
+        let position = registrations::position_of(conn, &row)?;
+        Ok((row, position))
+    })
+    .await
+}
+
+/// Staff who may see or change a registration: admins, the webinar's host,
+/// and (to read) marketing.
+async fn check_staff(
+    db: &Db,
+    staff: &Staff,
+    webinar_id: &str,
+    write: bool,
+) -> Result<(), AppError> {
+    if staff.role == Role::Admin || (!write && staff.role == Role::Marketing) {
+        return Ok(());
+    }
+    require_host(staff, &load(db, webinar_id.to_owned()).await?)
+}
+
+/// One registration (its manage token, or staff).
+#[utoipa::path(get, path = "/api/v1/registrations/{id}", tag = "registrations",
+    params(("token" = Option<String>, Query, description = "The manage token from the e-mail")), responses(
+    (status = 200, body = RegistrationOut),
+    (status = 401, body = Problem, content_type = "application/problem+json"),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn get(
+    req: HttpRequest,
+    db: web::Data<Db>,
+    keys: web::Data<JwtKeys>,
+    path: web::Path<String>,
+) -> Result<web::Json<RegistrationOut>, AppError> {
+    let id = path.into_inner();
+    let caller = booking_caller(&req, &keys, "registration", &id)?;
+    let (row, position) = load_registration(&db, id).await?;
+    if let Caller::Staff(staff) = &caller {
+        check_staff(&db, staff, &row.webinar_id, false).await?;
+    }
+    Ok(web::Json(RegistrationOut::from_row(&row, position)?))
+}
+
+/// Cancel a registration (its manage token, the host, admin). A freed seat
+/// goes to the first on the waiting list.
+#[utoipa::path(post, path = "/api/v1/registrations/{id}/cancel", tag = "registrations",
+    params(("token" = Option<String>, Query, description = "The manage token from the e-mail")), responses(
+    (status = 200, body = RegistrationOut),
+    (status = 401, body = Problem, content_type = "application/problem+json"),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn cancel(
+    req: HttpRequest,
+    db: web::Data<Db>,
+    keys: web::Data<JwtKeys>,
+    composer: web::Data<Composer>,
+    path: web::Path<String>,
+) -> Result<web::Json<RegistrationOut>, AppError> {
+    let id = path.into_inner();
+    let caller = booking_caller(&req, &keys, "registration", &id)?;
+    if let Caller::Staff(staff) = &caller {
+        let (row, _) = load_registration(&db, id.clone()).await?;
+        check_staff(&db, staff, &row.webinar_id, true).await?;
+    }
+    let composer: Arc<Composer> = composer.into_inner();
+    let row = db
+        .write(move |conn| booking::cancel_registration(conn, &composer, &id, clock()))
+        .await?;
+    tracing::info!(registration_id = %row.id, "registration cancelled");
+    Ok(web::Json(RegistrationOut::from_row(&row, None)?))
+}
+
+/// Everyone registered for a webinar, with their situations and questions
+/// (its host, admin, marketing).
+#[utoipa::path(get, path = "/api/v1/webinars/{id}/registrations", tag = "registrations", security(("bearer" = [])),
+    params(ListQuery), responses(
+    (status = 200, body = Page<RegistrationOut>),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn list(
+    db: web::Data<Db>,
+    staff: Staff,
+    path: web::Path<String>,
+    query: web::Query<ListQuery>,
+) -> Result<web::Json<Page<RegistrationOut>>, AppError> {
+    let webinar_id = path.into_inner();
+    check_staff(&db, &staff, &webinar_id, false).await?;
+    let page = query.page()?;
+    let (fetch, after) = (page.fetch_limit(), page.after.clone());
+    let rows = db
+        .run(move |conn| {
+            let rows = registrations::list_for_webinar(conn, &webinar_id, after.as_deref(), fetch)?;
+            rows.into_iter()
+                .map(|row| {
+                    let position = registrations::position_of(conn, &row)?;
+                    Ok((row, position))
+                })
+                .collect::<Result<Vec<_>, AppError>>()
+        })
+        .await?;
+    let (rows, next_cursor) = split_page(rows, &page, |(r, _)| &r.id);
+    let items = rows
+        .iter()
+        .map(|(r, p)| RegistrationOut::from_row(r, *p))
+        .collect::<Result<_, _>>()?;
+    Ok(web::Json(Page { items, next_cursor }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct AttendanceRequest {
+    #[serde(default)]
+    pub attended: Vec<String>,
+    #[serde(default)]
+    pub no_show: Vec<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AttendanceOut {
+    pub marked: usize,
+}
+
+/// Mark who attended (its host, admin).
+#[utoipa::path(post, path = "/api/v1/webinars/{id}/attendance", tag = "registrations", security(("bearer" = [])),
+    request_body = AttendanceRequest, responses(
+    (status = 200, body = AttendanceOut),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 422, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn attendance(
+    db: web::Data<Db>,
+    staff: Staff,
+    path: web::Path<String>,
+    body: web::Json<AttendanceRequest>,
+) -> Result<web::Json<AttendanceOut>, AppError> {
+    let webinar_id = path.into_inner();
+    require_host(&staff, &load(&db, webinar_id.clone()).await?)?;
+    let body = body.into_inner();
+    if body.attended.len() + body.no_show.len() > 10_000 {
+        return Err(AppError::validation(
+            "attended",
+            "at most 10000 ids at once",
+        ));
+    }
+    let marked = db
+        .write(move |conn| {
+            booking::mark_attendance(conn, &webinar_id, &body.attended, &body.no_show, clock())
+        })
+        .await?;
+    Ok(web::Json(AttendanceOut { marked }))
+}

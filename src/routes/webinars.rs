@@ -1,0 +1,336 @@
+//! Webinars: public listing and details, host and admin edits, the
+//! "add to calendar" file.
+
+use std::sync::Arc;
+
+use actix_web::{HttpResponse, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::Page;
+use crate::auth::Staff;
+use crate::db::webinars::{self, NewWebinarRow, Webinar, WebinarFilter};
+use crate::db::{Db, booking, clock, new_id, users, utc};
+use crate::domain::page::{PageRequest, encode_cursor};
+use crate::domain::series;
+use crate::domain::user::Role;
+use crate::domain::webinar::{
+    Kind, NewWebinar, Status, WebinarPatch, WebinarRequest, parse_instant,
+};
+use crate::email::Composer;
+use crate::error::{AppError, Problem};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HostOut {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WebinarOut {
+    pub id: String,
+    pub series_id: Option<String>,
+    pub kind: Kind,
+    pub title: String,
+    pub description: String,
+    pub topic: Option<String>,
+    pub host: HostOut,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    /// IANA zone the session was planned in.
+    pub timezone: String,
+    pub capacity: Option<i32>,
+    pub seats_taken: i32,
+    /// `null` when there is no cap.
+    pub seats_left: Option<i32>,
+    pub waitlist_length: i32,
+    pub status: Status,
+    /// Shown to staff only; registrants get it in their invitation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub join_url: Option<String>,
+}
+
+impl WebinarOut {
+    pub fn from_webinar(w: &Webinar, for_staff: bool) -> Result<Self, AppError> {
+        Ok(Self {
+            id: w.row.id.clone(),
+            series_id: w.row.series_id.clone(),
+            kind: w.kind()?,
+            title: w.row.title.clone(),
+            description: w.row.description.clone(),
+            topic: w.row.topic.clone(),
+            host: HostOut {
+                id: w.row.host_id.clone(),
+                name: w.host_name.clone(),
+            },
+            starts_at: utc(w.row.starts_at),
+            ends_at: utc(w.row.ends_at),
+            timezone: w.row.timezone.clone(),
+            capacity: w.row.capacity,
+            seats_taken: w.row.seats_taken,
+            seats_left: w.row.capacity.map(|c| (c - w.row.seats_taken).max(0)),
+            waitlist_length: w.row.waitlist_length,
+            status: w.status()?,
+            join_url: if for_staff {
+                w.row.join_url.clone()
+            } else {
+                None
+            },
+        })
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SeriesOut {
+    pub series_id: String,
+    pub items: Vec<WebinarOut>,
+}
+
+/// Creates the host's webinar rows (one, or one per occurrence).
+fn rows_for(
+    new: &NewWebinar,
+    host_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(Option<String>, Vec<NewWebinarRow>), AppError> {
+    let (series_id, starts) = match &new.rrule {
+        None => (None, vec![new.starts_at]),
+        Some(rule) => {
+            let starts = series::expand(rule, new.starts_at, new.timezone)
+                .map_err(|m| AppError::validation("rrule", m))?;
+            (Some(new_id()), starts)
+        }
+    };
+    let rows = starts
+        .into_iter()
+        .map(|starts_at| NewWebinarRow {
+            id: new_id(),
+            series_id: series_id.clone(),
+            kind: new.kind.as_str().to_owned(),
+            title: new.title.clone(),
+            description: new.description.clone(),
+            topic: new.topic.clone(),
+            host_id: host_id.to_owned(),
+            starts_at: starts_at.naive_utc(),
+            ends_at: (starts_at + new.duration).naive_utc(),
+            timezone: new.timezone.name().to_owned(),
+            capacity: new.capacity,
+            join_url: new.join_url.clone(),
+            status: Status::Scheduled.as_str().to_owned(),
+            created_at: now.naive_utc(),
+            updated_at: now.naive_utc(),
+        })
+        .collect();
+    Ok((series_id, rows))
+}
+
+/// Create a webinar, or a series with `rrule` (csm, admin).
+#[utoipa::path(post, path = "/api/v1/webinars", tag = "webinars", security(("bearer" = [])),
+    request_body = WebinarRequest, responses(
+    (status = 201, description = "The webinar, or `{series_id, items}` for a series", body = WebinarOut),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 422, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn create(
+    db: web::Data<Db>,
+    staff: Staff,
+    body: web::Json<WebinarRequest>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(&[Role::Csm, Role::Admin])?;
+    let now = clock();
+    let new = NewWebinar::parse(&body, now)?;
+    let host_id = match body.host_id.as_deref().filter(|h| *h != staff.id) {
+        None => staff.id.clone(),
+        Some(other) => {
+            staff.require(&[Role::Admin])?;
+            let id = other.to_owned();
+            let host = db.run(move |conn| users::find(conn, &id)).await?;
+            match host {
+                Some(h) if h.role()? != Role::Marketing => h.id,
+                _ => return Err(AppError::validation("host_id", "is not a CSM or admin")),
+            }
+        }
+    };
+    let (series_id, rows) = rows_for(&new, &host_id, now)?;
+    let created = db
+        .write(move |conn| webinars::insert_all(conn, &rows))
+        .await?;
+    tracing::info!(count = created.len(), host_id = %host_id, by = %staff.id, "webinars created");
+    let mut items = created
+        .iter()
+        .map(|w| WebinarOut::from_webinar(w, true))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(match series_id {
+        Some(series_id) => HttpResponse::Created().json(SeriesOut { series_id, items }),
+        None => HttpResponse::Created().json(items.pop()),
+    })
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct WebinarQuery {
+    /// Starting at or after (RFC 3339); default now.
+    pub from: Option<String>,
+    /// Starting before (RFC 3339).
+    pub to: Option<String>,
+    pub kind: Option<String>,
+    pub topic: Option<String>,
+    pub host_id: Option<String>,
+    pub cursor: Option<String>,
+    pub limit: Option<u32>,
+}
+
+/// Upcoming scheduled webinars (public).
+#[utoipa::path(get, path = "/api/v1/webinars", tag = "webinars", params(WebinarQuery), responses(
+    (status = 200, body = Page<WebinarOut>),
+    (status = 422, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn list(
+    db: web::Data<Db>,
+    staff: Option<Staff>,
+    query: web::Query<WebinarQuery>,
+) -> Result<web::Json<Page<WebinarOut>>, AppError> {
+    let q = query.into_inner();
+    let page = PageRequest::parse(q.cursor.as_deref(), q.limit)
+        .map_err(|(f, m)| AppError::validation(&f, m))?;
+    let instant = |field: &str, raw: &Option<String>| -> Result<Option<DateTime<Utc>>, AppError> {
+        raw.as_deref()
+            .map(parse_instant)
+            .transpose()
+            .map_err(|m| AppError::validation(field, m))
+    };
+    let filter = WebinarFilter {
+        from: Some(instant("from", &q.from)?.unwrap_or_else(clock)),
+        to: instant("to", &q.to)?,
+        kind: q
+            .kind
+            .as_deref()
+            .map(str::parse::<Kind>)
+            .transpose()
+            .map_err(|m| AppError::validation("kind", m))?,
+        topic: q.topic.filter(|t| !t.is_empty()),
+        host_id: q.host_id.filter(|h| !h.is_empty()),
+        include_cancelled: false,
+    };
+    let fetch = page.fetch_limit();
+    let after = page.after.clone();
+    let mut rows = db
+        .run(move |conn| webinars::list(conn, &filter, after.as_deref(), fetch))
+        .await?;
+    let next_cursor = if rows.len() > page.limit as usize {
+        rows.truncate(page.limit as usize);
+        rows.last()
+            .map(|w| encode_cursor(&webinars::cursor_key(&w.row)))
+    } else {
+        None
+    };
+    let items = rows
+        .iter()
+        .map(|w| WebinarOut::from_webinar(w, staff.is_some()))
+        .collect::<Result<_, _>>()?;
+    Ok(web::Json(Page { items, next_cursor }))
+}
+
+pub(crate) async fn load(db: &Db, id: String) -> Result<Webinar, AppError> {
+    db.run(move |conn| webinars::find(conn, &id))
+        .await?
+        .ok_or(AppError::NotFound("no webinar with this id"))
+}
+
+/// The host of this webinar, or an admin.
+pub(crate) fn require_host(staff: &Staff, webinar: &Webinar) -> Result<(), AppError> {
+    if staff.role == Role::Admin || staff.id == webinar.row.host_id {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden("only the host or an admin may do this"))
+    }
+}
+
+/// One webinar (public).
+#[utoipa::path(get, path = "/api/v1/webinars/{id}", tag = "webinars", responses(
+    (status = 200, body = WebinarOut),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn get(
+    db: web::Data<Db>,
+    staff: Option<Staff>,
+    path: web::Path<String>,
+) -> Result<web::Json<WebinarOut>, AppError> {
+    let webinar = load(&db, path.into_inner()).await?;
+    Ok(web::Json(WebinarOut::from_webinar(
+        &webinar,
+        staff.is_some(),
+    )?))
+}
+
+/// Change a webinar (its host, admin). A new time or content mails an
+/// update to every confirmed registrant; more capacity promotes from the
+/// waiting list.
+#[utoipa::path(patch, path = "/api/v1/webinars/{id}", tag = "webinars", security(("bearer" = [])),
+    request_body = WebinarPatch, responses(
+    (status = 200, body = WebinarOut),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`capacity_below_taken`, `session_closed`", body = Problem, content_type = "application/problem+json"),
+    (status = 422, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn update(
+    db: web::Data<Db>,
+    composer: web::Data<Composer>,
+    staff: Staff,
+    path: web::Path<String>,
+    body: web::Json<WebinarPatch>,
+) -> Result<web::Json<WebinarOut>, AppError> {
+    let id = path.into_inner();
+    require_host(&staff, &load(&db, id.clone()).await?)?;
+    let composer: Arc<Composer> = composer.into_inner();
+    let patch = body.into_inner();
+    let webinar = db
+        .write(move |conn| booking::update_webinar(conn, &composer, &id, &patch, clock()))
+        .await?;
+    tracing::info!(webinar_id = %webinar.row.id, by = %staff.id, "webinar updated");
+    Ok(web::Json(WebinarOut::from_webinar(&webinar, true)?))
+}
+
+/// Cancel a webinar (its host, admin): registrants get METHOD:CANCEL.
+#[utoipa::path(post, path = "/api/v1/webinars/{id}/cancel", tag = "webinars", security(("bearer" = [])), responses(
+    (status = 200, body = WebinarOut),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn cancel(
+    db: web::Data<Db>,
+    composer: web::Data<Composer>,
+    staff: Staff,
+    path: web::Path<String>,
+) -> Result<web::Json<WebinarOut>, AppError> {
+    let id = path.into_inner();
+    require_host(&staff, &load(&db, id.clone()).await?)?;
+    let composer: Arc<Composer> = composer.into_inner();
+    let webinar = db
+        .write(move |conn| booking::cancel_webinar(conn, &composer, &id, clock()))
+        .await?;
+    tracing::info!(webinar_id = %webinar.row.id, by = %staff.id, "webinar cancelled");
+    Ok(web::Json(WebinarOut::from_webinar(&webinar, true)?))
+}
+
+/// The webinar as an iCalendar file for "add to calendar" (public).
+#[utoipa::path(get, path = "/api/v1/webinars/{id}/ics", tag = "webinars", responses(
+    (status = 200, content_type = "text/calendar", body = String),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn ics(
+    db: web::Data<Db>,
+    composer: web::Data<Composer>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let webinar = load(&db, path.into_inner()).await?;
+    let mut session = webinar.session();
+    // The join link is for registrants only.
+    session.join_url = None;
+    let body = composer.public_ics(&session, clock());
+    Ok(HttpResponse::Ok()
+        .content_type("text/calendar; charset=utf-8")
+        .insert_header((
+            "content-disposition",
+            format!("attachment; filename=\"webinar-{}.ics\"", webinar.row.id),
+        ))
+        .body(body))
+}
