@@ -36,7 +36,9 @@ pub async fn deliver_due(
     loop {
         let owner = worker.to_owned();
         let batch = db
-            .run(move |conn| outbox::claim_due(conn, &owner, now, Duration::seconds(LEASE), BATCH))
+            .write(move |conn| {
+                outbox::claim_due(conn, &owner, now, Duration::seconds(LEASE), BATCH)
+            })
             .await?;
         if batch.is_empty() {
             return Ok(report);

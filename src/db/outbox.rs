@@ -14,7 +14,8 @@ use crate::error::AppError;
 /// listed, and an admin can send it again).
 pub const MAX_ATTEMPTS: i32 = 12;
 
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone, Queryable, QueryableByName)]
+#[diesel(table_name = outbox)]
 pub struct OutboxRow {
     pub id: String,
     pub topic: String,
@@ -96,38 +97,44 @@ pub fn claim_due(
 ) -> Result<Vec<OutboxRow>, AppError> {
     let now_naive = now.naive_utc();
     let until = (now + lease).naive_utc();
-    conn.transaction(|conn| {
-        let ids: Vec<String> = match conn {
-            AnyConnection::Postgresql(pg) => due(now_naive)
+    match conn {
+        // One statement: SQLite takes its write lock at once, with no read
+        // lock to upgrade (which could fail with "database is locked").
+        AnyConnection::Sqlite(sqlite) => {
+            use diesel::sql_types::{BigInt, Text, Timestamp};
+            Ok(diesel::sql_query(
+                "UPDATE outbox SET locked_until = ?, locked_by = ? WHERE id IN (\
+                   SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? \
+                   AND (locked_until IS NULL OR locked_until < ?) \
+                   ORDER BY next_attempt_at LIMIT ?) \
+                 RETURNING *",
+            )
+            .bind::<Timestamp, _>(until)
+            .bind::<Text, _>(worker)
+            .bind::<Timestamp, _>(now_naive)
+            .bind::<Timestamp, _>(now_naive)
+            .bind::<BigInt, _>(limit)
+            .load::<OutboxRow>(sqlite)?)
+        }
+        AnyConnection::Postgresql(pg) => pg.transaction(|pg| {
+            let ids: Vec<String> = due(now_naive)
                 .select(outbox::id)
                 .order(outbox::next_attempt_at.asc())
                 .limit(limit)
                 .for_update()
                 .skip_locked()
-                .load(pg)?,
-            AnyConnection::Sqlite(sqlite) => due(now_naive)
-                .select(outbox::id)
-                .order(outbox::next_attempt_at.asc())
-                .limit(limit)
-                .load(sqlite)?,
-        };
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut claimed = Vec::with_capacity(ids.len());
-        for id in ids {
-            let row: Option<OutboxRow> = diesel::update(due(now_naive).filter(outbox::id.eq(&id)))
-                .set((
-                    outbox::locked_until.eq(Some(until)),
-                    outbox::locked_by.eq(Some(worker)),
-                ))
-                .returning(outbox::all_columns)
-                .get_result(conn)
-                .optional()?;
-            claimed.extend(row);
-        }
-        Ok(claimed)
-    })
+                .load(pg)?;
+            Ok(
+                diesel::update(due(now_naive).filter(outbox::id.eq_any(ids)))
+                    .set((
+                        outbox::locked_until.eq(Some(until)),
+                        outbox::locked_by.eq(Some(worker)),
+                    ))
+                    .returning(outbox::all_columns)
+                    .get_results(pg)?,
+            )
+        }),
+    }
 }
 
 type Due = diesel::dsl::Filter<

@@ -10,12 +10,16 @@ use std::time::Duration;
 use actix_web::dev::ServerHandle;
 use diesel::{Connection, PgConnection, RunQueryDsl};
 use onetomany::config::{DatabaseUrl, Settings};
-use onetomany::db::Db;
+use onetomany::db::{Db, clock};
 use onetomany::domain::user::NewStaffUser;
+use onetomany::email::Composer;
+use onetomany::email::transport::Transport;
 use onetomany::routes::users::create_user;
 use onetomany::startup::Application;
+use onetomany::worker::{Delivery, deliver_due};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
+use std::sync::Arc;
 use tempfile::TempDir;
 
 pub const PASSWORD: &str = "correct horse battery staple";
@@ -125,6 +129,8 @@ pub fn test_settings(db: &TestDb, mail_dir: &Path) -> Settings {
     s.database.pool_size = 8;
     s.auth.jwt_secret = onetomany::config::Secret::new(TEST_SECRET);
     s.mail.dir = mail_dir.to_path_buf();
+    s.mail.poll_interval_seconds = 0;
+    s.server.rate_limit_per_minute = 0;
     s
 }
 
@@ -132,6 +138,9 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub db: Db,
+    pub composer: Arc<Composer>,
+    pub transport: Arc<Transport>,
+    pub mail_dir: PathBuf,
     handle: ServerHandle,
     // Dropped last: the database outlives the server.
     _work: TempDir,
@@ -139,22 +148,34 @@ pub struct TestApp {
 }
 
 pub async fn spawn_app(backend: Backend) -> TestApp {
-    let test_db = TestDb::create(backend);
-    spawn_app_on(test_db).await
+    spawn_app_with(TestDb::create(backend), |_| {}).await
 }
 
 pub async fn spawn_app_on(test_db: TestDb) -> TestApp {
+    spawn_app_with(test_db, |_| {}).await
+}
+
+/// The application with settings adjusted by `tweak`. Mail goes to files
+/// unless changed; no background worker runs (tests call
+/// [`TestApp::deliver`]) and the rate limit is off unless set.
+pub async fn spawn_app_with(test_db: TestDb, tweak: impl FnOnce(&mut Settings)) -> TestApp {
     let work = tempfile::tempdir().expect("temp dir");
-    let settings = test_settings(&test_db, &work.path().join("mail"));
+    let mut settings = test_settings(&test_db, &work.path().join("mail"));
+    tweak(&mut settings);
+    let mail_dir = settings.mail.dir.clone();
     let app = Application::build(settings)
         .await
         .expect("application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let db = app.db().clone();
+    let (composer, transport) = (app.composer(), app.transport());
     let handle = app.handle();
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
+        composer,
+        transport,
+        mail_dir,
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
@@ -249,6 +270,158 @@ impl TestApp {
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
         let token = reply.json["token"].as_str().expect("token").to_owned();
         (id, token)
+    }
+}
+
+/// A start time `days` from now, on a whole hour, as RFC 3339.
+pub fn days_ahead(days: i64) -> String {
+    use chrono::{DurationRound, Utc};
+    let at = Utc::now() + chrono::Duration::days(days);
+    at.duration_trunc(chrono::Duration::hours(1))
+        .unwrap_or(at)
+        .to_rfc3339()
+}
+
+impl TestApp {
+    /// Creates a webinar as `token`'s user; `extra` fields override the
+    /// defaults (a regular webinar a week ahead, 60 minutes, Berlin time).
+    pub async fn create_webinar(&self, token: &str, extra: Value) -> Value {
+        let mut body = serde_json::json!({
+            "kind": "regular",
+            "title": "Getting started with reports",
+            "description": "A tour, then your questions.",
+            "topic": "reporting",
+            "starts_at": days_ahead(7),
+            "duration_minutes": 60,
+            "timezone": "Europe/Berlin",
+            "join_url": "https://meet.example.com/room-1",
+        });
+        if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+            for (k, v) in e {
+                b.insert(k.clone(), v.clone());
+            }
+        }
+        let reply = self.post("/api/v1/webinars", Some(token), &body).await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+        reply.json
+    }
+
+    /// Registers `email` (name derived from it) for a webinar.
+    pub async fn register(&self, webinar_id: &str, email: &str, extra: Value) -> Reply {
+        let mut body = serde_json::json!({
+            "email": email,
+            "name": format!("Customer {}", email.split('@').next().unwrap_or("x")),
+            "situation": "We import 20 000 orders a month and reports time out.",
+        });
+        if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+            for (k, v) in e {
+                b.insert(k.clone(), v.clone());
+            }
+        }
+        self.post(
+            &format!("/api/v1/webinars/{webinar_id}/registrations"),
+            None,
+            &body,
+        )
+        .await
+    }
+
+    /// Runs the outbox worker once, as of now.
+    pub async fn deliver(&self) -> Delivery {
+        self.deliver_at(clock()).await
+    }
+
+    pub async fn deliver_at(&self, now: chrono::DateTime<chrono::Utc>) -> Delivery {
+        deliver_due(&self.db, &self.transport, "test-worker", now)
+            .await
+            .expect("delivery pass runs")
+    }
+
+    /// Every delivered .eml file, parsed by an independent parser (Python's
+    /// `email` and `icalendar`), oldest first.
+    pub fn mails(&self) -> Vec<Value> {
+        let Ok(dir) = std::fs::read_dir(&self.mail_dir) else {
+            return Vec::new();
+        };
+        let mut files: Vec<PathBuf> = dir
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+            .collect();
+        files.sort();
+        parse_mail_files(&files)
+    }
+
+    /// The parsed mails sent to one address.
+    pub fn mails_to(&self, address: &str) -> Vec<Value> {
+        self.mails()
+            .into_iter()
+            .filter(|m| {
+                m["to"]
+                    .as_str()
+                    .is_some_and(|t| t.contains(&format!("<{address}>")))
+            })
+            .collect()
+    }
+
+    /// Runs a query on the application's database.
+    pub async fn sql<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut onetomany::db::AnyConnection) -> Result<T, onetomany::error::AppError>
+        + Send
+        + 'static,
+    ) -> T {
+        self.db.run(f).await.expect("query runs")
+    }
+}
+
+/// Parses .eml files with tests/tools/parse_mail.py.
+pub fn parse_mail_files(files: &[PathBuf]) -> Vec<Value> {
+    if files.is_empty() {
+        return Vec::new();
+    }
+    let out = Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/tools/parse_mail.py"
+        ))
+        .args(files)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "parse_mail.py: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("parser output is JSON")
+}
+
+/// Parses raw messages (e.g. received over SMTP).
+pub fn parse_mails(raw: &[Vec<u8>]) -> Vec<Value> {
+    let dir = tempfile::tempdir().expect("dir");
+    let files: Vec<PathBuf> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, bytes)| {
+            let path = dir.path().join(format!("{i:05}.eml"));
+            std::fs::write(&path, bytes).expect("written");
+            path
+        })
+        .collect();
+    parse_mail_files(&files)
+}
+
+impl TestApp {
+    /// Stops this instance and hands back its database (and work folder),
+    /// to start another instance on them: a restart.
+    pub fn into_parts(mut self) -> (TestDb, TempDir) {
+        drop(self.handle.stop(false));
+        let placeholder = || TestDb::Sqlite {
+            _dir: tempfile::tempdir().expect("dir"),
+            path: PathBuf::new(),
+        };
+        let db = std::mem::replace(&mut self._test_db, placeholder());
+        let work = std::mem::replace(&mut self._work, tempfile::tempdir().expect("dir"));
+        (db, work)
     }
 }
 

@@ -3,12 +3,16 @@
 //! PostgreSQL.
 
 mod helpers;
+mod smtp;
 
 mod accounts;
 mod auth;
 mod cli;
 mod config;
 mod errors;
+mod mail;
 mod migrations;
 mod ops;
+mod registrations;
 mod users;
+mod webinars;

@@ -84,6 +84,20 @@ async fn openapi_lists_every_route(backend: Backend) {
         ("post", "/api/v1/accounts"),
         ("get", "/api/v1/accounts"),
         ("get", "/api/v1/accounts/{id}"),
+        ("post", "/api/v1/webinars"),
+        ("get", "/api/v1/webinars"),
+        ("get", "/api/v1/webinars/{id}"),
+        ("patch", "/api/v1/webinars/{id}"),
+        ("post", "/api/v1/webinars/{id}/cancel"),
+        ("get", "/api/v1/webinars/{id}/ics"),
+        ("post", "/api/v1/webinars/{id}/registrations"),
+        ("get", "/api/v1/webinars/{id}/registrations"),
+        ("post", "/api/v1/webinars/{id}/attendance"),
+        ("get", "/api/v1/registrations/{id}"),
+        ("post", "/api/v1/registrations/{id}/cancel"),
+        ("get", "/api/v1/outbox"),
+        ("get", "/api/v1/outbox/{id}"),
+        ("post", "/api/v1/outbox/{id}/retry"),
     ];
     for (method, path) in routes {
         assert!(
