@@ -17,6 +17,7 @@ both_backends!(
     capacity_changes_respect_taken_seats_and_promote,
     cancelling_a_webinar_cancels_every_invite,
     the_calendar_file_is_served,
+    the_public_list_pages_in_start_order,
 );
 
 async fn a_csm_creates_a_webinar_the_public_can_see(backend: Backend) {
@@ -399,4 +400,42 @@ async fn the_calendar_file_is_served(backend: Backend) {
         !body.contains("meet.example.com"),
         "the join link is not public"
     );
+}
+
+async fn the_public_list_pages_in_start_order(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, host) = app.staff("csm").await;
+    // Created out of order; two share a start time.
+    for (day, title) in [(9, "c"), (3, "a"), (5, "b1"), (5, "b2"), (12, "d")] {
+        app.create_webinar(&host, json!({"starts_at": days_ahead(day), "title": title}))
+            .await;
+    }
+    let mut seen = Vec::new();
+    let mut cursor: Option<String> = None;
+    for _ in 0..10 {
+        let path = match &cursor {
+            Some(c) => format!("/api/v1/webinars?limit=2&cursor={c}"),
+            None => "/api/v1/webinars?limit=2".to_owned(),
+        };
+        let page = app.get(&path, None).await;
+        assert!(page.json["items"].as_array().is_some_and(|i| i.len() <= 2));
+        seen.extend(
+            page.json["items"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|w| w["title"].as_str().unwrap_or_default().to_owned()),
+        );
+        match page.json["next_cursor"].as_str() {
+            Some(c) => cursor = Some(c.to_owned()),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), 5, "{seen:?}");
+    assert_eq!(seen[0], "a");
+    assert!(seen[1..3].contains(&"b1".to_owned()) && seen[1..3].contains(&"b2".to_owned()));
+    assert_eq!(&seen[3..], ["c", "d"]);
+    app.get("/api/v1/webinars?cursor=bm9wZQ", None)
+        .await
+        .assert_problem(422, "validation_failed");
 }
