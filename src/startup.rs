@@ -78,6 +78,7 @@ impl Application {
                 Arc::clone(&transport),
                 Duration::from_secs(settings.mail.poll_interval_seconds),
                 settings.mail.reminder_offsets_minutes.clone(),
+                settings.queue.clone(),
             )
         });
         tracing::info!(port, backend = db.backend(), "listening");

@@ -1,4 +1,5 @@
-//! Background loops: the outbox delivery and the reminder scan. Both are
+//! Background loops: the outbox delivery, and the reminder scan with an
+//! allocator pass for the queue. Both are
 //! also plain functions ([`deliver_due`], [`queue_reminders`]) so tests can
 //! run them once instead of waiting for a timer. Several instances may run
 //! them at once: claims are leased, reminders recorded once.
@@ -10,6 +11,7 @@ use chrono::{DateTime, Duration, Utc};
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
+use crate::config::QueueSettings;
 use crate::db::{Db, outbox, reminders};
 use crate::email::Composer;
 use crate::email::transport::Transport;
@@ -88,6 +90,7 @@ impl Workers {
         transport: Arc<Transport>,
         every: StdDuration,
         reminder_offsets: Vec<u32>,
+        queue_settings: QueueSettings,
     ) -> Self {
         let (stop, stopped) = watch::channel(false);
         let worker_id = format!("{}-{}", std::process::id(), crate::db::new_id());
@@ -117,6 +120,11 @@ impl Workers {
                         _ = tick.tick() => {
                             if let Err(e) = queue_reminders(&db, &composer, &reminder_offsets, crate::db::clock()).await {
                                 tracing::warn!(error = %e, "reminder pass failed");
+                            }
+                            // Hours come into the horizon as time passes.
+                            let (c, q) = (Arc::clone(&composer), queue_settings.clone());
+                            if let Err(e) = db.write(move |conn| crate::db::queue::allocate(conn, &c, &q, crate::db::clock())).await {
+                                tracing::warn!(error = %e, "allocator pass failed");
                             }
                         }
                         _ = stopped.changed() => break,

@@ -231,7 +231,14 @@ pub fn update_webinar(
     }
     let changed = before.invite_changed(&after);
     let sequence = webinar.row.sequence + i32::from(changed);
-    webinars::save_state(conn, webinar_id, &after, sequence, now)?;
+    webinars::save_state(
+        conn,
+        webinar_id,
+        &webinar.row.host_id,
+        &after,
+        sequence,
+        now,
+    )?;
     webinar =
         webinars::find(conn, webinar_id)?.ok_or(AppError::NotFound("no webinar with this id"))?;
     if changed {

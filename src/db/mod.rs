@@ -3,10 +3,12 @@
 //! [`Db::run`], which runs the closure on the blocking pool.
 
 pub mod accounts;
+pub mod availability;
 pub mod booking;
 mod manager;
 pub mod migrations;
 pub mod outbox;
+pub mod queue;
 pub mod registrations;
 pub mod reminders;
 pub mod schema;

@@ -77,5 +77,64 @@ pub fn enqueue_due(
             queued += 1;
         }
     }
+    queued += appointment_reminders(conn, composer, offsets_minutes, now)?;
+    Ok(queued)
+}
+
+/// The same for queue appointments: the customer is reminded.
+fn appointment_reminders(
+    conn: &mut AnyConnection,
+    composer: &Composer,
+    offsets_minutes: &[u32],
+    now: DateTime<Utc>,
+) -> Result<usize, AppError> {
+    use super::schema::{appointment_reminders, appointments};
+    let mut queued = 0;
+    for &offset in offsets_minutes {
+        let offset = i32::try_from(offset).map_err(AppError::internal)?;
+        let window_end = now + Duration::minutes(i64::from(offset));
+        let due: Vec<String> = appointments::table
+            .filter(appointments::status.eq("scheduled"))
+            .filter(appointments::starts_at.gt(now.naive_utc()))
+            .filter(appointments::starts_at.le(window_end.naive_utc()))
+            .filter(diesel::dsl::not(diesel::dsl::exists(
+                appointment_reminders::table
+                    .filter(appointment_reminders::appointment_id.eq(appointments::id))
+                    .filter(appointment_reminders::offset_minutes.eq(offset)),
+            )))
+            .select(appointments::id)
+            .load(conn)?;
+        for id in due {
+            let Some(appt) = super::queue::find_appointment(conn, &id)? else {
+                continue;
+            };
+            if appt.row.created_at.and_utc()
+                > appt.row.starts_at.and_utc() - Duration::minutes(i64::from(offset))
+            {
+                continue;
+            }
+            let claimed = conn.transaction(|conn| {
+                diesel::insert_into(appointment_reminders::table)
+                    .values((
+                        appointment_reminders::appointment_id.eq(&id),
+                        appointment_reminders::offset_minutes.eq(offset),
+                        appointment_reminders::created_at.eq(now.naive_utc()),
+                    ))
+                    .execute(conn)
+            });
+            match claimed {
+                Ok(_) => {}
+                Err(e) if is_unique_violation(&e) => continue,
+                Err(e) => return Err(e.into()),
+            }
+            let Some(req) = super::queue::find_request(conn, &appt.row.request_id)? else {
+                continue;
+            };
+            let composed =
+                super::queue::reminder_mail(composer, &appt, &req, i64::from(offset), now)?;
+            outbox::enqueue(conn, &composed, None, None, now)?;
+            queued += 1;
+        }
+    }
     Ok(queued)
 }

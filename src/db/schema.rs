@@ -117,6 +117,70 @@ diesel::joinable!(registrations -> webinars (webinar_id));
 diesel::joinable!(outbox_attempts -> outbox (outbox_id));
 diesel::joinable!(sent_reminders -> registrations (registration_id));
 
+diesel::table! {
+    availability (user_id) {
+        user_id -> Text,
+        timezone -> Text,
+        weekly -> Text,
+        exceptions -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    queue_requests (id) {
+        id -> Text,
+        email -> Text,
+        name -> Text,
+        company -> Nullable<Text>,
+        account_id -> Nullable<Text>,
+        topic -> Text,
+        situation -> Text,
+        timezone -> Text,
+        locale -> Text,
+        preferred -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        not_before -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    appointments (id) {
+        id -> Text,
+        request_id -> Text,
+        host_id -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        status -> Text,
+        notes -> Nullable<Text>,
+        sequence -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    locks (name) {
+        name -> Text,
+        touched_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    appointment_reminders (appointment_id, offset_minutes) {
+        appointment_id -> Text,
+        offset_minutes -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(availability -> users (user_id));
+diesel::joinable!(appointments -> queue_requests (request_id));
+diesel::joinable!(appointments -> users (host_id));
+diesel::joinable!(appointment_reminders -> appointments (appointment_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     accounts,
@@ -126,4 +190,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox,
     outbox_attempts,
     sent_reminders,
+    availability,
+    queue_requests,
+    appointments,
+    locks,
+    appointment_reminders,
 );

@@ -9,7 +9,7 @@ use super::schema::{users, webinars};
 use super::{AnyConnection, utc};
 use crate::domain::timezone::TimeZone;
 use crate::domain::webinar::{Kind, Status, WebinarState};
-use crate::email::SessionInfo;
+use crate::email::{SessionInfo, SessionKind};
 use crate::error::AppError;
 
 #[derive(Debug, Clone, Queryable)]
@@ -58,6 +58,7 @@ impl Webinar {
 
     pub fn session(&self) -> SessionInfo {
         SessionInfo {
+            kind: SessionKind::Webinar,
             id: self.row.id.clone(),
             title: self.row.title.clone(),
             description: self.row.description.clone(),
@@ -67,6 +68,9 @@ impl Webinar {
             sequence: self.row.sequence,
             host_name: self.host_name.clone(),
             host_email: self.host_email.clone(),
+            topic: self.row.topic.clone().unwrap_or_default(),
+            situation: String::new(),
+            customer: String::new(),
         }
     }
 
@@ -105,13 +109,36 @@ pub struct NewWebinarRow {
     pub updated_at: NaiveDateTime,
 }
 
+/// 409 `host_busy` when the CSM has a queue appointment then.
+fn check_host_free(
+    conn: &mut AnyConnection,
+    host_id: &str,
+    starts_at: NaiveDateTime,
+    ends_at: NaiveDateTime,
+) -> Result<(), AppError> {
+    if super::queue::appointment_overlaps(conn, host_id, utc(starts_at), utc(ends_at))? {
+        return Err(AppError::conflict(
+            "host_busy",
+            format!(
+                "the host has a customer appointment overlapping {}",
+                utc(starts_at).to_rfc3339()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Stores one webinar or a whole series in one transaction.
 pub fn insert_all(
     conn: &mut AnyConnection,
     rows: &[NewWebinarRow],
 ) -> Result<Vec<Webinar>, AppError> {
     conn.transaction(|conn| {
+        if let Some(first) = rows.first() {
+            super::queue::lock_host(conn, &first.host_id)?;
+        }
         for row in rows {
+            check_host_free(conn, &row.host_id, row.starts_at, row.ends_at)?;
             diesel::insert_into(webinars::table)
                 .values(row)
                 .execute(conn)?;
@@ -174,14 +201,23 @@ pub fn save_counters(
     Ok(())
 }
 
-/// Writes an edited state; `sequence` as decided by the caller.
+/// Writes an edited state; `sequence` as decided by the caller. A new time
+/// is checked against the host's appointments under the host's lock.
 pub fn save_state(
     conn: &mut AnyConnection,
     id: &str,
+    host_id: &str,
     state: &WebinarState,
     sequence: i32,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    super::queue::lock_host(conn, host_id)?;
+    check_host_free(
+        conn,
+        host_id,
+        state.starts_at.naive_utc(),
+        state.ends_at.naive_utc(),
+    )?;
     diesel::update(webinars::table.filter(webinars::id.eq(id)))
         .set((
             webinars::title.eq(&state.title),

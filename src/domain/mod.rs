@@ -2,8 +2,11 @@
 //! types at the edge; code behind the edge relies on them being valid.
 
 pub mod account;
+pub mod allocator;
+pub mod availability;
 pub mod locale;
 pub mod page;
+pub mod queue;
 pub mod registration;
 pub mod series;
 pub mod text;

@@ -27,6 +27,14 @@ pub enum MailKind {
     Waitlisted,
     LeftWaitlist,
     Reminder,
+    /// Queue: waiting for an hour, with a position.
+    Queued,
+    /// Queue: the customer's hour with a CSM.
+    Appointment,
+    /// Queue: the same hour, for the CSM.
+    AppointmentForHost,
+    /// Queue: the hour is off (to customer and CSM).
+    AppointmentCancelled,
 }
 
 impl MailKind {
@@ -41,14 +49,24 @@ impl MailKind {
             Self::Waitlisted => "waitlist",
             Self::LeftWaitlist => "left_waitlist",
             Self::Reminder => "reminder",
+            Self::Queued => "queued",
+            Self::Appointment => "appointment",
+            Self::AppointmentForHost => "appointment_host",
+            Self::AppointmentCancelled => "appointment_cancel",
         }
     }
 
     fn method(self) -> Option<Method> {
         match self {
-            Self::Invite | Self::Promoted | Self::Updated => Some(Method::Request),
-            Self::Cancelled | Self::WebinarCancelled => Some(Method::Cancel),
-            Self::Waitlisted | Self::LeftWaitlist | Self::Reminder => None,
+            Self::Invite
+            | Self::Promoted
+            | Self::Updated
+            | Self::Appointment
+            | Self::AppointmentForHost => Some(Method::Request),
+            Self::Cancelled | Self::WebinarCancelled | Self::AppointmentCancelled => {
+                Some(Method::Cancel)
+            }
+            Self::Waitlisted | Self::LeftWaitlist | Self::Reminder | Self::Queued => None,
         }
     }
 
@@ -61,9 +79,35 @@ impl MailKind {
     }
 }
 
+/// Which kind of session a mail is about: it decides the iCalendar UID and
+/// where the manage link points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionKind {
+    Webinar,
+    Appointment,
+}
+
+impl SessionKind {
+    fn uid_prefix(self) -> &'static str {
+        match self {
+            Self::Webinar => "webinar",
+            Self::Appointment => "appointment",
+        }
+    }
+
+    /// The kind of booking the recipient manages (the manage token's `kind`).
+    pub fn booking(self) -> &'static str {
+        match self {
+            Self::Webinar => "registration",
+            Self::Appointment => "queue",
+        }
+    }
+}
+
 /// The session a mail is about.
 #[derive(Debug, Clone)]
 pub struct SessionInfo {
+    pub kind: SessionKind,
     pub id: String,
     pub title: String,
     pub description: String,
@@ -73,6 +117,11 @@ pub struct SessionInfo {
     pub sequence: i32,
     pub host_name: String,
     pub host_email: String,
+    /// Queue hours: what the customer wants to discuss.
+    pub topic: String,
+    pub situation: String,
+    /// Queue hours: the customer's name (for the CSM's copy).
+    pub customer: String,
 }
 
 /// Who a mail goes to, and the booking it is about.
@@ -109,6 +158,9 @@ struct View<'a> {
     manage_url: Option<String>,
     position: i64,
     reminder: String,
+    topic: &'a str,
+    situation: &'a str,
+    customer: &'a str,
 }
 
 #[derive(Template)]
@@ -195,8 +247,8 @@ impl Composer {
     }
 
     /// The iCalendar UID of a session: the same in every message about it.
-    pub fn webinar_uid(&self, webinar_id: &str) -> String {
-        format!("webinar-{webinar_id}@{}", self.uid_host)
+    pub fn uid(&self, kind: SessionKind, id: &str) -> String {
+        format!("{}-{id}@{}", kind.uid_prefix(), self.uid_host)
     }
 
     /// A link with a manage token, valid until 90 days after the session.
@@ -209,10 +261,11 @@ impl Composer {
         let token = self
             .keys
             .issue_manage(kind, id, session_end + Duration::days(90))?;
-        let mut url = self
-            .public_url
-            .join(&format!("api/v1/{kind}s/{id}"))
-            .map_err(AppError::internal)?;
+        let path = match kind {
+            "queue" => format!("api/v1/queue/{id}"),
+            other => format!("api/v1/{other}s/{id}"),
+        };
+        let mut url = self.public_url.join(&path).map_err(AppError::internal)?;
         url.query_pairs_mut().append_pair("token", &token);
         Ok(url.to_string())
     }
@@ -230,7 +283,7 @@ impl Composer {
 
     /// The "add to calendar" file: PUBLISH, no attendee.
     pub fn public_ics(&self, session: &SessionInfo, now: DateTime<Utc>) -> String {
-        let uid = self.webinar_uid(&session.id);
+        let uid = self.uid(session.kind, &session.id);
         ics::render(
             &self.calendar_event(session, &uid, None, &session.description),
             Method::Publish,
@@ -267,7 +320,7 @@ impl Composer {
         now: DateTime<Utc>,
     ) -> Result<Composed, AppError> {
         let manage_url = if kind.has_manage_link() {
-            Some(self.manage_url("registration", &to.booking_id, session.ends_at)?)
+            Some(self.manage_url(session.kind.booking(), &to.booking_id, session.ends_at)?)
         } else {
             None
         };
@@ -287,6 +340,9 @@ impl Composer {
             manage_url,
             position: to.waitlist_position.unwrap_or(0),
             reminder: in_words(to.reminder_minutes.unwrap_or(0)),
+            topic: &session.topic,
+            situation: &session.situation,
+            customer: &session.customer,
         };
         let subject = view.render().map_err(render_err)?;
         let text = TextBody(&view).render().map_err(render_err)?;
@@ -298,13 +354,13 @@ impl Composer {
         let body = match kind.method() {
             None => alternative,
             Some(method) => {
-                let uid = self.webinar_uid(&session.id);
+                let uid = self.uid(session.kind, &session.id);
                 let mut description = session.description.clone();
                 if let Some(url) = &session.join_url {
                     description.push_str(&format!("\n\nJoin: {url}"));
                 }
                 if let Some(url) = &view.manage_url {
-                    description.push_str(&format!("\nManage your registration: {url}"));
+                    description.push_str(&format!("\nManage your booking: {url}"));
                 }
                 let event =
                     self.calendar_event(session, &uid, Some((&to.name, &to.email)), &description);

@@ -5,4 +5,4 @@ mod compose;
 pub mod ics;
 pub mod transport;
 
-pub use compose::{Composed, Composer, MailKind, Recipient, SessionInfo};
+pub use compose::{Composed, Composer, MailKind, Recipient, SessionInfo, SessionKind, local_when};

@@ -3,8 +3,10 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod office_hours;
 pub mod ops;
 pub mod outbox;
+pub mod queue;
 pub mod registrations;
 pub mod users;
 pub mod webinars;
@@ -77,6 +79,33 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             resource("/api/v1/registrations/{id}/cancel")
                 .route(web::post().to(registrations::cancel))
                 .wrap(from_fn(rate_limit::public_posts)),
+        )
+        .service(
+            resource("/api/v1/users/{id}/availability")
+                .route(web::put().to(office_hours::put_availability))
+                .route(web::get().to(office_hours::get_availability)),
+        )
+        .service(resource("/api/v1/office-hours/slots").route(web::get().to(office_hours::slots)))
+        .service(
+            resource("/api/v1/queue")
+                .route(web::post().to(queue::create))
+                .route(web::get().to(queue::list))
+                .wrap(from_fn(rate_limit::public_posts)),
+        )
+        .service(resource("/api/v1/queue/{id}").route(web::get().to(queue::get)))
+        .service(
+            resource("/api/v1/queue/{id}/cancel")
+                .route(web::post().to(queue::cancel))
+                .wrap(from_fn(rate_limit::public_posts)),
+        )
+        .service(
+            resource("/api/v1/queue/{id}/reschedule")
+                .route(web::post().to(queue::reschedule))
+                .wrap(from_fn(rate_limit::public_posts)),
+        )
+        .service(resource("/api/v1/appointments").route(web::get().to(queue::appointments)))
+        .service(
+            resource("/api/v1/appointments/{id}/complete").route(web::post().to(queue::complete)),
         )
         .service(resource("/api/v1/outbox").route(web::get().to(outbox::list)))
         .service(resource("/api/v1/outbox/{id}").route(web::get().to(outbox::get)))

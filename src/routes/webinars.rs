@@ -10,6 +10,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::Page;
 use crate::auth::Staff;
+use crate::config::Settings;
 use crate::db::webinars::{self, NewWebinarRow, Webinar, WebinarFilter};
 use crate::db::{Db, booking, clock, new_id, users, utc};
 use crate::domain::page::{PageRequest, encode_cursor};
@@ -275,6 +276,7 @@ pub async fn get(
 pub async fn update(
     db: web::Data<Db>,
     composer: web::Data<Composer>,
+    settings: web::Data<Settings>,
     staff: Staff,
     path: web::Path<String>,
     body: web::Json<WebinarPatch>,
@@ -283,9 +285,13 @@ pub async fn update(
     require_host(&staff, &load(&db, id.clone()).await?)?;
     let composer: Arc<Composer> = composer.into_inner();
     let patch = body.into_inner();
-    let webinar = db
-        .write(move |conn| booking::update_webinar(conn, &composer, &id, &patch, clock()))
-        .await?;
+    let webinar = {
+        let composer = Arc::clone(&composer);
+        db.write(move |conn| booking::update_webinar(conn, &composer, &id, &patch, clock()))
+            .await?
+    };
+    // A moved webinar may free hours for the queue.
+    super::office_hours::run_allocator(&db, composer, &settings).await?;
     tracing::info!(webinar_id = %webinar.row.id, by = %staff.id, "webinar updated");
     Ok(web::Json(WebinarOut::from_webinar(&webinar, true)?))
 }
@@ -298,15 +304,19 @@ pub async fn update(
 pub async fn cancel(
     db: web::Data<Db>,
     composer: web::Data<Composer>,
+    settings: web::Data<Settings>,
     staff: Staff,
     path: web::Path<String>,
 ) -> Result<web::Json<WebinarOut>, AppError> {
     let id = path.into_inner();
     require_host(&staff, &load(&db, id.clone()).await?)?;
     let composer: Arc<Composer> = composer.into_inner();
-    let webinar = db
-        .write(move |conn| booking::cancel_webinar(conn, &composer, &id, clock()))
-        .await?;
+    let webinar = {
+        let composer = Arc::clone(&composer);
+        db.write(move |conn| booking::cancel_webinar(conn, &composer, &id, clock()))
+            .await?
+    };
+    super::office_hours::run_allocator(&db, composer, &settings).await?;
     tracing::info!(webinar_id = %webinar.row.id, by = %staff.id, "webinar cancelled");
     Ok(web::Json(WebinarOut::from_webinar(&webinar, true)?))
 }

@@ -262,6 +262,20 @@ impl TestApp {
         .await
     }
 
+    /// A fresh token for an existing staff user (all test users share PASSWORD).
+    pub async fn login_token_of(&self, user_id: &str) -> String {
+        let id = user_id.to_owned();
+        let email = self
+            .db
+            .run(move |conn| onetomany::db::users::find(conn, &id))
+            .await
+            .expect("query")
+            .expect("user")
+            .email;
+        let reply = self.login(&email, PASSWORD).await;
+        reply.json["token"].as_str().expect("token").to_owned()
+    }
+
     /// A signed-in staff user of this role: (user id, token).
     pub async fn staff(&self, role: &str) -> (String, String) {
         let email = format!("{role}-{}@example.com", uuid::Uuid::new_v4().simple());

@@ -13,6 +13,7 @@ mod errors;
 mod mail;
 mod migrations;
 mod ops;
+mod queue;
 mod registrations;
 mod users;
 mod webinars;

@@ -1,0 +1,5 @@
+DROP TABLE appointment_reminders;
+DROP TABLE locks;
+DROP TABLE appointments;
+DROP TABLE queue_requests;
+DROP TABLE availability;

@@ -1,0 +1,170 @@
+//! The one-hour customer queue: what a valid request is, and its states.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::availability::{Window, WindowDto, parse_windows};
+use super::locale::Locale;
+use super::text::{EmailAddress, multi_line, optional_line, single_line};
+use super::timezone::TimeZone;
+use super::validation::{ValidationErrors, Validator, checked};
+
+pub const TOPIC_MAX: usize = 200;
+pub const SITUATION_MAX: usize = 4000;
+pub const NOTES_MAX: usize = 4000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RequestStatus {
+    Waiting,
+    Scheduled,
+    Done,
+    Cancelled,
+}
+
+impl RequestStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Waiting => "waiting",
+            Self::Scheduled => "scheduled",
+            Self::Done => "done",
+            Self::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Waiting, Self::Scheduled, Self::Done, Self::Cancelled]
+            .into_iter()
+            .find(|v| v.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AppointmentStatus {
+    Scheduled,
+    Held,
+    NoShow,
+    Cancelled,
+}
+
+impl AppointmentStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Scheduled => "scheduled",
+            Self::Held => "held",
+            Self::NoShow => "no_show",
+            Self::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Scheduled, Self::Held, Self::NoShow, Self::Cancelled]
+            .into_iter()
+            .find(|v| v.as_str() == s)
+    }
+}
+
+/// The body of `POST /api/v1/queue`.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+pub struct QueueRequestBody {
+    pub email: String,
+    pub name: String,
+    pub company: Option<String>,
+    pub topic: String,
+    pub situation: String,
+    /// IANA zone of the customer; also the zone of `preferred`.
+    pub timezone: Option<String>,
+    pub locale: Option<String>,
+    /// Weekly windows that suit the customer, in their zone.
+    #[serde(default)]
+    pub preferred: Vec<WindowDto>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewQueueRequest {
+    pub email: EmailAddress,
+    pub name: String,
+    pub company: Option<String>,
+    pub topic: String,
+    pub situation: String,
+    pub timezone: TimeZone,
+    pub locale: Locale,
+    pub preferred: Vec<Window>,
+    /// As sent (normalised), for storage.
+    pub preferred_raw: Vec<WindowDto>,
+}
+
+impl NewQueueRequest {
+    pub fn parse(
+        body: &QueueRequestBody,
+        fallback_timezone: TimeZone,
+        fallback_locale: Locale,
+    ) -> Result<Self, ValidationErrors> {
+        let mut v = Validator::new();
+        let email = v.check("email", EmailAddress::parse(&body.email));
+        let name = v.check(
+            "name",
+            single_line(&body.name, super::registration::NAME_MAX),
+        );
+        let company = v.check(
+            "company",
+            optional_line(body.company.as_deref(), super::registration::COMPANY_MAX),
+        );
+        let topic = v.check("topic", single_line(&body.topic, TOPIC_MAX));
+        let situation = v.check(
+            "situation",
+            multi_line(&body.situation, SITUATION_MAX).and_then(|s| {
+                if s.is_empty() {
+                    Err("describe your situation".into())
+                } else {
+                    Ok(s)
+                }
+            }),
+        );
+        let timezone = match body
+            .timezone
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            None => Some(fallback_timezone),
+            Some(z) => v.check("timezone", TimeZone::parse(z)),
+        };
+        let locale = match body
+            .locale
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            None => Some(fallback_locale),
+            Some(l) => v.check(
+                "locale",
+                Locale::parse(l).ok_or_else(|| {
+                    format!("unknown locale {l:?}: use one of {}", Locale::ALL_CODES)
+                }),
+            ),
+        };
+        let preferred = parse_windows("preferred", &body.preferred, &mut v);
+        v.finish()?;
+        let preferred_raw = preferred
+            .iter()
+            .map(|w| WindowDto {
+                day: super::availability::day_name(w.day).to_owned(),
+                start: w.start.format("%H:%M").to_string(),
+                end: w.end.format("%H:%M").to_string(),
+            })
+            .collect();
+        Ok(Self {
+            email: checked(email, "email")?,
+            name: checked(name, "name")?,
+            company: checked(company, "company")?,
+            topic: checked(topic, "topic")?,
+            situation: checked(situation, "situation")?,
+            timezone: checked(timezone, "timezone")?,
+            locale: checked(locale, "locale")?,
+            preferred,
+            preferred_raw,
+        })
+    }
+}

@@ -1,0 +1,203 @@
+//! CSM availability (weekly windows in their own zone, exceptions) and the
+//! public view of free one-hour slots.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use actix_web::web;
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::auth::Staff;
+use crate::config::Settings;
+use crate::db::{Db, availability, clock, queue, users};
+use crate::domain::availability::{
+    Availability, AvailabilityRequest, ExceptionDto, SLOT, WindowDto,
+};
+use crate::domain::user::Role;
+use crate::domain::webinar::parse_instant;
+use crate::email::Composer;
+use crate::error::{AppError, Problem};
+
+/// Longest range the slots endpoint answers for at once.
+pub const SLOTS_RANGE_MAX_DAYS: i64 = 92;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AvailabilityOut {
+    pub user_id: String,
+    pub timezone: String,
+    pub weekly: Vec<WindowDto>,
+    pub exceptions: Vec<ExceptionDto>,
+}
+
+fn may_edit(staff: &Staff, user_id: &str) -> Result<(), AppError> {
+    if staff.role == Role::Admin || (staff.id == user_id && staff.role == Role::Csm) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(
+            "a CSM edits only their own availability",
+        ))
+    }
+}
+
+/// Runs the allocator once, after a change that may free or add an hour.
+pub async fn run_allocator(
+    db: &Db,
+    composer: Arc<Composer>,
+    settings: &Settings,
+) -> Result<usize, AppError> {
+    let cfg = settings.queue.clone();
+    db.write(move |conn| queue::allocate(conn, &composer, &cfg, clock()))
+        .await
+}
+
+/// Replace a CSM's availability (that CSM, admin).
+#[utoipa::path(put, path = "/api/v1/users/{id}/availability", tag = "office hours", security(("bearer" = [])),
+    request_body = AvailabilityRequest, responses(
+    (status = 200, body = AvailabilityOut),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 422, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn put_availability(
+    db: web::Data<Db>,
+    composer: web::Data<Composer>,
+    settings: web::Data<Settings>,
+    staff: Staff,
+    path: web::Path<String>,
+    body: web::Json<AvailabilityRequest>,
+) -> Result<web::Json<AvailabilityOut>, AppError> {
+    let user_id = path.into_inner();
+    may_edit(&staff, &user_id)?;
+    let avail = Availability::parse(&body)?;
+    let (id, a) = (user_id.clone(), avail.clone());
+    db.write(move |conn| {
+        let user =
+            users::find(conn, &id)?.ok_or(AppError::NotFound("no staff user with this id"))?;
+        if user.role()? == Role::Marketing {
+            return Err(AppError::validation(
+                "id",
+                "marketing users hold no office hours",
+            ));
+        }
+        availability::save(conn, &id, &a, clock())
+    })
+    .await?;
+    tracing::info!(user_id = %user_id, by = %staff.id, "availability saved");
+    run_allocator(&db, composer.into_inner(), &settings).await?;
+    let (weekly, exceptions) = avail.to_dtos();
+    Ok(web::Json(AvailabilityOut {
+        user_id,
+        timezone: avail.timezone.name().to_owned(),
+        weekly,
+        exceptions,
+    }))
+}
+
+/// A CSM's availability (staff).
+#[utoipa::path(get, path = "/api/v1/users/{id}/availability", tag = "office hours", security(("bearer" = [])), responses(
+    (status = 200, body = AvailabilityOut),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn get_availability(
+    db: web::Data<Db>,
+    _staff: Staff,
+    path: web::Path<String>,
+) -> Result<web::Json<AvailabilityOut>, AppError> {
+    let user_id = path.into_inner();
+    let id = user_id.clone();
+    let row = db
+        .run(move |conn| availability::find(conn, &id))
+        .await?
+        .ok_or(AppError::NotFound(
+            "this user has published no availability",
+        ))?;
+    let (weekly, exceptions) = row.parse()?.to_dtos();
+    Ok(web::Json(AvailabilityOut {
+        user_id,
+        timezone: row.timezone,
+        weekly,
+        exceptions,
+    }))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct SlotsQuery {
+    /// RFC 3339; default now.
+    pub from: Option<String>,
+    /// RFC 3339; default seven days after `from`; at most 92 days after it.
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SlotOut {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    /// How many CSMs are free for this hour.
+    pub hosts_free: usize,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SlotsOut {
+    pub items: Vec<SlotOut>,
+}
+
+/// Free one-hour slots pooled over CSMs (public). Hours sooner than the
+/// minimum notice are left out; ranges beyond the queue's horizon are fine.
+#[utoipa::path(get, path = "/api/v1/office-hours/slots", tag = "office hours", params(SlotsQuery), responses(
+    (status = 200, body = SlotsOut),
+    (status = 422, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn slots(
+    db: web::Data<Db>,
+    settings: web::Data<Settings>,
+    query: web::Query<SlotsQuery>,
+) -> Result<web::Json<SlotsOut>, AppError> {
+    let now = clock();
+    let parse = |field: &str, raw: &Option<String>| -> Result<Option<DateTime<Utc>>, AppError> {
+        raw.as_deref()
+            .map(parse_instant)
+            .transpose()
+            .map_err(|m| AppError::validation(field, m))
+    };
+    let from = parse("from", &query.from)?.unwrap_or(now);
+    let to = parse("to", &query.to)?.unwrap_or(from + Duration::days(7));
+    if to <= from {
+        return Err(AppError::validation("to", "must be after from"));
+    }
+    if to - from > Duration::days(SLOTS_RANGE_MAX_DAYS) {
+        return Err(AppError::validation(
+            "to",
+            format!("at most {SLOTS_RANGE_MAX_DAYS} days after from"),
+        ));
+    }
+    let earliest = now + Duration::hours(i64::from(settings.queue.min_notice_hours));
+    let from = from.max(earliest);
+    let hosts = if from < to {
+        db.run(move |conn| queue::free_slots(conn, from, to))
+            .await?
+    } else {
+        Vec::new()
+    };
+    Ok(web::Json(SlotsOut {
+        items: pool(&hosts),
+    }))
+}
+
+/// Pools the CSMs' free slots by start time.
+pub fn pool(hosts: &[queue::HostFree]) -> Vec<SlotOut> {
+    let mut by_start: BTreeMap<DateTime<Utc>, usize> = BTreeMap::new();
+    for h in hosts {
+        for s in &h.starts {
+            *by_start.entry(*s).or_default() += 1;
+        }
+    }
+    by_start
+        .into_iter()
+        .map(|(starts_at, hosts_free)| SlotOut {
+            starts_at,
+            ends_at: starts_at + SLOT,
+            hosts_free,
+        })
+        .collect()
+}

@@ -1,0 +1,405 @@
+//! The one-hour customer queue: joining it (public), the customer's own
+//! view, cancel and "another slot" (manage token), the CSMs' view of the
+//! queue in serving order, and appointments.
+
+use std::sync::Arc;
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::Page;
+use super::webinars::HostOut;
+use crate::auth::booking::{Caller, booking_caller};
+use crate::auth::{JwtKeys, Staff};
+use crate::config::Settings;
+use crate::db::queue::{self, Appointment, Queued, RequestRow};
+use crate::db::{Db, clock, utc};
+use crate::domain::availability::WindowDto;
+use crate::domain::locale::Locale;
+use crate::domain::page::{PageRequest, encode_cursor};
+use crate::domain::queue::{
+    AppointmentStatus, NOTES_MAX, NewQueueRequest, QueueRequestBody, RequestStatus,
+};
+use crate::domain::text::multi_line;
+use crate::domain::timezone::TimeZone;
+use crate::domain::user::Role;
+use crate::domain::webinar::parse_instant;
+use crate::email::Composer;
+use crate::error::{AppError, Problem};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AppointmentBrief {
+    pub id: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub host: HostOut,
+}
+
+impl AppointmentBrief {
+    fn from(a: &Appointment) -> Self {
+        Self {
+            id: a.row.id.clone(),
+            starts_at: utc(a.row.starts_at),
+            ends_at: utc(a.row.ends_at),
+            host: HostOut {
+                id: a.row.host_id.clone(),
+                name: a.host_name.clone(),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct QueuedOut {
+    pub id: String,
+    pub status: RequestStatus,
+    /// 1-based place in the queue while waiting.
+    pub position: Option<i64>,
+    pub appointment: Option<AppointmentBrief>,
+    /// Only in the answer to `POST /api/v1/queue`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub manage_token: Option<String>,
+}
+
+impl QueuedOut {
+    fn from(q: &Queued) -> Result<Self, AppError> {
+        Ok(Self {
+            id: q.request.id.clone(),
+            status: q.request.status()?,
+            position: q.position,
+            appointment: q.appointment.as_ref().map(AppointmentBrief::from),
+            manage_token: None,
+        })
+    }
+}
+
+/// A request as the CSMs see it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RequestOut {
+    pub id: String,
+    pub status: RequestStatus,
+    pub position: Option<i64>,
+    pub email: String,
+    pub name: String,
+    pub company: Option<String>,
+    pub topic: String,
+    pub situation: String,
+    pub timezone: String,
+    pub preferred: Vec<WindowDto>,
+    pub requested_at: DateTime<Utc>,
+}
+
+impl RequestOut {
+    fn from(r: &RequestRow, position: Option<i64>) -> Result<Self, AppError> {
+        Ok(Self {
+            id: r.id.clone(),
+            status: r.status()?,
+            position,
+            email: r.email.clone(),
+            name: r.name.clone(),
+            company: r.company.clone(),
+            topic: r.topic.clone(),
+            situation: r.situation.clone(),
+            timezone: r.timezone.clone(),
+            preferred: r.preferred_dtos(),
+            requested_at: utc(r.created_at),
+        })
+    }
+}
+
+fn accepted_locale(req: &HttpRequest) -> Option<Locale> {
+    let value = req
+        .headers()
+        .get(actix_web::http::header::ACCEPT_LANGUAGE)?
+        .to_str()
+        .ok()?;
+    value
+        .split(',')
+        .filter_map(|p| p.split(';').next())
+        .find_map(Locale::parse)
+}
+
+/// Ask for an hour with a CSM (public). Served first come, first served.
+#[utoipa::path(post, path = "/api/v1/queue", tag = "queue", request_body = QueueRequestBody, responses(
+    (status = 201, body = QueuedOut),
+    (status = 403, description = "`not_eligible`", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`already_queued`, `quota_exceeded`", body = Problem, content_type = "application/problem+json"),
+    (status = 422, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn create(
+    req: HttpRequest,
+    db: web::Data<Db>,
+    composer: web::Data<Composer>,
+    settings: web::Data<Settings>,
+    body: web::Json<QueueRequestBody>,
+) -> Result<HttpResponse, AppError> {
+    let locale = accepted_locale(&req).unwrap_or(settings.defaults.locale);
+    let new = NewQueueRequest::parse(&body, TimeZone(settings.defaults.timezone), locale)?;
+    let composer: Arc<Composer> = composer.into_inner();
+    let cfg = settings.queue.clone();
+    let queued = {
+        let composer = Arc::clone(&composer);
+        db.write(move |conn| queue::enqueue(conn, &composer, &cfg, &new, clock()))
+            .await?
+    };
+    tracing::info!(request_id = %queued.request.id, status = %queued.request.status, "queue request");
+    let mut out = QueuedOut::from(&queued)?;
+    let valid_until = clock() + Duration::days(i64::from(settings.queue.horizon_days) + 90);
+    out.manage_token = Some(composer.manage_token(
+        "queue",
+        &queued.request.id,
+        valid_until - Duration::days(90),
+    )?);
+    Ok(HttpResponse::Created().json(out))
+}
+
+fn staff_of_queue(caller: &Caller) -> Result<(), AppError> {
+    match caller {
+        Caller::Owner => Ok(()),
+        Caller::Staff(s) => s.require(&[Role::Csm, Role::Admin]),
+    }
+}
+
+/// One request (its manage token, CSMs, admins).
+#[utoipa::path(get, path = "/api/v1/queue/{id}", tag = "queue",
+    params(("token" = Option<String>, Query, description = "The manage token from the e-mail")), responses(
+    (status = 200, body = QueuedOut),
+    (status = 401, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn get(
+    req: HttpRequest,
+    db: web::Data<Db>,
+    keys: web::Data<JwtKeys>,
+    path: web::Path<String>,
+) -> Result<web::Json<QueuedOut>, AppError> {
+    let id = path.into_inner();
+    staff_of_queue(&booking_caller(&req, &keys, "queue", &id)?)?;
+    let queued = db.run(move |conn| queue::status_of(conn, &id)).await?;
+    Ok(web::Json(QueuedOut::from(&queued)?))
+}
+
+/// Cancel a request (its manage token, CSMs, admins); a freed hour goes to
+/// the next in the queue.
+#[utoipa::path(post, path = "/api/v1/queue/{id}/cancel", tag = "queue",
+    params(("token" = Option<String>, Query, description = "The manage token from the e-mail")), responses(
+    (status = 200, body = QueuedOut),
+    (status = 401, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn cancel(
+    req: HttpRequest,
+    db: web::Data<Db>,
+    keys: web::Data<JwtKeys>,
+    composer: web::Data<Composer>,
+    settings: web::Data<Settings>,
+    path: web::Path<String>,
+) -> Result<web::Json<QueuedOut>, AppError> {
+    let id = path.into_inner();
+    staff_of_queue(&booking_caller(&req, &keys, "queue", &id)?)?;
+    let (composer, cfg) = (composer.into_inner(), settings.queue.clone());
+    let queued = db
+        .write(move |conn| queue::cancel(conn, &composer, &cfg, &id, clock()))
+        .await?;
+    tracing::info!(request_id = %queued.request.id, "queue request cancelled");
+    Ok(web::Json(QueuedOut::from(&queued)?))
+}
+
+/// Ask for another slot (its manage token): the next free hour after the
+/// current one, else back to waiting at the original place.
+#[utoipa::path(post, path = "/api/v1/queue/{id}/reschedule", tag = "queue",
+    params(("token" = Option<String>, Query, description = "The manage token from the e-mail")), responses(
+    (status = 200, body = QueuedOut),
+    (status = 401, body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`not_scheduled`", body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn reschedule(
+    req: HttpRequest,
+    db: web::Data<Db>,
+    keys: web::Data<JwtKeys>,
+    composer: web::Data<Composer>,
+    settings: web::Data<Settings>,
+    path: web::Path<String>,
+) -> Result<web::Json<QueuedOut>, AppError> {
+    let id = path.into_inner();
+    if !matches!(booking_caller(&req, &keys, "queue", &id)?, Caller::Owner) {
+        return Err(AppError::Forbidden(
+            "only the customer asks for another slot",
+        ));
+    }
+    let (composer, cfg) = (composer.into_inner(), settings.queue.clone());
+    let queued = db
+        .write(move |conn| queue::reschedule(conn, &composer, &cfg, &id, clock()))
+        .await?;
+    tracing::info!(request_id = %queued.request.id, status = %queued.request.status, "queue request rescheduled");
+    Ok(web::Json(QueuedOut::from(&queued)?))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct QueueListQuery {
+    pub cursor: Option<String>,
+    pub limit: Option<u32>,
+}
+
+/// The waiting requests in serving order, with topic and situation (csm, admin).
+#[utoipa::path(get, path = "/api/v1/queue", tag = "queue", security(("bearer" = [])), params(QueueListQuery), responses(
+    (status = 200, body = Page<RequestOut>),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn list(
+    db: web::Data<Db>,
+    staff: Staff,
+    query: web::Query<QueueListQuery>,
+) -> Result<web::Json<Page<RequestOut>>, AppError> {
+    staff.require(&[Role::Csm, Role::Admin])?;
+    let page = PageRequest::parse(query.cursor.as_deref(), query.limit)
+        .map_err(|(f, m)| AppError::validation(&f, m))?;
+    let offset: usize = match &page.after {
+        None => 0,
+        Some(k) => k
+            .parse()
+            .map_err(|_| AppError::validation("cursor", "is not a cursor returned by this list"))?,
+    };
+    let all = db.run(queue::waiting).await?;
+    let limit = page.limit as usize;
+    let items = all
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(limit)
+        .map(|(i, r)| RequestOut::from(r, Some(i as i64 + 1)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let next_cursor =
+        (offset + limit < all.len()).then(|| encode_cursor(&(offset + limit).to_string()));
+    Ok(web::Json(Page { items, next_cursor }))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AppointmentOut {
+    pub id: String,
+    pub request_id: String,
+    pub host: HostOut,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    /// scheduled, held, no_show or cancelled.
+    pub status: AppointmentStatus,
+    pub notes: Option<String>,
+    pub customer_name: String,
+    pub customer_email: String,
+    pub company: Option<String>,
+    pub topic: String,
+    pub situation: String,
+}
+
+impl AppointmentOut {
+    fn from(a: &Appointment, r: &RequestRow) -> Result<Self, AppError> {
+        Ok(Self {
+            id: a.row.id.clone(),
+            request_id: a.row.request_id.clone(),
+            host: HostOut {
+                id: a.row.host_id.clone(),
+                name: a.host_name.clone(),
+            },
+            starts_at: utc(a.row.starts_at),
+            ends_at: utc(a.row.ends_at),
+            status: AppointmentStatus::parse(&a.row.status)
+                .ok_or_else(|| AppError::internal("unknown appointment status"))?,
+            notes: a.row.notes.clone(),
+            customer_name: r.name.clone(),
+            customer_email: r.email.clone(),
+            company: r.company.clone(),
+            topic: r.topic.clone(),
+            situation: r.situation.clone(),
+        })
+    }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct AppointmentQuery {
+    pub host_id: Option<String>,
+    /// RFC 3339; default 30 days ago.
+    pub from: Option<String>,
+    /// RFC 3339; default 90 days ahead.
+    pub to: Option<String>,
+}
+
+/// Appointments in a range (staff).
+#[utoipa::path(get, path = "/api/v1/appointments", tag = "queue", security(("bearer" = [])), params(AppointmentQuery), responses(
+    (status = 200, body = Page<AppointmentOut>),
+))]
+pub async fn appointments(
+    db: web::Data<Db>,
+    _staff: Staff,
+    query: web::Query<AppointmentQuery>,
+) -> Result<web::Json<Page<AppointmentOut>>, AppError> {
+    let q = query.into_inner();
+    let now = clock();
+    let parse = |field: &str, raw: &Option<String>| -> Result<Option<DateTime<Utc>>, AppError> {
+        raw.as_deref()
+            .map(parse_instant)
+            .transpose()
+            .map_err(|m| AppError::validation(field, m))
+    };
+    let from = parse("from", &q.from)?.unwrap_or(now - Duration::days(30));
+    let to = parse("to", &q.to)?.unwrap_or(now + Duration::days(90));
+    let host = q.host_id.filter(|h| !h.is_empty());
+    let rows = db
+        .run(move |conn| queue::appointments_between(conn, host.as_deref(), from, to))
+        .await?;
+    let items = rows
+        .iter()
+        .map(|(a, r)| AppointmentOut::from(a, r))
+        .collect::<Result<_, _>>()?;
+    Ok(web::Json(Page {
+        items,
+        next_cursor: None,
+    }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CompleteRequest {
+    /// `held` or `no_show`.
+    pub outcome: String,
+    pub notes: Option<String>,
+}
+
+/// Record how the hour went (its CSM, admin).
+#[utoipa::path(post, path = "/api/v1/appointments/{id}/complete", tag = "queue", security(("bearer" = [])),
+    request_body = CompleteRequest, responses(
+    (status = 200, body = AppointmentOut),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 422, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn complete(
+    db: web::Data<Db>,
+    staff: Staff,
+    path: web::Path<String>,
+    body: web::Json<CompleteRequest>,
+) -> Result<web::Json<AppointmentOut>, AppError> {
+    let id = path.into_inner();
+    let outcome = match body.outcome.as_str() {
+        "held" => AppointmentStatus::Held,
+        "no_show" => AppointmentStatus::NoShow,
+        _ => return Err(AppError::validation("outcome", "use held or no_show")),
+    };
+    let notes = match body.notes.as_deref() {
+        None => None,
+        Some(n) => Some(multi_line(n, NOTES_MAX).map_err(|m| AppError::validation("notes", m))?),
+    };
+    let (appt, req) = db
+        .write(move |conn| {
+            let appt = queue::find_appointment(conn, &id)?
+                .ok_or(AppError::NotFound("no appointment with this id"))?;
+            if staff.role != Role::Admin && staff.id != appt.row.host_id {
+                return Err(AppError::Forbidden(
+                    "only the appointment's CSM or an admin",
+                ));
+            }
+            let appt = queue::complete(conn, &id, outcome, notes.as_deref(), clock())?;
+            let req = queue::find_request(conn, &appt.row.request_id)?
+                .ok_or(AppError::NotFound("request vanished"))?;
+            Ok((appt, req))
+        })
+        .await?;
+    Ok(web::Json(AppointmentOut::from(&appt, &req)?))
+}

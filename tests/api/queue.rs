@@ -1,0 +1,803 @@
+//! Office hours and the one-hour queue: availability in the CSM's zone,
+//! DST-correct slots, first-come-first-served allocation, eligibility and
+//! limits, the life of an appointment, and no double booking.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::both_backends;
+use crate::helpers::{Backend, Reply, TestApp, TestDb, spawn_app, spawn_app_with};
+
+both_backends!(
+    csms_edit_their_own_availability_and_bad_input_is_refused,
+    slots_follow_dst_in_europe_and_the_us,
+    slots_leave_out_webinars_appointments_and_short_notice,
+    the_queue_is_first_come_first_served,
+    a_customer_in_another_zone_gets_an_hour_in_their_window,
+    eligibility_one_request_and_the_account_quota,
+    cancel_and_reschedule_hand_hours_on,
+    csms_complete_appointments_and_see_the_queue,
+    a_csm_is_never_double_booked_under_concurrency,
+);
+
+/// A date `days` from today (UTC), as YYYY-MM-DD.
+fn date_in(days: i64) -> String {
+    (Utc::now() + Duration::days(days))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+async fn put_availability(app: &TestApp, token: &str, user_id: &str, body: Value) -> Reply {
+    app.send(
+        Method::PUT,
+        &format!("/api/v1/users/{user_id}/availability"),
+        Some(token),
+        Some(&body),
+    )
+    .await
+}
+
+/// A CSM free only on the given dates, 09:00–`end` in `tz`.
+async fn csm_with_hours(app: &TestApp, tz: &str, dates: &[String], end: &str) -> (String, String) {
+    let (id, token) = app.staff("csm").await;
+    let exceptions: Vec<Value> = dates
+        .iter()
+        .map(|d| json!({"date": d, "start": "09:00", "end": end}))
+        .collect();
+    let r = put_availability(
+        app,
+        &token,
+        &id,
+        json!({"timezone": tz, "weekly": [], "exceptions": exceptions}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    (id, token)
+}
+
+async fn ask(app: &TestApp, email: &str, extra: Value) -> Reply {
+    let mut body = json!({"email": email, "name": format!("Customer {email}"), "topic": "Reporting",
+        "situation": "Our monthly report takes an hour to build.", "timezone": "Europe/Berlin"});
+    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+        for (k, v) in e {
+            b.insert(k.clone(), v.clone());
+        }
+    }
+    app.post("/api/v1/queue", None, &body).await
+}
+
+fn start_of(r: &Value) -> DateTime<Utc> {
+    r["appointment"]["starts_at"]
+        .as_str()
+        .expect("appointment")
+        .parse()
+        .expect("time")
+}
+
+async fn slots(app: &TestApp, from: &str, to: &str) -> Vec<(String, u64)> {
+    let r = app
+        .get(
+            &format!("/api/v1/office-hours/slots?from={from}&to={to}"),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    r.json["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|s| {
+            (
+                s["starts_at"].as_str().unwrap_or_default().to_owned(),
+                s["hosts_free"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+async fn csms_edit_their_own_availability_and_bad_input_is_refused(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (csm_id, csm) = app.staff("csm").await;
+    let (_, other) = app.staff("csm").await;
+    let (_, admin) = app.staff("admin").await;
+    let body = json!({"timezone": "Europe/Berlin", "weekly": [{"day": "mon", "start": "09:00", "end": "12:00"}],
+        "exceptions": [{"date": "2027-03-29"}, {"date": "2027-04-05", "start": "14:00", "end": "16:00"}]});
+    let own = put_availability(&app, &csm, &csm_id, body.clone()).await;
+    assert_eq!(own.status, StatusCode::OK, "{}", own.text);
+    put_availability(&app, &other, &csm_id, body.clone())
+        .await
+        .assert_problem(403, "forbidden");
+    assert_eq!(
+        put_availability(&app, &admin, &csm_id, body).await.status,
+        StatusCode::OK
+    );
+    let read = app
+        .get(
+            &format!("/api/v1/users/{csm_id}/availability"),
+            Some(&other),
+        )
+        .await;
+    assert_eq!(
+        read.json["weekly"],
+        json!([{"day": "mon", "start": "09:00", "end": "12:00"}])
+    );
+    assert_eq!(
+        read.json["exceptions"][0],
+        json!({"date": "2027-03-29", "start": null, "end": null})
+    );
+
+    let bad = put_availability(
+        &app,
+        &csm,
+        &csm_id,
+        json!({"timezone": "Europe/Atlantis", "weekly": [
+        {"day": "mon", "start": "12:00", "end": "09:00"},
+        {"day": "someday", "start": "09:00", "end": "10:00"},
+        {"day": "tue", "start": "09:00", "end": "12:00"},
+        {"day": "tue", "start": "11:00", "end": "13:00"},
+        {"day": "wed", "start": "9am", "end": "10:00"}]}),
+    )
+    .await;
+    bad.assert_problem(422, "validation_failed");
+    let fields: Vec<&str> = bad.json["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .filter_map(|e| e["field"].as_str())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "timezone",
+            "weekly[0]",
+            "weekly[1]",
+            "weekly[3]",
+            "weekly[4]"
+        ]
+    );
+    // The refused edit changed nothing.
+    let read = app
+        .get(&format!("/api/v1/users/{csm_id}/availability"), Some(&csm))
+        .await;
+    assert_eq!(read.json["timezone"], "Europe/Berlin");
+}
+
+async fn slots_follow_dst_in_europe_and_the_us(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (berlin_id, berlin) = app.staff("csm").await;
+    let (ny_id, ny) = app.staff("csm").await;
+    let sundays = json!([{"day": "sun", "start": "09:00", "end": "11:00"}, {"day": "sat", "start": "09:00", "end": "10:00"}]);
+    put_availability(
+        &app,
+        &berlin,
+        &berlin_id,
+        json!({"timezone": "Europe/Berlin", "weekly": sundays}),
+    )
+    .await;
+    put_availability(
+        &app,
+        &ny,
+        &ny_id,
+        json!({"timezone": "America/New_York", "weekly": sundays}),
+    )
+    .await;
+
+    let hours = |day: &str| (format!("{day}T00:00:00Z"), format!("{day}T23:59:59Z"));
+    let (f, t) = hours("2027-03-13"); // a Saturday with both zones in winter time
+    assert_eq!(
+        slots(&app, &f, &t).await,
+        [
+            ("2027-03-13T08:00:00Z".to_owned(), 1),
+            ("2027-03-13T14:00:00Z".to_owned(), 1)
+        ]
+    );
+    let (f, t) = hours("2027-03-27"); // the day before Berlin's change; New York changed on 14 March
+    assert_eq!(
+        slots(&app, &f, &t).await,
+        [
+            ("2027-03-27T08:00:00Z".to_owned(), 1),
+            ("2027-03-27T13:00:00Z".to_owned(), 1)
+        ]
+    );
+    let (f, t) = hours("2027-03-28"); // last Sunday of March: Berlin moves to summer time
+    let got = slots(&app, &f, &t).await;
+    assert_eq!(
+        &got[..2],
+        [
+            ("2027-03-28T07:00:00Z".to_owned(), 1),
+            ("2027-03-28T08:00:00Z".to_owned(), 1)
+        ]
+    );
+    assert_eq!(
+        &got[2..],
+        [
+            ("2027-03-28T13:00:00Z".to_owned(), 1),
+            ("2027-03-28T14:00:00Z".to_owned(), 1)
+        ],
+        "New York is on summer time since 14 March"
+    );
+    let (f, t) = hours("2027-03-14"); // second Sunday of March: New York changes
+    let got = slots(&app, &f, &t).await;
+    assert_eq!(
+        got.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>(),
+        [
+            "2027-03-14T08:00:00Z",
+            "2027-03-14T09:00:00Z",
+            "2027-03-14T13:00:00Z",
+            "2027-03-14T14:00:00Z"
+        ]
+    );
+    let (f, t) = hours("2027-10-31"); // last Sunday of October: Berlin back to winter
+    let got = slots(&app, &f, &t).await;
+    assert_eq!(
+        got.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>(),
+        [
+            "2027-10-31T08:00:00Z",
+            "2027-10-31T09:00:00Z",
+            "2027-10-31T13:00:00Z",
+            "2027-10-31T14:00:00Z"
+        ]
+    );
+    let (f, t) = hours("2027-11-07"); // first Sunday of November: New York back to winter
+    let got = slots(&app, &f, &t).await;
+    assert_eq!(
+        got.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>(),
+        [
+            "2027-11-07T08:00:00Z",
+            "2027-11-07T09:00:00Z",
+            "2027-11-07T14:00:00Z",
+            "2027-11-07T15:00:00Z"
+        ]
+    );
+
+    // Two CSMs free for the same hour are pooled.
+    let (third_id, third) = app.staff("csm").await;
+    put_availability(
+        &app,
+        &third,
+        &third_id,
+        json!({"timezone": "UTC", "weekly": [{"day": "sat", "start": "08:00", "end": "09:00"}]}),
+    )
+    .await;
+    let (f, t) = hours("2027-03-27");
+    assert_eq!(
+        slots(&app, &f, &t).await[0],
+        ("2027-03-27T08:00:00Z".to_owned(), 2)
+    );
+
+    app.get(
+        "/api/v1/office-hours/slots?from=2027-01-01T00:00:00Z&to=2027-12-31T00:00:00Z",
+        None,
+    )
+    .await
+    .assert_problem(422, "validation_failed");
+}
+
+async fn slots_leave_out_webinars_appointments_and_short_notice(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let day = date_in(5);
+    let (_, csm) = csm_with_hours(&app, "UTC", std::slice::from_ref(&day), "13:00").await;
+    let range = (format!("{day}T00:00:00Z"), format!("{day}T23:59:59Z"));
+    assert_eq!(slots(&app, &range.0, &range.1).await.len(), 4);
+    // A webinar 10:30–11:30 takes two hours away.
+    app.create_webinar(
+        &csm,
+        json!({"starts_at": format!("{day}T10:30:00Z"), "duration_minutes": 60, "timezone": "UTC"}),
+    )
+    .await;
+    let free: Vec<String> = slots(&app, &range.0, &range.1)
+        .await
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect();
+    assert_eq!(
+        free,
+        [format!("{day}T09:00:00Z"), format!("{day}T12:00:00Z")]
+    );
+    // An appointment takes the first free hour away.
+    let r = ask(&app, "a@customer.example", json!({})).await;
+    assert_eq!(
+        r.json["appointment"]["starts_at"],
+        format!("{day}T09:00:00Z")
+    );
+    let free: Vec<String> = slots(&app, &range.0, &range.1)
+        .await
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect();
+    assert_eq!(free, [format!("{day}T12:00:00Z")]);
+    // A webinar over the appointment is refused.
+    let clash = app
+        .post(
+            "/api/v1/webinars",
+            Some(&csm),
+            &json!({"kind": "regular", "title": "Clash", "starts_at": format!("{day}T09:30:00Z"),
+            "duration_minutes": 30, "timezone": "UTC"}),
+        )
+        .await;
+    clash.assert_problem(409, "host_busy");
+
+    // Nothing sooner than the minimum notice (12 h by default).
+    let (_, _) = csm_with_hours(&app, "UTC", &[date_in(0), date_in(1)], "10:00").await;
+    let now = Utc::now();
+    let soon = slots(
+        &app,
+        &now.to_rfc3339().replace('+', "%2B"),
+        &(now + Duration::days(2)).to_rfc3339().replace('+', "%2B"),
+    )
+    .await;
+    assert!(
+        soon.iter().all(|(s, _)| s
+            .parse::<DateTime<Utc>>()
+            .is_ok_and(|s| s >= now + Duration::hours(12))),
+        "{soon:?}"
+    );
+}
+
+async fn the_queue_is_first_come_first_served(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let days = [date_in(3), date_in(4)];
+    let (csm_id, _) = csm_with_hours(&app, "UTC", &days, "10:00").await;
+    let first = ask(&app, "first@one.example", json!({})).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.text);
+    assert_eq!(first.json["status"], "scheduled");
+    assert_eq!(first.json["appointment"]["host"]["id"], csm_id.as_str());
+    assert_eq!(
+        first.json["appointment"]["starts_at"],
+        format!("{}T09:00:00Z", days[0])
+    );
+    assert!(first.json["manage_token"].as_str().is_some());
+    let second = ask(&app, "second@two.example", json!({})).await;
+    assert_eq!(
+        second.json["appointment"]["starts_at"],
+        format!("{}T09:00:00Z", days[1])
+    );
+    // No hour left: the next wait in arrival order.
+    let third = ask(&app, "third@three.example", json!({})).await;
+    let fourth = ask(&app, "fourth@four.example", json!({})).await;
+    assert_eq!(
+        (
+            third.json["status"].as_str(),
+            third.json["position"].as_i64()
+        ),
+        (Some("waiting"), Some(1))
+    );
+    assert_eq!(
+        (
+            fourth.json["status"].as_str(),
+            fourth.json["position"].as_i64()
+        ),
+        (Some("waiting"), Some(2))
+    );
+    assert!(third.json["appointment"].is_null());
+
+    // A new hour goes to the oldest waiting request.
+    csm_with_hours(&app, "UTC", &[date_in(6)], "10:00").await;
+    let token = third.json["manage_token"].as_str().expect("token");
+    let view = app
+        .get(
+            &format!(
+                "/api/v1/queue/{}?token={token}",
+                third.json["id"].as_str().unwrap_or_default()
+            ),
+            None,
+        )
+        .await;
+    assert_eq!(view.json["status"], "scheduled", "{}", view.text);
+    let token4 = fourth.json["manage_token"].as_str().expect("token");
+    let view4 = app
+        .get(
+            &format!(
+                "/api/v1/queue/{}?token={token4}",
+                fourth.json["id"].as_str().unwrap_or_default()
+            ),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (
+            view4.json["status"].as_str(),
+            view4.json["position"].as_i64()
+        ),
+        (Some("waiting"), Some(1))
+    );
+
+    // Invitations: the customer and the CSM get the same event.
+    app.deliver().await;
+    let customer = app.mails_to("first@one.example");
+    let ev = &customer[0]["calendars"][0]["events"][0];
+    assert_eq!(customer[0]["calendars"][0]["method"], "REQUEST");
+    let host_email = app
+        .get("/api/v1/me", Some(&app.login_token_of(&csm_id).await))
+        .await
+        .json["email"]
+        .clone();
+    let host_mails = app.mails_to(host_email.as_str().unwrap_or_default());
+    assert!(
+        host_mails
+            .iter()
+            .any(|m| m["calendars"][0]["events"][0]["uid"] == ev["uid"]),
+        "the CSM's copy has the same UID"
+    );
+    assert!(
+        ev["uid"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("appointment-")
+    );
+    let waiting = app.mails_to("fourth@four.example");
+    assert!(
+        waiting[0]["text"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("position 2")
+    );
+}
+
+async fn a_customer_in_another_zone_gets_an_hour_in_their_window(backend: Backend) {
+    let app = spawn_app(backend).await;
+    // A Berlin CSM free 09:00–17:00 Berlin time on one day.
+    let day = date_in(4);
+    csm_with_hours(&app, "Europe/Berlin", std::slice::from_ref(&day), "17:00").await;
+    let weekday = NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+        .expect("date")
+        .format("%a")
+        .to_string()
+        .to_lowercase();
+    // A customer in São Paulo prefers 10:00–12:00 their time (= 14:00–16:00 Berlin in winter, 15:00–17:00 in summer).
+    let r = ask(
+        &app,
+        "ana@loja.example",
+        json!({"timezone": "America/Sao_Paulo",
+        "preferred": [{"day": weekday, "start": "10:00", "end": "12:00"}]}),
+    )
+    .await;
+    assert_eq!(r.json["status"], "scheduled", "{}", r.text);
+    let start = start_of(&r.json);
+    let local = start.with_timezone(&chrono_tz::America::Sao_Paulo);
+    assert_eq!(local.format("%H:%M").to_string(), "10:00");
+    let berlin = start
+        .with_timezone(&chrono_tz::Europe::Berlin)
+        .format("%H:%M")
+        .to_string();
+    assert!(berlin == "14:00" || berlin == "15:00", "{berlin}");
+    // Nothing fits a window the CSM never offers: the request waits.
+    let r = ask(
+        &app,
+        "ben@loja2.example",
+        json!({"timezone": "America/Sao_Paulo",
+        "preferred": [{"day": weekday, "start": "20:00", "end": "22:00"}]}),
+    )
+    .await;
+    assert_eq!(r.json["status"], "waiting");
+    app.deliver().await;
+    let mail = &app.mails_to("ana@loja.example")[0];
+    assert!(
+        mail["text"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("10:00–11:00 (America/Sao_Paulo)"),
+        "{}",
+        mail["text"]
+    );
+}
+
+async fn eligibility_one_request_and_the_account_quota(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, admin) = app.staff("admin").await;
+    for (name, domain, segment) in [
+        ("Big", "big.example", "high_touch"),
+        ("Small", "small.example", "low_touch"),
+    ] {
+        app.post(
+            "/api/v1/accounts",
+            Some(&admin),
+            &json!({"name": name, "domains": [domain], "segment": segment}),
+        )
+        .await;
+    }
+    ask(&app, "ceo@BIG.example", json!({}))
+        .await
+        .assert_problem(403, "not_eligible");
+    assert_eq!(
+        ask(&app, "ops@small.example", json!({})).await.status,
+        StatusCode::CREATED
+    );
+    ask(&app, "OPS@small.example", json!({}))
+        .await
+        .assert_problem(409, "already_queued");
+    ask(&app, "cfo@small.example", json!({}))
+        .await
+        .assert_problem(409, "quota_exceeded");
+    // Unknown domains count as tech-touch: welcome.
+    assert_eq!(
+        ask(&app, "someone@unknown.example", json!({})).await.status,
+        StatusCode::CREATED
+    );
+    let bad = app
+        .post(
+            "/api/v1/queue",
+            None,
+            &json!({"email": "x", "name": "", "topic": "", "situation": "",
+        "preferred": [{"day": "mon", "start": "10:00", "end": "09:00"}]}),
+        )
+        .await;
+    bad.assert_problem(422, "validation_failed");
+
+    // With the limit off, the same company may queue again.
+    let app = spawn_app_with(TestDb::create(backend), |s| s.queue.account_limit_days = 0).await;
+    let (_, admin) = app.staff("admin").await;
+    app.post(
+        "/api/v1/accounts",
+        Some(&admin),
+        &json!({"name": "Small", "domains": ["small.example"], "segment": "low_touch"}),
+    )
+    .await;
+    assert_eq!(
+        ask(&app, "ops@small.example", json!({})).await.status,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        ask(&app, "cfo@small.example", json!({})).await.status,
+        StatusCode::CREATED
+    );
+}
+
+async fn cancel_and_reschedule_hand_hours_on(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let days = [date_in(3), date_in(4), date_in(5)];
+    csm_with_hours(&app, "UTC", &days[..2], "10:00").await;
+    let a = ask(&app, "a@a.example", json!({})).await.json;
+    let b = ask(&app, "b@b.example", json!({})).await.json;
+    let c = ask(&app, "c@c.example", json!({})).await.json;
+    assert_eq!(c["status"], "waiting");
+    let path = |r: &Value, action: &str| {
+        format!(
+            "/api/v1/queue/{}{action}?token={}",
+            r["id"].as_str().unwrap_or_default(),
+            r["manage_token"].as_str().unwrap_or_default()
+        )
+    };
+
+    // A cancels: the hour goes to C, who waited.
+    let done = app.post(&path(&a, "/cancel"), None, &json!({})).await;
+    assert_eq!(done.json["status"], "cancelled", "{}", done.text);
+    let c_now = app.get(&path(&c, ""), None).await;
+    assert_eq!(
+        c_now.json["appointment"]["starts_at"],
+        format!("{}T09:00:00Z", days[0])
+    );
+    app.deliver().await;
+    let a_mails = app.mails_to("a@a.example");
+    assert_eq!(
+        a_mails.last().expect("mail")["calendars"][0]["method"],
+        "CANCEL"
+    );
+
+    // B asks for another slot: none after theirs, so B waits (first in line).
+    let moved = app.post(&path(&b, "/reschedule"), None, &json!({})).await;
+    assert_eq!(
+        (
+            moved.json["status"].as_str(),
+            moved.json["position"].as_i64()
+        ),
+        (Some("waiting"), Some(1)),
+        "{}",
+        moved.text
+    );
+    // A later hour appears: B gets it, not an earlier one.
+    csm_with_hours(&app, "UTC", &[days[2].clone()], "10:00").await;
+    let b_now = app.get(&path(&b, ""), None).await;
+    assert_eq!(
+        b_now.json["appointment"]["starts_at"],
+        format!("{}T09:00:00Z", days[2])
+    );
+    // C moves on to the next free hour after theirs, if any: here day 2 is free again.
+    let c_moved = app.post(&path(&c, "/reschedule"), None, &json!({})).await;
+    assert_eq!(
+        c_moved.json["appointment"]["starts_at"],
+        format!("{}T09:00:00Z", days[1]),
+        "{}",
+        c_moved.text
+    );
+    // Staff may not reschedule for the customer; a wrong token opens nothing.
+    let (_, csm) = app.staff("csm").await;
+    let staff_try = app
+        .post(
+            &format!(
+                "/api/v1/queue/{}/reschedule",
+                c["id"].as_str().unwrap_or_default()
+            ),
+            Some(&csm),
+            &json!({}),
+        )
+        .await;
+    staff_try.assert_problem(403, "forbidden");
+    let wrong = format!(
+        "/api/v1/queue/{}?token={}",
+        c["id"].as_str().unwrap_or_default(),
+        b["manage_token"].as_str().unwrap_or_default()
+    );
+    app.get(&wrong, None)
+        .await
+        .assert_problem(401, "unauthorized");
+}
+
+async fn csms_complete_appointments_and_see_the_queue(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (csm_id, csm) = csm_with_hours(&app, "UTC", &[date_in(3)], "10:00").await;
+    let (_, other) = app.staff("csm").await;
+    let (_, marketing) = app.staff("marketing").await;
+    let booked = ask(&app, "a@a.example", json!({})).await.json;
+    ask(
+        &app,
+        "b@b.example",
+        json!({"topic": "Billing", "situation": "Invoices in two currencies"}),
+    )
+    .await;
+    ask(&app, "c@c.example", json!({"topic": "Exports"})).await;
+
+    let queue = app.get("/api/v1/queue", Some(&other)).await;
+    let items = queue.json["items"].as_array().expect("items");
+    assert_eq!(
+        items
+            .iter()
+            .map(|i| i["position"].as_i64().unwrap_or(0))
+            .collect::<Vec<_>>(),
+        [1, 2]
+    );
+    assert_eq!(
+        (items[0]["topic"].as_str(), items[0]["situation"].as_str()),
+        (Some("Billing"), Some("Invoices in two currencies"))
+    );
+    app.get("/api/v1/queue", Some(&marketing))
+        .await
+        .assert_problem(403, "forbidden");
+    let page = app.get("/api/v1/queue?limit=1", Some(&csm)).await;
+    assert!(page.json["next_cursor"].is_string());
+
+    let list = app
+        .get(
+            &format!("/api/v1/appointments?host_id={csm_id}"),
+            Some(&csm),
+        )
+        .await;
+    let appt_id = list.json["items"][0]["id"]
+        .as_str()
+        .expect("appointment")
+        .to_owned();
+    assert_eq!(list.json["items"][0]["request_id"], booked["id"]);
+    let path = format!("/api/v1/appointments/{appt_id}/complete");
+    app.post(&path, Some(&other), &json!({"outcome": "held"}))
+        .await
+        .assert_problem(403, "forbidden");
+    app.post(&path, Some(&csm), &json!({"outcome": "great"}))
+        .await
+        .assert_problem(422, "validation_failed");
+    let done = app
+        .post(
+            &path,
+            Some(&csm),
+            &json!({"outcome": "no_show", "notes": "Called twice."}),
+        )
+        .await;
+    assert_eq!(
+        (done.json["status"].as_str(), done.json["notes"].as_str()),
+        (Some("no_show"), Some("Called twice."))
+    );
+    let req = app
+        .get(
+            &format!(
+                "/api/v1/queue/{}",
+                booked["id"].as_str().unwrap_or_default()
+            ),
+            Some(&csm),
+        )
+        .await;
+    assert_eq!(req.json["status"], "done");
+}
+
+/// 30 customers and a dozen webinars race for one CSM's eight hours: every
+/// appointment is distinct, none overlaps another or a webinar.
+async fn a_csm_is_never_double_booked_under_concurrency(backend: Backend) {
+    let app =
+        Arc::new(spawn_app_with(TestDb::create(backend), |s| s.queue.account_limit_days = 0).await);
+    let day = date_in(3);
+    let (csm_id, csm) = csm_with_hours(&app, "UTC", std::slice::from_ref(&day), "17:00").await;
+    let mut tasks = Vec::new();
+    for i in 0..30 {
+        let app = Arc::clone(&app);
+        tasks.push(tokio::spawn(async move {
+            ask(&app, &format!("c{i}@race{i}.example"), json!({}))
+                .await
+                .status
+                .as_u16()
+        }));
+    }
+    for h in 9..17 {
+        let (app, csm, day) = (Arc::clone(&app), csm.clone(), day.clone());
+        tasks.push(tokio::spawn(async move {
+            app.post(
+                "/api/v1/webinars",
+                Some(&csm),
+                &json!({"kind": "regular", "title": "Race", "timezone": "UTC",
+                "starts_at": format!("{day}T{h:02}:15:00Z"), "duration_minutes": 30}),
+            )
+            .await
+            .status
+            .as_u16()
+        }));
+    }
+    for t in tasks {
+        let status = t.await.expect("task");
+        assert!([201, 409].contains(&status), "{status}");
+    }
+    let appts = app
+        .get(
+            &format!("/api/v1/appointments?host_id={csm_id}"),
+            Some(&csm),
+        )
+        .await;
+    let live: Vec<(DateTime<Utc>, DateTime<Utc>)> = appts.json["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter(|a| a["status"] == "scheduled")
+        .map(|a| {
+            (
+                a["starts_at"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .parse()
+                    .expect("t"),
+                a["ends_at"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .parse()
+                    .expect("t"),
+            )
+        })
+        .collect();
+    let webinars = app
+        .get(
+            &format!("/api/v1/webinars?host_id={csm_id}&limit=500"),
+            None,
+        )
+        .await;
+    let planned: Vec<(DateTime<Utc>, DateTime<Utc>)> = webinars.json["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|w| {
+            (
+                w["starts_at"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .parse()
+                    .expect("t"),
+                w["ends_at"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .parse()
+                    .expect("t"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        live.len() + planned.len(),
+        8,
+        "each of the eight hours went to exactly one booking: {live:?} {planned:?}"
+    );
+    let all: Vec<_> = live.iter().chain(planned.iter()).collect();
+    for (i, a) in all.iter().enumerate() {
+        for b in &all[i + 1..] {
+            assert!(a.1 <= b.0 || b.1 <= a.0, "overlap: {a:?} and {b:?}");
+        }
+    }
+    let distinct: HashSet<_> = live.iter().collect();
+    assert_eq!(distinct.len(), live.len());
+}
