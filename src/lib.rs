@@ -18,4 +18,5 @@ pub mod rate_limit;
 pub mod routes;
 pub mod startup;
 pub mod telemetry;
+pub mod webhook;
 pub mod worker;

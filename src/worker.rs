@@ -12,7 +12,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::config::QueueSettings;
-use crate::db::{Db, outbox, reminders};
+use crate::db::{Db, outbox, reminders, webhooks};
 use crate::email::Composer;
 use crate::email::transport::Transport;
 use crate::error::AppError;
@@ -45,9 +45,21 @@ pub async fn deliver_due(
         if batch.is_empty() {
             return Ok(report);
         }
+        let hook_ids: Vec<String> = batch.iter().filter_map(|r| r.webhook_id.clone()).collect();
+        let secrets = if hook_ids.is_empty() {
+            std::collections::HashMap::new()
+        } else {
+            db.run(move |conn| webhooks::secrets(conn, &hook_ids))
+                .await?
+        };
         for row in batch {
+            let secret = row
+                .webhook_id
+                .as_ref()
+                .and_then(|id| secrets.get(id))
+                .map(String::as_str);
             let result = transport
-                .deliver(&row.id, &row.recipient, &row.message)
+                .deliver(&row, secret, now.max(crate::db::clock()))
                 .await;
             match &result {
                 Ok(()) => report.sent += 1,

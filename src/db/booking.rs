@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 
 use super::registrations::{self, RegistrationRow};
 use super::webinars::{self, Webinar};
-use super::{AnyConnection, new_id, outbox, utc};
+use super::{AnyConnection, new_id, outbox, utc, webhooks};
 use crate::domain::registration::{
     NewRegistration, RegistrationStatus, Seat, promotions, seat_for_newcomer,
 };
@@ -42,6 +42,31 @@ fn mail(
     let composed = composer.compose(kind, &webinar.session(), &reg.recipient(position), now)?;
     outbox::enqueue(conn, &composed, Some(&webinar.row.id), Some(&reg.id), now)?;
     Ok(())
+}
+
+/// The webhook payload of a registration. Contact details only for people
+/// who consented to marketing; otherwise ids and facts.
+fn payload(
+    reg: &RegistrationRow,
+    webinar: &Webinar,
+    status: RegistrationStatus,
+) -> serde_json::Value {
+    let mut data = serde_json::json!({
+        "registration_id": reg.id,
+        "webinar_id": webinar.row.id,
+        "webinar_title": webinar.row.title,
+        "kind": webinar.row.kind,
+        "topic": webinar.row.topic,
+        "starts_at": utc(webinar.row.starts_at),
+        "status": status.as_str(),
+        "marketing_consent": reg.marketing_consent,
+    });
+    if reg.marketing_consent {
+        data["email"] = reg.email.clone().into();
+        data["name"] = reg.name.clone().into();
+        data["company"] = reg.company.clone().into();
+    }
+    data
 }
 
 /// The outcome of a registration attempt.
@@ -102,6 +127,13 @@ pub fn register(
         _ => MailKind::Invite,
     };
     mail(conn, composer, kind, &webinar, &registration, position, now)?;
+    webhooks::emit(
+        conn,
+        "registration.created",
+        payload(&registration, &webinar, status),
+        Some(&registration.id),
+        now,
+    )?;
     Ok(Booked {
         registration,
         waitlist_position: position,
@@ -135,6 +167,13 @@ fn promote(
         webinar.row.seats_taken += 1;
         webinar.row.waitlist_length -= 1;
         mail(conn, composer, MailKind::Promoted, webinar, reg, None, now)?;
+        webhooks::emit(
+            conn,
+            "registration.promoted",
+            payload(reg, webinar, RegistrationStatus::Confirmed),
+            Some(&reg.id),
+            now,
+        )?;
     }
     Ok(())
 }
@@ -162,6 +201,13 @@ pub fn cancel_registration(
         return Err(AppError::conflict("session_closed", "the session is over"));
     }
     registrations::set_status(conn, &reg.id, RegistrationStatus::Cancelled, now)?;
+    webhooks::emit(
+        conn,
+        "registration.cancelled",
+        payload(&reg, &webinar, RegistrationStatus::Cancelled),
+        Some(&reg.id),
+        now,
+    )?;
     match was {
         RegistrationStatus::Confirmed => {
             webinar.row.seats_taken -= 1;
@@ -320,5 +366,12 @@ pub fn mark_attendance(
     if !unknown.is_empty() {
         return Err(ValidationErrors(unknown).into());
     }
+    webhooks::emit(
+        conn,
+        "attendance.marked",
+        serde_json::json!({"webinar_id": webinar_id, "attended": attended, "no_show": no_show}),
+        None,
+        now,
+    )?;
     Ok(attended.len() + no_show.len())
 }

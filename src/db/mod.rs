@@ -3,16 +3,20 @@
 //! [`Db::run`], which runs the closure on the blocking pool.
 
 pub mod accounts;
+pub mod attendees;
+pub mod audit;
 pub mod availability;
 pub mod booking;
 mod manager;
 pub mod migrations;
 pub mod outbox;
+pub mod people;
 pub mod queue;
 pub mod registrations;
 pub mod reminders;
 pub mod schema;
 pub mod users;
+pub mod webhooks;
 pub mod webinars;
 
 use std::sync::{Arc, Mutex, PoisonError};

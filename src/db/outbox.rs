@@ -31,6 +31,9 @@ pub struct OutboxRow {
     pub last_error: Option<String>,
     pub created_at: NaiveDateTime,
     pub sent_at: Option<NaiveDateTime>,
+    /// `email` or `webhook` (then `recipient` is the URL, `message` the JSON body).
+    pub channel: String,
+    pub webhook_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable)]

@@ -41,6 +41,7 @@ pub struct RequestRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub not_before: Option<NaiveDateTime>,
+    pub erased_at: Option<NaiveDateTime>,
 }
 
 impl RequestRow {
@@ -339,8 +340,9 @@ fn mail_both(
     } else {
         (MailKind::Appointment, MailKind::AppointmentForHost)
     };
+    // The booking column ties each copy to the request, so an erasure finds it.
     let mail = composer.compose(to_customer, &info, &customer(req, None), now)?;
-    outbox::enqueue(conn, &mail, None, None, now)?;
+    outbox::enqueue(conn, &mail, None, Some(&req.id), now)?;
     let host = Recipient {
         booking_id: req.id.clone(),
         email: appt.host_email.clone(),
@@ -350,7 +352,7 @@ fn mail_both(
         reminder_minutes: None,
     };
     let mail = composer.compose(to_host, &info, &host, now)?;
-    outbox::enqueue(conn, &mail, None, None, now)?;
+    outbox::enqueue(conn, &mail, None, Some(&req.id), now)?;
     Ok(())
 }
 
@@ -389,6 +391,20 @@ fn book(
         host_email: host.host_email.clone(),
     };
     mail_both(conn, composer, &appt, req, false, now)?;
+    super::webhooks::emit(
+        conn,
+        "queue.scheduled",
+        serde_json::json!({
+            "request_id": req.id,
+            "appointment_id": appt.row.id,
+            "host_id": appt.row.host_id,
+            "starts_at": utc(appt.row.starts_at),
+            "ends_at": utc(appt.row.ends_at),
+            "topic": req.topic,
+        }),
+        None,
+        now,
+    )?;
     Ok(Some(appt))
 }
 
@@ -674,7 +690,7 @@ fn mail_queued(
         customer: req.name.clone(),
     };
     let mail = composer.compose(MailKind::Queued, &info, &customer(req, q.position), now)?;
-    outbox::enqueue(conn, &mail, None, None, now)?;
+    outbox::enqueue(conn, &mail, None, Some(&req.id), now)?;
     Ok(())
 }
 

@@ -27,6 +27,7 @@ pub struct RegistrationRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub cancelled_at: Option<NaiveDateTime>,
+    pub erased_at: Option<NaiveDateTime>,
 }
 
 impl RegistrationRow {

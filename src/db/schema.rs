@@ -71,6 +71,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         cancelled_at -> Nullable<Timestamp>,
+        erased_at -> Nullable<Timestamp>,
     }
 }
 
@@ -90,6 +91,8 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
+        channel -> Text,
+        webhook_id -> Nullable<Text>,
     }
 }
 
@@ -143,6 +146,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         not_before -> Nullable<Timestamp>,
+        erased_at -> Nullable<Timestamp>,
     }
 }
 
@@ -176,6 +180,28 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    webhooks (id) {
+        id -> Text,
+        url -> Text,
+        events -> Text,
+        secret -> Text,
+        active -> Bool,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> Text,
+        actor_id -> Text,
+        action -> Text,
+        details -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(availability -> users (user_id));
 diesel::joinable!(appointments -> queue_requests (request_id));
 diesel::joinable!(appointments -> users (host_id));
@@ -195,4 +221,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     appointments,
     locks,
     appointment_reminders,
+    webhooks,
+    audit_log,
 );

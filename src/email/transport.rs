@@ -7,9 +7,56 @@ use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
-use crate::config::{MailSettings, MailTransport, SmtpTls};
+use chrono::{DateTime, Utc};
 
-pub enum Transport {
+use crate::config::{MailSettings, MailTransport, SmtpTls};
+use crate::db::outbox::OutboxRow;
+
+/// Where the outbox delivers: e-mail through `mail`, webhooks over `http`.
+pub struct Transport {
+    pub mail: MailTransportKind,
+    pub http: reqwest::Client,
+}
+
+impl Transport {
+    pub fn from_settings(settings: &MailSettings) -> Result<Self, String> {
+        Ok(Self {
+            mail: MailTransportKind::from_settings(settings)?,
+            http: crate::webhook::client(),
+        })
+    }
+
+    /// Delivers one stored message or webhook body; the error text goes
+    /// into the attempt log.
+    pub async fn deliver(
+        &self,
+        row: &OutboxRow,
+        secret: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        match row.channel.as_str() {
+            "webhook" => {
+                let secret = secret.ok_or("the webhook was removed")?;
+                crate::webhook::deliver(
+                    &self.http,
+                    &row.id,
+                    &row.recipient,
+                    secret,
+                    &row.message,
+                    now,
+                )
+                .await
+            }
+            _ => {
+                self.mail
+                    .deliver(&row.id, &row.recipient, &row.message)
+                    .await
+            }
+        }
+    }
+}
+
+pub enum MailTransportKind {
     /// Writes `<outbox id>.eml` into the folder (rewriting the same file if a
     /// message is ever delivered twice).
     File { dir: PathBuf },
@@ -19,7 +66,7 @@ pub enum Transport {
     },
 }
 
-impl Transport {
+impl MailTransportKind {
     pub fn from_settings(settings: &MailSettings) -> Result<Self, String> {
         let from: lettre::message::Mailbox = settings
             .from
@@ -57,7 +104,7 @@ impl Transport {
         }
     }
 
-    /// Delivers one stored message; the error text goes into the attempt log.
+    /// Delivers one stored message.
     pub async fn deliver(&self, id: &str, recipient: &str, message: &str) -> Result<(), String> {
         match self {
             Self::File { dir } => {

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod marketing;
 pub mod office_hours;
 pub mod ops;
 pub mod outbox;
@@ -107,6 +108,21 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(
             resource("/api/v1/appointments/{id}/complete").route(web::post().to(queue::complete)),
         )
+        .service(resource("/api/v1/attendees").route(web::get().to(marketing::attendees)))
+        .service(resource("/api/v1/attendees.csv").route(web::get().to(marketing::attendees_csv)))
+        .service(resource("/api/v1/stats/webinars").route(web::get().to(marketing::stats)))
+        .service(
+            resource("/api/v1/webhooks")
+                .route(web::post().to(marketing::create_webhook))
+                .route(web::get().to(marketing::list_webhooks)),
+        )
+        .service(
+            resource("/api/v1/webhooks/{id}").route(web::delete().to(marketing::delete_webhook)),
+        )
+        .service(
+            resource("/api/v1/people/{email}").route(web::delete().to(marketing::erase_person)),
+        )
+        .service(resource("/api/v1/audit").route(web::get().to(marketing::audit_log)))
         .service(resource("/api/v1/outbox").route(web::get().to(outbox::list)))
         .service(resource("/api/v1/outbox/{id}").route(web::get().to(outbox::get)))
         .service(resource("/api/v1/outbox/{id}/retry").route(web::post().to(outbox::retry)))

@@ -25,7 +25,11 @@ pub struct AttemptOut {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OutboxOut {
     pub id: String,
+    /// For mail the kind of message; for webhooks the event.
     pub topic: String,
+    /// `email` or `webhook`.
+    pub channel: String,
+    /// An e-mail address, or the webhook's URL.
     pub recipient: String,
     /// `pending`, `sent` or `failed`.
     pub status: String,
@@ -46,6 +50,7 @@ impl OutboxOut {
         Self {
             id: row.id.clone(),
             topic: row.topic.clone(),
+            channel: row.channel.clone(),
             recipient: row.recipient.clone(),
             status: row.status.clone(),
             attempts: row.attempts,
@@ -91,11 +96,11 @@ pub async fn list(
     let q = query.into_inner();
     let status = match q.status.as_deref() {
         None | Some("") => None,
-        Some(s @ ("pending" | "failed" | "sent")) => Some(s.to_owned()),
+        Some(s @ ("pending" | "failed" | "sent" | "cancelled")) => Some(s.to_owned()),
         Some(_) => {
             return Err(AppError::validation(
                 "status",
-                "use pending, failed or sent",
+                "use pending, failed, sent or cancelled",
             ));
         }
     };

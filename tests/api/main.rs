@@ -11,6 +11,7 @@ mod cli;
 mod config;
 mod errors;
 mod mail;
+mod marketing;
 mod migrations;
 mod ops;
 mod queue;

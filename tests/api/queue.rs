@@ -22,6 +22,7 @@ both_backends!(
     cancel_and_reschedule_hand_hours_on,
     csms_complete_appointments_and_see_the_queue,
     a_csm_is_never_double_booked_under_concurrency,
+    customers_are_reminded_of_their_hour_once,
 );
 
 /// A date `days` from today (UTC), as YYYY-MM-DD.
@@ -800,4 +801,38 @@ async fn a_csm_is_never_double_booked_under_concurrency(backend: Backend) {
     }
     let distinct: HashSet<_> = live.iter().collect();
     assert_eq!(distinct.len(), live.len());
+}
+
+async fn customers_are_reminded_of_their_hour_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    csm_with_hours(&app, "UTC", &[date_in(3)], "10:00").await;
+    let booked = ask(&app, "a@a.example", json!({})).await.json;
+    let start = start_of(&booked);
+    let offsets = [1440, 60];
+    let run = |at: DateTime<Utc>| {
+        let (db, composer) = (app.db.clone(), Arc::clone(&app.composer));
+        async move {
+            onetomany::worker::queue_reminders(&db, &composer, &offsets, at)
+                .await
+                .expect("reminders run")
+        }
+    };
+    assert_eq!(run(start - Duration::hours(30)).await, 0);
+    assert_eq!(run(start - Duration::hours(20)).await, 1);
+    assert_eq!(run(start - Duration::hours(20)).await, 0, "once");
+    assert_eq!(run(start - Duration::minutes(30)).await, 1);
+    app.deliver_at(start - Duration::minutes(30)).await;
+    let subjects: Vec<String> = app
+        .mails_to("a@a.example")
+        .iter()
+        .filter_map(|m| m["subject"].as_str().map(str::to_owned))
+        .collect();
+    assert!(
+        subjects.iter().any(|s| s.ends_with("starts in 24 hours")),
+        "{subjects:?}"
+    );
+    assert!(
+        subjects.iter().any(|s| s.ends_with("starts in 1 hour")),
+        "{subjects:?}"
+    );
 }

@@ -1,0 +1,622 @@
+//! Marketing: attendee lists (JSON pages and a streamed CSV), figures per
+//! webinar and topic, webhooks, erasure on request, and the audit log.
+
+use std::sync::Arc;
+
+use actix_web::http::header;
+use actix_web::web::Bytes;
+use actix_web::{HttpResponse, web};
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use sha2_hex::sha256_hex;
+use utoipa::{IntoParams, ToSchema};
+
+use super::Page;
+use crate::auth::Staff;
+use crate::config::Settings;
+use crate::db::attendees::{self, Attendee, AttendeeFilter, Figures};
+use crate::db::people::{self, Erased};
+use crate::db::{Db, audit, clock, utc, webhooks};
+use crate::domain::page::{PageRequest, split_page};
+use crate::domain::registration::RegistrationStatus;
+use crate::domain::text::{EmailAddress, web_url};
+use crate::domain::user::Role;
+use crate::domain::webinar::{Kind, parse_instant};
+use crate::email::Composer;
+use crate::error::{AppError, Problem};
+
+/// Rows read from the database per step of a CSV export.
+const CSV_BATCH: i64 = 2000;
+
+pub const CSV_HEADER: [&str; 12] = [
+    "email",
+    "name",
+    "company",
+    "webinar_id",
+    "webinar_title",
+    "kind",
+    "topic",
+    "starts_at",
+    "status",
+    "attended",
+    "marketing_consent",
+    "registered_at",
+];
+
+mod sha2_hex {
+    use std::fmt::Write;
+
+    /// Hex SHA-256, for recording an erased address without keeping it.
+    pub fn sha256_hex(data: &str) -> String {
+        let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, data.as_bytes());
+        digest.as_ref().iter().fold(String::new(), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, IntoParams)]
+pub struct AttendeeQuery {
+    /// Sessions starting at or after (RFC 3339).
+    pub from: Option<String>,
+    /// Sessions starting before (RFC 3339).
+    pub to: Option<String>,
+    /// regular or expert.
+    pub kind: Option<String>,
+    pub topic: Option<String>,
+    /// confirmed, waitlisted or cancelled.
+    pub status: Option<String>,
+    /// true or false.
+    pub attended: Option<bool>,
+    /// `only` (default): people who agreed to marketing; `all`: everyone.
+    pub consent: Option<String>,
+    pub cursor: Option<String>,
+    pub limit: Option<u32>,
+}
+
+impl AttendeeQuery {
+    fn filter(&self) -> Result<AttendeeFilter, AppError> {
+        let instant = |field: &str, raw: &Option<String>| {
+            raw.as_deref()
+                .map(parse_instant)
+                .transpose()
+                .map_err(|m| AppError::validation(field, m))
+        };
+        Ok(AttendeeFilter {
+            from: instant("from", &self.from)?,
+            to: instant("to", &self.to)?,
+            kind: self
+                .kind
+                .as_deref()
+                .filter(|k| !k.is_empty())
+                .map(str::parse::<Kind>)
+                .transpose()
+                .map_err(|m| AppError::validation("kind", m))?,
+            topic: self.topic.clone().filter(|t| !t.is_empty()),
+            status: self
+                .status
+                .as_deref()
+                .filter(|s| !s.is_empty())
+                .map(str::parse::<RegistrationStatus>)
+                .transpose()
+                .map_err(|m| AppError::validation("status", m))?,
+            attended: self.attended,
+            consent_only: match self.consent.as_deref() {
+                None | Some("only") => true,
+                Some("all") => false,
+                Some(_) => return Err(AppError::validation("consent", "use only or all")),
+            },
+        })
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AttendeeOut {
+    pub registration_id: String,
+    pub email: String,
+    pub name: String,
+    pub company: Option<String>,
+    pub webinar_id: String,
+    pub webinar_title: String,
+    pub kind: String,
+    pub topic: Option<String>,
+    pub starts_at: DateTime<Utc>,
+    pub status: String,
+    pub attended: Option<bool>,
+    pub marketing_consent: bool,
+    pub registered_at: DateTime<Utc>,
+}
+
+impl AttendeeOut {
+    fn from(a: &Attendee) -> Self {
+        Self {
+            registration_id: a.reg.id.clone(),
+            email: a.reg.email.clone(),
+            name: a.reg.name.clone(),
+            company: a.reg.company.clone(),
+            webinar_id: a.reg.webinar_id.clone(),
+            webinar_title: a.webinar_title.clone(),
+            kind: a.kind.clone(),
+            topic: a.topic.clone(),
+            starts_at: utc(a.starts_at),
+            status: a.reg.status.clone(),
+            attended: a.reg.attended,
+            marketing_consent: a.reg.marketing_consent,
+            registered_at: utc(a.reg.created_at),
+        }
+    }
+}
+
+async fn record(
+    db: &Db,
+    staff: &Staff,
+    action: &'static str,
+    details: serde_json::Value,
+) -> Result<(), AppError> {
+    let actor = staff.id.clone();
+    db.run(move |conn| audit::record(conn, &actor, action, &details, clock()))
+        .await
+}
+
+/// Attendees, a page at a time in a stable order (marketing, admin).
+#[utoipa::path(get, path = "/api/v1/attendees", tag = "marketing", security(("bearer" = [])), params(AttendeeQuery), responses(
+    (status = 200, body = Page<AttendeeOut>),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 422, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn attendees(
+    db: web::Data<Db>,
+    staff: Staff,
+    query: web::Query<AttendeeQuery>,
+) -> Result<web::Json<Page<AttendeeOut>>, AppError> {
+    staff.require(&[Role::Marketing, Role::Admin])?;
+    let filter = query.filter()?;
+    let page = PageRequest::parse(query.cursor.as_deref(), query.limit)
+        .map_err(|(f, m)| AppError::validation(&f, m))?;
+    record(
+        &db,
+        &staff,
+        "attendees.json",
+        serde_json::json!({"filter": filter, "cursor": query.cursor}),
+    )
+    .await?;
+    let (after, fetch) = (page.after.clone(), page.fetch_limit());
+    let rows = db
+        .run(move |conn| attendees::page(conn, &filter, after.as_deref(), fetch))
+        .await?;
+    let (rows, next_cursor) = split_page(rows, &page, |a| &a.reg.id);
+    Ok(web::Json(Page {
+        items: rows.iter().map(AttendeeOut::from).collect(),
+        next_cursor,
+    }))
+}
+
+/// A cell that a spreadsheet would run as a formula gets a leading `'`.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+fn csv_chunk(rows: &[Attendee], with_header: bool) -> Result<Vec<u8>, csv::Error> {
+    let mut out = Vec::with_capacity(rows.len() * 160 + 200);
+    if with_header {
+        // A byte-order mark makes spreadsheet programs read UTF-8.
+        out.extend_from_slice("\u{feff}".as_bytes());
+    }
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    if with_header {
+        w.write_record(CSV_HEADER)?;
+    }
+    for a in rows {
+        let starts = utc(a.starts_at).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let registered = utc(a.reg.created_at).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let attended = a
+            .reg
+            .attended
+            .map_or("", |b| if b { "true" } else { "false" });
+        let fields = [
+            a.reg.email.as_str(),
+            &a.reg.name,
+            a.reg.company.as_deref().unwrap_or(""),
+            &a.reg.webinar_id,
+            &a.webinar_title,
+            &a.kind,
+            a.topic.as_deref().unwrap_or(""),
+            &starts,
+            &a.reg.status,
+            attended,
+            if a.reg.marketing_consent {
+                "true"
+            } else {
+                "false"
+            },
+            &registered,
+        ];
+        w.write_record(fields.iter().map(|f| neutralise(f).into_owned()))?;
+    }
+    w.into_inner()
+        .map_err(|e| csv::Error::from(std::io::Error::other(e.to_string())))
+}
+
+/// The same attendees as CSV, streamed from the database in batches
+/// (marketing, admin).
+#[utoipa::path(get, path = "/api/v1/attendees.csv", tag = "marketing", security(("bearer" = [])), params(AttendeeQuery), responses(
+    (status = 200, content_type = "text/csv", body = String),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn attendees_csv(
+    db: web::Data<Db>,
+    staff: Staff,
+    query: web::Query<AttendeeQuery>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(&[Role::Marketing, Role::Admin])?;
+    let filter = query.filter()?;
+    record(
+        &db,
+        &staff,
+        "attendees.csv",
+        serde_json::json!({"filter": filter}),
+    )
+    .await?;
+    let db = db.into_inner();
+    struct State {
+        after: Option<String>,
+        first: bool,
+        done: bool,
+    }
+    let start = State {
+        after: None,
+        first: true,
+        done: false,
+    };
+    let stream = futures_util::stream::unfold(start, move |state| {
+        let (db, filter) = (Arc::clone(&db), filter.clone());
+        async move {
+            if state.done {
+                return None;
+            }
+            let after = state.after.clone();
+            let rows = match db
+                .run(move |conn| attendees::page(conn, &filter, after.as_deref(), CSV_BATCH))
+                .await
+            {
+                Ok(rows) => rows,
+                Err(e) => {
+                    tracing::error!(error = %e, "CSV export stopped");
+                    let err = actix_web::error::ErrorInternalServerError("export failed");
+                    return Some((
+                        Err(err),
+                        State {
+                            done: true,
+                            ..state
+                        },
+                    ));
+                }
+            };
+            let next = State {
+                after: rows.last().map(|a| a.reg.id.clone()),
+                first: false,
+                done: (rows.len() as i64) < CSV_BATCH,
+            };
+            match csv_chunk(&rows, state.first) {
+                Ok(bytes) => Some((Ok::<_, actix_web::Error>(Bytes::from(bytes)), next)),
+                Err(e) => Some((
+                    Err(actix_web::error::ErrorInternalServerError(e.to_string())),
+                    State { done: true, ..next },
+                )),
+            }
+        }
+    });
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"attendees.csv\"",
+        ))
+        .streaming(stream))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct StatsQuery {
+    /// Sessions starting at or after (RFC 3339); default 90 days ago.
+    pub from: Option<String>,
+    /// Sessions starting before (RFC 3339); default 90 days ahead.
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FiguresOut {
+    pub registered: i64,
+    pub confirmed: i64,
+    pub waitlisted: i64,
+    pub cancelled: i64,
+    pub attended: i64,
+    /// attended / confirmed; `null` without confirmed seats.
+    pub attendance_rate: Option<f64>,
+}
+
+impl From<&Figures> for FiguresOut {
+    fn from(f: &Figures) -> Self {
+        Self {
+            registered: f.registered,
+            confirmed: f.confirmed,
+            waitlisted: f.waitlisted,
+            cancelled: f.cancelled,
+            attended: f.attended,
+            attendance_rate: f.attendance_rate(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WebinarStatsOut {
+    pub webinar_id: String,
+    pub title: String,
+    pub topic: Option<String>,
+    pub kind: String,
+    pub starts_at: DateTime<Utc>,
+    #[serde(flatten)]
+    pub figures: FiguresOut,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TopicStatsOut {
+    /// `null` for webinars without a topic.
+    pub topic: Option<String>,
+    pub webinars: usize,
+    #[serde(flatten)]
+    pub figures: FiguresOut,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StatsOut {
+    pub items: Vec<WebinarStatsOut>,
+    pub topics: Vec<TopicStatsOut>,
+}
+
+/// Registration and attendance figures per webinar and per topic
+/// (marketing, admin).
+#[utoipa::path(get, path = "/api/v1/stats/webinars", tag = "marketing", security(("bearer" = [])), params(StatsQuery), responses(
+    (status = 200, body = StatsOut),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn stats(
+    db: web::Data<Db>,
+    staff: Staff,
+    query: web::Query<StatsQuery>,
+) -> Result<web::Json<StatsOut>, AppError> {
+    staff.require(&[Role::Marketing, Role::Admin])?;
+    let now = clock();
+    let instant = |field: &str, raw: &Option<String>| {
+        raw.as_deref()
+            .map(parse_instant)
+            .transpose()
+            .map_err(|m| AppError::validation(field, m))
+    };
+    let from = instant("from", &query.from)?.unwrap_or(now - Duration::days(90));
+    let to = instant("to", &query.to)?.unwrap_or(now + Duration::days(90));
+    let rows = db
+        .run(move |conn| attendees::webinar_figures(conn, from, to))
+        .await?;
+    let mut topics: std::collections::BTreeMap<Option<String>, (usize, Figures)> =
+        std::collections::BTreeMap::new();
+    let items = rows
+        .iter()
+        .map(|(w, f)| {
+            let entry = topics.entry(w.topic.clone()).or_default();
+            entry.0 += 1;
+            entry.1.add(f);
+            WebinarStatsOut {
+                webinar_id: w.id.clone(),
+                title: w.title.clone(),
+                topic: w.topic.clone(),
+                kind: w.kind.clone(),
+                starts_at: utc(w.starts_at),
+                figures: f.into(),
+            }
+        })
+        .collect();
+    let topics = topics
+        .iter()
+        .map(|(topic, (webinars, f))| TopicStatsOut {
+            topic: topic.clone(),
+            webinars: *webinars,
+            figures: f.into(),
+        })
+        .collect();
+    Ok(web::Json(StatsOut { items, topics }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct WebhookRequest {
+    /// http(s) URL that receives POSTs.
+    pub url: String,
+    /// Any of registration.created, registration.cancelled,
+    /// registration.promoted, attendance.marked, queue.scheduled.
+    pub events: Vec<String>,
+    /// Shared secret for `X-Onetomany-Signature` (16 to 200 characters).
+    pub secret: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WebhookOut {
+    pub id: String,
+    pub url: String,
+    pub events: Vec<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl WebhookOut {
+    fn from(w: &webhooks::WebhookRow) -> Self {
+        Self {
+            id: w.id.clone(),
+            url: w.url.clone(),
+            events: w.events(),
+            created_at: utc(w.created_at),
+        }
+    }
+}
+
+/// Subscribe a URL to events (admin, marketing).
+#[utoipa::path(post, path = "/api/v1/webhooks", tag = "marketing", security(("bearer" = [])), request_body = WebhookRequest, responses(
+    (status = 201, body = WebhookOut),
+    (status = 422, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn create_webhook(
+    db: web::Data<Db>,
+    staff: Staff,
+    body: web::Json<WebhookRequest>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(&[Role::Admin, Role::Marketing])?;
+    let mut v = crate::domain::validation::Validator::new();
+    let url = v.check("url", web_url(&body.url));
+    if body.events.is_empty() {
+        v.fail("events", "name at least one event");
+    }
+    for (i, e) in body.events.iter().enumerate() {
+        if !webhooks::EVENTS.contains(&e.as_str()) {
+            v.fail(
+                &format!("events[{i}]"),
+                format!(
+                    "unknown event {e:?}: use one of {}",
+                    webhooks::EVENTS.join(", ")
+                ),
+            );
+        }
+    }
+    let n = body.secret.chars().count();
+    if !(16..=200).contains(&n) {
+        v.fail("secret", "must be 16 to 200 characters");
+    }
+    v.finish()?;
+    let url = url.ok_or_else(|| AppError::validation("url", "is invalid"))?;
+    let mut events = body.events.clone();
+    events.sort();
+    events.dedup();
+    let (secret, actor) = (body.secret.clone(), staff.id.clone());
+    let row = db
+        .write(move |conn| webhooks::insert(conn, &url, &events, &secret, &actor, clock()))
+        .await?;
+    tracing::info!(webhook_id = %row.id, by = %staff.id, "webhook created");
+    Ok(HttpResponse::Created().json(WebhookOut::from(&row)))
+}
+
+/// Active webhooks (admin, marketing); secrets are never shown.
+#[utoipa::path(get, path = "/api/v1/webhooks", tag = "marketing", security(("bearer" = [])), responses(
+    (status = 200, body = Page<WebhookOut>),
+))]
+pub async fn list_webhooks(
+    db: web::Data<Db>,
+    staff: Staff,
+) -> Result<web::Json<Page<WebhookOut>>, AppError> {
+    staff.require(&[Role::Admin, Role::Marketing])?;
+    let rows = db.run(webhooks::list).await?;
+    Ok(web::Json(Page {
+        items: rows.iter().map(WebhookOut::from).collect(),
+        next_cursor: None,
+    }))
+}
+
+/// Stop a webhook (admin, marketing); pending deliveries fail as "removed".
+#[utoipa::path(delete, path = "/api/v1/webhooks/{id}", tag = "marketing", security(("bearer" = [])), responses(
+    (status = 204),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn delete_webhook(
+    db: web::Data<Db>,
+    staff: Staff,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(&[Role::Admin, Role::Marketing])?;
+    let id = path.into_inner();
+    if !db
+        .write(move |conn| webhooks::deactivate(conn, &id))
+        .await?
+    {
+        return Err(AppError::NotFound("no webhook with this id"));
+    }
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Erase a person's personal data (admin). Their bookings are cancelled,
+/// their data overwritten, unsent mail to them cancelled; figures stay.
+#[utoipa::path(delete, path = "/api/v1/people/{email}", tag = "marketing", security(("bearer" = [])), responses(
+    (status = 200, body = Erased),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn erase_person(
+    db: web::Data<Db>,
+    composer: web::Data<Composer>,
+    settings: web::Data<Settings>,
+    staff: Staff,
+    path: web::Path<String>,
+) -> Result<web::Json<Erased>, AppError> {
+    staff.require(&[Role::Admin])?;
+    let email =
+        EmailAddress::parse(&path.into_inner()).map_err(|m| AppError::validation("email", m))?;
+    let (composer, cfg, actor) = (
+        composer.into_inner(),
+        settings.queue.clone(),
+        staff.id.clone(),
+    );
+    let report = db
+        .write(move |conn| {
+            let now = clock();
+            let report = people::erase(conn, &composer, &cfg, email.as_str(), now)?;
+            let details =
+                serde_json::json!({"email_sha256": sha256_hex(email.as_str()), "erased": &report});
+            audit::record(conn, &actor, "person.erased", &details, now)?;
+            Ok(report)
+        })
+        .await?;
+    tracing::info!(by = %staff.id, "person erased");
+    Ok(web::Json(report))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditOut {
+    pub id: String,
+    pub actor_id: String,
+    pub action: String,
+    #[schema(value_type = Object)]
+    pub details: serde_json::Value,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The audit log, newest first (admin).
+#[utoipa::path(get, path = "/api/v1/audit", tag = "marketing", security(("bearer" = [])), params(super::ListQuery), responses(
+    (status = 200, body = Page<AuditOut>),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn audit_log(
+    db: web::Data<Db>,
+    staff: Staff,
+    query: web::Query<super::ListQuery>,
+) -> Result<web::Json<Page<AuditOut>>, AppError> {
+    staff.require(&[Role::Admin])?;
+    let page = query.page()?;
+    let rows = {
+        let page = page.clone();
+        db.run(move |conn| audit::list(conn, &page)).await?
+    };
+    let (rows, next_cursor) = split_page(rows, &page, |r| &r.id);
+    Ok(web::Json(Page {
+        items: rows
+            .iter()
+            .map(|r| AuditOut {
+                id: r.id.clone(),
+                actor_id: r.actor_id.clone(),
+                action: r.action.clone(),
+                details: serde_json::from_str(&r.details).unwrap_or_default(),
+                created_at: utc(r.created_at),
+            })
+            .collect(),
+        next_cursor,
+    }))
+}
