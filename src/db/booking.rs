@@ -73,6 +73,8 @@ fn payload(
 pub struct Booked {
     pub registration: RegistrationRow,
     pub waitlist_position: Option<i64>,
+    /// When the session ends (manage tokens stay valid a while after).
+    pub session_ends_at: DateTime<Utc>,
     /// The address was already registered: nothing new was stored, the
     /// confirmation went out again.
     pub already_registered: bool,
@@ -106,6 +108,7 @@ pub fn register(
         return Ok(Booked {
             registration: existing,
             waitlist_position: position,
+            session_ends_at: utc(webinar.row.ends_at),
             already_registered: true,
         });
     }
@@ -137,6 +140,7 @@ pub fn register(
     Ok(Booked {
         registration,
         waitlist_position: position,
+        session_ends_at: utc(webinar.row.ends_at),
         already_registered: false,
     })
 }

@@ -147,17 +147,15 @@ impl Db {
     {
         let pool = self.pool.clone();
         let writer = Arc::clone(&self.sqlite_writer);
+        let sqlite = self.backend == "sqlite";
         let span = tracing::Span::current();
         tokio::task::spawn_blocking(move || {
             let _entered = span.enter();
+            // Wait for the turn before taking a connection, so waiting
+            // writers do not hold connections that readers need.
+            let _turn = sqlite.then(|| writer.lock().unwrap_or_else(PoisonError::into_inner));
             let mut pooled = pool.get()?;
             let conn: &mut AnyConnection = &mut pooled;
-            let _turn = match conn {
-                AnyConnection::Sqlite(_) => {
-                    Some(writer.lock().unwrap_or_else(PoisonError::into_inner))
-                }
-                AnyConnection::Postgresql(_) => None,
-            };
             conn.transaction(f)
         })
         .await?

@@ -122,13 +122,12 @@ pub async fn create(
         ));
     }
     tracing::info!(registration_id = %reg.id, webinar_id = %reg.webinar_id, status = %reg.status, "registered");
-    let ends_at = load(&db, reg.webinar_id.clone()).await?.row.ends_at;
     Ok(HttpResponse::Created().json(RegisteredOut {
         id: reg.id.clone(),
         webinar_id: reg.webinar_id.clone(),
         status: reg.status()?,
         waitlist_position: booked.waitlist_position,
-        manage_token: composer.manage_token("registration", &reg.id, utc(ends_at))?,
+        manage_token: composer.manage_token("registration", &reg.id, booked.session_ends_at)?,
     }))
 }
 

@@ -1,0 +1,2 @@
+-- PostgreSQL only (column storage); nothing to do on SQLite.
+SELECT 1;
