@@ -13,6 +13,7 @@ mod errors;
 mod mail;
 mod marketing;
 mod migrations;
+mod office_hours;
 mod ops;
 mod queue;
 mod registrations;

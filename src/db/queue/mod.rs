@@ -13,17 +13,29 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
-use super::schema::{appointments, locks, queue_requests, users, webinars};
-use super::{AnyConnection, accounts, availability, new_id, outbox, utc};
+use super::schema::{appointments, locks, queue_requests};
+use super::{AnyConnection, accounts, new_id, utc};
 use crate::config::QueueSettings;
 use crate::domain::account::Segment;
-use crate::domain::allocator::{self, HostSlots, Load, Waiting, week_of};
+use crate::domain::allocator::{self, HostSlots, Waiting};
 use crate::domain::availability::{SLOT, Window, WindowDto, parse_windows, preferred_intervals};
 use crate::domain::queue::{AppointmentStatus, NewQueueRequest, RequestStatus};
 use crate::domain::validation::Validator;
-use crate::domain::webinar::Status as WebinarStatus;
-use crate::email::{Composer, MailKind, Recipient, SessionInfo, SessionKind};
+use crate::email::Composer;
 use crate::error::{AppError, is_unique_violation};
+
+mod mail;
+mod reads;
+mod slots;
+
+pub use mail::reminder_mail;
+use mail::{mail_both, mail_queued};
+pub use reads::{
+    Queued, appointments_between, find_appointment, find_request, live_appointment, position,
+    status_of, waiting,
+};
+use slots::week_load;
+pub use slots::{HostFree, appointment_overlaps, free_slots, host_busy, lock_host};
 
 #[derive(Debug, Clone, Queryable)]
 pub struct RequestRow {
@@ -93,153 +105,6 @@ fn lock_queue(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<(), AppErr
     Ok(())
 }
 
-/// Takes a CSM's booking lock (their `users` row) until the transaction ends.
-pub fn lock_host(conn: &mut AnyConnection, host_id: &str) -> Result<(), AppError> {
-    diesel::update(users::table.filter(users::id.eq(host_id)))
-        .set(users::updated_at.eq(users::updated_at))
-        .execute(conn)?;
-    Ok(())
-}
-
-/// Whether the CSM has a webinar or a live appointment overlapping `[start, end)`.
-pub fn host_busy(
-    conn: &mut AnyConnection,
-    host_id: &str,
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
-    except_webinar: Option<&str>,
-) -> Result<bool, AppError> {
-    let (s, e) = (start.naive_utc(), end.naive_utc());
-    let webinar: Option<String> = webinars::table
-        .filter(webinars::host_id.eq(host_id))
-        .filter(webinars::status.eq(WebinarStatus::Scheduled.as_str()))
-        .filter(webinars::starts_at.lt(e))
-        .filter(webinars::ends_at.gt(s))
-        .filter(webinars::id.ne(except_webinar.unwrap_or("")))
-        .select(webinars::id)
-        .first(conn)
-        .optional()?;
-    Ok(webinar.is_some() || appointment_overlaps(conn, host_id, start, end)?)
-}
-
-pub fn appointment_overlaps(
-    conn: &mut AnyConnection,
-    host_id: &str,
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
-) -> Result<bool, AppError> {
-    let hit: Option<String> = appointments::table
-        .filter(appointments::host_id.eq(host_id))
-        .filter(appointments::status.eq(AppointmentStatus::Scheduled.as_str()))
-        .filter(appointments::starts_at.lt(end.naive_utc()))
-        .filter(appointments::ends_at.gt(start.naive_utc()))
-        .select(appointments::id)
-        .first(conn)
-        .optional()?;
-    Ok(hit.is_some())
-}
-
-/// A CSM's free slots in a range.
-#[derive(Debug, Clone)]
-pub struct HostFree {
-    pub host_id: String,
-    pub host_name: String,
-    pub host_email: String,
-    pub timezone: chrono_tz::Tz,
-    pub starts: Vec<DateTime<Utc>>,
-}
-
-type Busy = HashMap<String, Vec<(NaiveDateTime, NaiveDateTime)>>;
-
-fn busy_between(
-    conn: &mut AnyConnection,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) -> Result<Busy, AppError> {
-    let (f, t) = (from.naive_utc(), to.naive_utc());
-    let mut busy: Busy = HashMap::new();
-    let w: Vec<(String, NaiveDateTime, NaiveDateTime)> = webinars::table
-        .filter(webinars::status.eq(WebinarStatus::Scheduled.as_str()))
-        .filter(webinars::starts_at.lt(t))
-        .filter(webinars::ends_at.gt(f))
-        .select((webinars::host_id, webinars::starts_at, webinars::ends_at))
-        .load(conn)?;
-    let a: Vec<(String, NaiveDateTime, NaiveDateTime)> = appointments::table
-        .filter(appointments::status.eq(AppointmentStatus::Scheduled.as_str()))
-        .filter(appointments::starts_at.lt(t))
-        .filter(appointments::ends_at.gt(f))
-        .select((
-            appointments::host_id,
-            appointments::starts_at,
-            appointments::ends_at,
-        ))
-        .load(conn)?;
-    for (host, s, e) in w.into_iter().chain(a) {
-        busy.entry(host).or_default().push((s, e));
-    }
-    for spans in busy.values_mut() {
-        spans.sort();
-    }
-    Ok(busy)
-}
-
-/// Every CSM's free one-hour slots starting in `[from, to)`: their windows
-/// minus their webinars and appointments.
-pub fn free_slots(
-    conn: &mut AnyConnection,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) -> Result<Vec<HostFree>, AppError> {
-    let hosts = availability::all_with_names(conn)?;
-    if hosts.is_empty() || to <= from {
-        return Ok(Vec::new());
-    }
-    let busy = busy_between(conn, from, to + SLOT)?;
-    let mut out = Vec::with_capacity(hosts.len());
-    for (row, host_name, host_email) in hosts {
-        let avail = row.parse()?;
-        let spans = busy.get(&row.user_id).map(Vec::as_slice).unwrap_or(&[]);
-        let starts = avail
-            .slots(from, to)
-            .into_iter()
-            .filter(|s| {
-                let (s, e) = (s.naive_utc(), (*s + SLOT).naive_utc());
-                // Spans are sorted by start: only those starting before the
-                // slot's end can overlap it.
-                let upto = spans.partition_point(|(bs, _)| *bs < e);
-                !spans[..upto].iter().any(|(_, be)| *be > s)
-            })
-            .collect();
-        out.push(HostFree {
-            host_id: row.user_id,
-            host_name,
-            host_email,
-            timezone: avail.timezone.0,
-            starts,
-        });
-    }
-    Ok(out)
-}
-
-/// Live appointments per CSM and ISO week around a range.
-fn week_load(
-    conn: &mut AnyConnection,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) -> Result<Load, AppError> {
-    let rows: Vec<(String, NaiveDateTime)> = appointments::table
-        .filter(appointments::status.ne(AppointmentStatus::Cancelled.as_str()))
-        .filter(appointments::starts_at.ge((from - Duration::days(7)).naive_utc()))
-        .filter(appointments::starts_at.lt((to + Duration::days(7)).naive_utc()))
-        .select((appointments::host_id, appointments::starts_at))
-        .load(conn)?;
-    let mut load = Load::new();
-    for (host, at) in rows {
-        *load.entry((host, week_of(at.and_utc()))).or_default() += 1;
-    }
-    Ok(load)
-}
-
 /// The range the queue hands out hours in.
 fn horizon(cfg: &QueueSettings, now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
     (
@@ -255,105 +120,6 @@ fn waiting_entry(req: &RequestRow, from: DateTime<Utc>, to: DateTime<Utc>) -> Wa
         preferred: (!windows.is_empty()).then(|| preferred_intervals(req.tz(), &windows, from, to)),
         not_before: req.not_before.map(utc),
     }
-}
-
-fn session(
-    appt: &AppointmentRow,
-    req: &RequestRow,
-    host_name: &str,
-    host_email: &str,
-) -> SessionInfo {
-    let company = req
-        .company
-        .as_deref()
-        .map(|c| format!(" ({c})"))
-        .unwrap_or_default();
-    SessionInfo {
-        kind: SessionKind::Appointment,
-        id: appt.id.clone(),
-        title: format!("One hour with {host_name}: {}", req.topic),
-        description: format!(
-            "Customer: {}{company}\nTopic: {}\n\n{}",
-            req.name, req.topic, req.situation
-        ),
-        starts_at: utc(appt.starts_at),
-        ends_at: utc(appt.ends_at),
-        join_url: None,
-        sequence: appt.sequence,
-        host_name: host_name.to_owned(),
-        host_email: host_email.to_owned(),
-        topic: req.topic.clone(),
-        situation: req.situation.clone(),
-        customer: req.name.clone(),
-    }
-}
-
-fn customer(req: &RequestRow, position: Option<i64>) -> Recipient {
-    Recipient {
-        booking_id: req.id.clone(),
-        email: req.email.clone(),
-        name: req.name.clone(),
-        timezone: req.tz(),
-        waitlist_position: position,
-        reminder_minutes: None,
-    }
-}
-
-fn host_tz(conn: &mut AnyConnection, host_id: &str) -> Result<chrono_tz::Tz, AppError> {
-    let tz: Option<String> = users::table
-        .find(host_id)
-        .select(users::timezone)
-        .first(conn)
-        .optional()?;
-    Ok(tz.and_then(|t| t.parse().ok()).unwrap_or(chrono_tz::UTC))
-}
-
-/// The customer's reminder of an appointment.
-pub fn reminder_mail(
-    composer: &Composer,
-    appt: &Appointment,
-    req: &RequestRow,
-    minutes: i64,
-    now: DateTime<Utc>,
-) -> Result<crate::email::Composed, AppError> {
-    let info = session(&appt.row, req, &appt.host_name, &appt.host_email);
-    let mut to = customer(req, None);
-    to.reminder_minutes = Some(minutes);
-    composer.compose(MailKind::Reminder, &info, &to, now)
-}
-
-/// Mails the customer and the CSM about an appointment.
-fn mail_both(
-    conn: &mut AnyConnection,
-    composer: &Composer,
-    appt: &Appointment,
-    req: &RequestRow,
-    cancelled: bool,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    let info = session(&appt.row, req, &appt.host_name, &appt.host_email);
-    let (to_customer, to_host) = if cancelled {
-        (
-            MailKind::AppointmentCancelled,
-            MailKind::AppointmentCancelled,
-        )
-    } else {
-        (MailKind::Appointment, MailKind::AppointmentForHost)
-    };
-    // The booking column ties each copy to the request, so an erasure finds it.
-    let mail = composer.compose(to_customer, &info, &customer(req, None), now)?;
-    outbox::enqueue(conn, &mail, None, Some(&req.id), now)?;
-    let host = Recipient {
-        booking_id: req.id.clone(),
-        email: appt.host_email.clone(),
-        name: appt.host_name.clone(),
-        timezone: host_tz(conn, &appt.row.host_id)?,
-        waitlist_position: None,
-        reminder_minutes: None,
-    };
-    let mail = composer.compose(to_host, &info, &host, now)?;
-    outbox::enqueue(conn, &mail, None, Some(&req.id), now)?;
-    Ok(())
 }
 
 /// Books `start` with `host` for the request, under the CSM's lock.
@@ -481,69 +247,6 @@ pub fn allocate(
     allocate_locked(conn, composer, cfg, now)
 }
 
-/// A request with where it stands.
-#[derive(Debug, Clone)]
-pub struct Queued {
-    pub request: RequestRow,
-    pub position: Option<i64>,
-    pub appointment: Option<Appointment>,
-}
-
-/// 1-based place among waiting requests, in arrival order.
-pub fn position(conn: &mut AnyConnection, req: &RequestRow) -> Result<Option<i64>, AppError> {
-    if req.status != RequestStatus::Waiting.as_str() {
-        return Ok(None);
-    }
-    let ahead: i64 = queue_requests::table
-        .filter(queue_requests::status.eq(RequestStatus::Waiting.as_str()))
-        .filter(
-            queue_requests::created_at
-                .lt(req.created_at)
-                .or(queue_requests::created_at
-                    .eq(req.created_at)
-                    .and(queue_requests::id.lt(&req.id))),
-        )
-        .count()
-        .get_result(conn)?;
-    Ok(Some(ahead + 1))
-}
-
-/// The live (scheduled) appointment of a request.
-pub fn live_appointment(
-    conn: &mut AnyConnection,
-    request_id: &str,
-) -> Result<Option<Appointment>, AppError> {
-    let row: Option<(AppointmentRow, (String, String))> = appointments::table
-        .inner_join(users::table)
-        .filter(appointments::request_id.eq(request_id))
-        .filter(appointments::status.eq(AppointmentStatus::Scheduled.as_str()))
-        .select((appointments::all_columns, (users::name, users::email)))
-        .first(conn)
-        .optional()?;
-    Ok(row.map(|(row, (host_name, host_email))| Appointment {
-        row,
-        host_name,
-        host_email,
-    }))
-}
-
-pub fn find_request(conn: &mut AnyConnection, id: &str) -> Result<Option<RequestRow>, AppError> {
-    Ok(queue_requests::table.find(id).first(conn).optional()?)
-}
-
-/// Where a request stands now.
-pub fn status_of(conn: &mut AnyConnection, id: &str) -> Result<Queued, AppError> {
-    let request =
-        find_request(conn, id)?.ok_or(AppError::NotFound("no queue request with this id"))?;
-    let position = position(conn, &request)?;
-    let appointment = live_appointment(conn, id)?;
-    Ok(Queued {
-        request,
-        position,
-        appointment,
-    })
-}
-
 fn quota_used(
     conn: &mut AnyConnection,
     account_id: Option<&str>,
@@ -667,33 +370,6 @@ pub fn enqueue(
     Ok(queued)
 }
 
-fn mail_queued(
-    conn: &mut AnyConnection,
-    composer: &Composer,
-    q: &Queued,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    let req = &q.request;
-    let info = SessionInfo {
-        kind: SessionKind::Appointment,
-        id: req.id.clone(),
-        title: format!("An hour with a CSM: {}", req.topic),
-        description: String::new(),
-        starts_at: now,
-        ends_at: now + Duration::days(365),
-        join_url: None,
-        sequence: 0,
-        host_name: "One-to-many team".into(),
-        host_email: String::new(),
-        topic: req.topic.clone(),
-        situation: req.situation.clone(),
-        customer: req.name.clone(),
-    };
-    let mail = composer.compose(MailKind::Queued, &info, &customer(req, q.position), now)?;
-    outbox::enqueue(conn, &mail, None, Some(&req.id), now)?;
-    Ok(())
-}
-
 fn cancel_appointment(
     conn: &mut AnyConnection,
     composer: &Composer,
@@ -815,68 +491,4 @@ pub fn complete(
         .execute(conn)?;
     set_request(conn, &appt.row.request_id, RequestStatus::Done, None, now)?;
     find_appointment(conn, appointment_id)?.ok_or(AppError::NotFound("no appointment with this id"))
-}
-
-pub fn find_appointment(
-    conn: &mut AnyConnection,
-    id: &str,
-) -> Result<Option<Appointment>, AppError> {
-    let row: Option<(AppointmentRow, (String, String))> = appointments::table
-        .inner_join(users::table)
-        .filter(appointments::id.eq(id))
-        .select((appointments::all_columns, (users::name, users::email)))
-        .first(conn)
-        .optional()?;
-    Ok(row.map(|(row, (host_name, host_email))| Appointment {
-        row,
-        host_name,
-        host_email,
-    }))
-}
-
-/// Waiting requests in serving order.
-pub fn waiting(conn: &mut AnyConnection) -> Result<Vec<RequestRow>, AppError> {
-    Ok(queue_requests::table
-        .filter(queue_requests::status.eq(RequestStatus::Waiting.as_str()))
-        .order((queue_requests::created_at.asc(), queue_requests::id.asc()))
-        .load(conn)?)
-}
-
-/// Appointments (with their requests) in a range, optionally of one CSM.
-pub fn appointments_between(
-    conn: &mut AnyConnection,
-    host_id: Option<&str>,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) -> Result<Vec<(Appointment, RequestRow)>, AppError> {
-    let mut query = appointments::table
-        .inner_join(users::table)
-        .inner_join(queue_requests::table)
-        .filter(appointments::starts_at.ge(from.naive_utc()))
-        .filter(appointments::starts_at.lt(to.naive_utc()))
-        .select((
-            appointments::all_columns,
-            (users::name, users::email),
-            queue_requests::all_columns,
-        ))
-        .order((appointments::starts_at.asc(), appointments::id.asc()))
-        .limit(5000)
-        .into_boxed();
-    if let Some(h) = host_id {
-        query = query.filter(appointments::host_id.eq(h.to_owned()));
-    }
-    let rows: Vec<(AppointmentRow, (String, String), RequestRow)> = query.load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(row, (host_name, host_email), req)| {
-            (
-                Appointment {
-                    row,
-                    host_name,
-                    host_email,
-                },
-                req,
-            )
-        })
-        .collect())
 }
