@@ -17,9 +17,10 @@ use crate::email::Composer;
 use crate::email::transport::Transport;
 use crate::error::AppError;
 
-/// How long a claimed message is reserved for its worker.
+/// How long a claimed message is reserved for its worker. A batch must be
+/// sent well within it: at most BATCH × the 20 s SMTP timeout = 100 s.
 const LEASE: i64 = 120;
-const BATCH: i64 = 50;
+const BATCH: i64 = 5;
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Delivery {
@@ -65,7 +66,7 @@ pub async fn deliver_due(
                 Ok(()) => report.sent += 1,
                 Err(error) => {
                     report.failed += 1;
-                    tracing::warn!(outbox_id = %row.id, %error, "delivery failed; will retry");
+                    tracing::warn!(outbox_id = %row.id, error = %redact(error), "delivery failed; will retry");
                 }
             }
             let owner = worker.to_owned();
@@ -74,6 +75,15 @@ pub async fn deliver_due(
                 .await?;
         }
     }
+}
+
+/// A delivery error for the log, without addresses (servers echo them).
+fn redact(error: &str) -> String {
+    error
+        .split_whitespace()
+        .map(|w| if w.contains('@') { "<address>" } else { w })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Queues the reminders due at `now`.

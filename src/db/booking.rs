@@ -280,6 +280,10 @@ pub fn update_webinar(
         ));
     }
     let changed = before.invite_changed(&after);
+    if before.starts_at != after.starts_at {
+        // Reminders count from the new start.
+        registrations::forget_reminders(conn, webinar_id)?;
+    }
     let sequence = webinar.row.sequence + i32::from(changed);
     webinars::save_state(
         conn,

@@ -199,9 +199,12 @@ pub fn record_attempt(
                 error: result.as_ref().err().map(String::as_str),
             })
             .execute(conn)?;
+        // Only a row still pending under our lease: an erasure may have
+        // cancelled it meanwhile, and that must stick.
         let mine = outbox::table
             .filter(outbox::id.eq(&row.id))
-            .filter(outbox::locked_by.eq(worker));
+            .filter(outbox::locked_by.eq(worker))
+            .filter(outbox::status.eq("pending"));
         match &result {
             Ok(()) => diesel::update(mine)
                 .set((

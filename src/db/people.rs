@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
-use super::schema::{outbox, queue_requests, registrations};
+use super::schema::{appointments, outbox, outbox_attempts, queue_requests, registrations};
 use super::{AnyConnection, booking, queue};
 use crate::config::QueueSettings;
 use crate::domain::queue::RequestStatus;
@@ -31,23 +31,26 @@ pub fn erase(
     now: DateTime<Utc>,
 ) -> Result<Erased, AppError> {
     let mut report = Erased::default();
+    // In webinar order, so two erasures lock webinars in the same order.
     let regs: Vec<(String, String)> = registrations::table
         .filter(registrations::email.eq(email))
         .filter(registrations::erased_at.is_null())
+        .order((registrations::webinar_id.asc(), registrations::id.asc()))
         .select((registrations::id, registrations::status))
         .load(conn)?;
-    for (id, status) in &regs {
-        if status != RegistrationStatus::Cancelled.as_str() {
-            // A past session keeps its booking (and the figures); a coming
-            // one frees the seat for the waiting list.
-            match booking::cancel_registration(conn, composer, id, now) {
-                Ok(_) | Err(AppError::Conflict { .. }) => {}
-                Err(e) => return Err(e),
-            }
-        }
+    let requests: Vec<(String, String)> = queue_requests::table
+        .filter(queue_requests::email.eq(email))
+        .filter(queue_requests::erased_at.is_null())
+        .order(queue_requests::id.asc())
+        .select((queue_requests::id, queue_requests::status))
+        .load(conn)?;
+
+    // Overwrite first: the cancellations below then carry no personal data,
+    // so the CSM's cancellation of an hour can still go out.
+    for (id, _) in &regs {
         diesel::update(registrations::table.find(id))
             .set((
-                registrations::email.eq(format!("erased-{id}@erased.invalid")),
+                registrations::email.eq(erased_address(id)),
                 registrations::name.eq(ERASED_NAME),
                 registrations::company.eq(None::<String>),
                 registrations::situation.eq(None::<String>),
@@ -58,21 +61,10 @@ pub fn erase(
             ))
             .execute(conn)?;
     }
-    report.registrations = regs.len();
-
-    let requests: Vec<(String, String)> = queue_requests::table
-        .filter(queue_requests::email.eq(email))
-        .filter(queue_requests::erased_at.is_null())
-        .select((queue_requests::id, queue_requests::status))
-        .load(conn)?;
-    for (id, status) in &requests {
-        if status == RequestStatus::Waiting.as_str() || status == RequestStatus::Scheduled.as_str()
-        {
-            queue::cancel(conn, composer, cfg, id, now)?;
-        }
+    for (id, _) in &requests {
         diesel::update(queue_requests::table.find(id))
             .set((
-                queue_requests::email.eq(format!("erased-{id}@erased.invalid")),
+                queue_requests::email.eq(erased_address(id)),
                 queue_requests::name.eq(ERASED_NAME),
                 queue_requests::company.eq(None::<String>),
                 queue_requests::situation.eq(""),
@@ -82,31 +74,64 @@ pub fn erase(
                 queue_requests::updated_at.eq(now.naive_utc()),
             ))
             .execute(conn)?;
+        diesel::update(appointments::table.filter(appointments::request_id.eq(id)))
+            .set(appointments::notes.eq(None::<String>))
+            .execute(conn)?;
     }
+
+    for (id, status) in &regs {
+        if status != RegistrationStatus::Cancelled.as_str() {
+            // A past session keeps its booking (and the figures); a coming
+            // one frees the seat for the waiting list.
+            match booking::cancel_registration(conn, composer, id, now) {
+                Ok(_) | Err(AppError::Conflict { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    for (id, status) in &requests {
+        if status == RequestStatus::Waiting.as_str() || status == RequestStatus::Scheduled.as_str()
+        {
+            queue::cancel(conn, composer, cfg, id, now)?;
+        }
+    }
+    report.registrations = regs.len();
     report.queue_requests = requests.len();
 
-    // Every message to them or about their registrations: pending ones are
-    // cancelled, and no copy of the content is kept.
-    let reg_ids: Vec<String> = regs
-        .into_iter()
-        .map(|(id, _)| id)
-        .chain(requests.into_iter().map(|(id, _)| id))
-        .collect();
+    // Every stored message to them or about their bookings: unsent ones are
+    // cancelled and no copy of the content, or of a delivery error naming
+    // them, is kept. Only the CSM's cancellations written just now (already
+    // without personal data) still go out.
+    let reg_ids: Vec<String> = regs.into_iter().map(|(id, _)| id).collect();
+    let request_ids: Vec<String> = requests.into_iter().map(|(id, _)| id).collect();
     let theirs = outbox::recipient
         .eq(email)
-        .or(outbox::registration_id.eq_any(reg_ids));
+        .or(outbox::recipient.like("%@erased.invalid"))
+        .or(outbox::registration_id.eq_any(reg_ids))
+        .or(outbox::registration_id
+            .eq_any(request_ids)
+            .and(outbox::created_at.lt(now.naive_utc())));
     report.messages_cancelled = diesel::update(
         outbox::table
             .filter(theirs.clone())
-            .filter(outbox::status.eq("pending")),
+            .filter(outbox::status.eq_any(["pending", "failed"])),
     )
-    .set((
-        outbox::status.eq("cancelled"),
-        outbox::last_error.eq(Some("erased on request")),
-    ))
+    .set(outbox::status.eq("cancelled"))
     .execute(conn)?;
-    diesel::update(outbox::table.filter(theirs))
-        .set((outbox::message.eq(""), outbox::recipient.eq("erased")))
+    let ids: Vec<String> = outbox::table.filter(theirs).select(outbox::id).load(conn)?;
+    diesel::update(outbox::table.filter(outbox::id.eq_any(&ids)))
+        .set((
+            outbox::message.eq(""),
+            outbox::recipient.eq("erased"),
+            outbox::last_error.eq(Some("erased on request")),
+        ))
+        .execute(conn)?;
+    diesel::update(outbox_attempts::table.filter(outbox_attempts::outbox_id.eq_any(&ids)))
+        .set(outbox_attempts::error.eq(None::<String>))
         .execute(conn)?;
     Ok(report)
+}
+
+fn erased_address(id: &str) -> String {
+    format!("erased-{id}@erased.invalid")
 }

@@ -228,3 +228,15 @@ pub fn set_attended(
     .execute(conn)?;
     Ok(n == 1)
 }
+
+/// Forgets which reminders went out for a webinar's registrations (after
+/// the session moved, they are due again).
+pub fn forget_reminders(conn: &mut AnyConnection, webinar_id: &str) -> Result<(), AppError> {
+    use super::schema::sent_reminders;
+    let ids = registrations::table
+        .filter(registrations::webinar_id.eq(webinar_id))
+        .select(registrations::id);
+    diesel::delete(sent_reminders::table.filter(sent_reminders::registration_id.eq_any(ids)))
+        .execute(conn)?;
+    Ok(())
+}

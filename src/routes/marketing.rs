@@ -71,6 +71,9 @@ pub struct AttendeeQuery {
     pub attended: Option<bool>,
     /// `only` (default): people who agreed to marketing; `all`: everyone.
     pub consent: Option<String>,
+    /// CSV only: `false` leaves out the UTF-8 byte-order mark that
+    /// spreadsheet programs need (default `true`).
+    pub bom: Option<bool>,
     pub cursor: Option<String>,
     pub limit: Option<u32>,
 }
@@ -201,9 +204,9 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn csv_chunk(rows: &[Attendee], with_header: bool) -> Result<Vec<u8>, csv::Error> {
+fn csv_chunk(rows: &[Attendee], with_header: bool, bom: bool) -> Result<Vec<u8>, csv::Error> {
     let mut out = Vec::with_capacity(rows.len() * 160 + 200);
-    if with_header {
+    if with_header && bom {
         // A byte-order mark makes spreadsheet programs read UTF-8.
         out.extend_from_slice("\u{feff}".as_bytes());
     }
@@ -264,6 +267,7 @@ pub async fn attendees_csv(
         serde_json::json!({"filter": filter}),
     )
     .await?;
+    let bom = query.bom.unwrap_or(true);
     let db = db.into_inner();
     struct State {
         after: Option<String>,
@@ -304,7 +308,7 @@ pub async fn attendees_csv(
                 first: false,
                 done: (rows.len() as i64) < CSV_BATCH,
             };
-            match csv_chunk(&rows, state.first) {
+            match csv_chunk(&rows, state.first, bom) {
                 Ok(bytes) => Some((Ok::<_, actix_web::Error>(Bytes::from(bytes)), next)),
                 Err(e) => Some((
                     Err(actix_web::error::ErrorInternalServerError(e.to_string())),

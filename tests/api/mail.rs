@@ -309,6 +309,25 @@ async fn reminders_go_out_once_per_offset(backend: Backend) {
         1,
         "the waiting list gets no reminder"
     );
+
+    // The host moves the session two days later: reminders are due again.
+    let new_start = start + Duration::days(2);
+    let moved = app
+        .send(
+            reqwest::Method::PATCH,
+            &format!("/api/v1/webinars/{id}"),
+            Some(&host),
+            Some(&json!({"starts_at": new_start.to_rfc3339()})),
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.text);
+    let again = queue_reminders(
+        &app.db,
+        &app.composer,
+        &offsets,
+        new_start - Duration::hours(23),
+    );
+    assert_eq!(again.await.expect("runs"), 1);
 }
 
 async fn hostile_names_and_titles_cannot_inject(backend: Backend) {

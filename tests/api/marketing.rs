@@ -588,6 +588,13 @@ async fn erasure_removes_a_person_but_keeps_the_figures(backend: Backend) {
     let app = spawn_app(backend).await;
     let (marketing, host, a, b) = scene(&app).await;
     let (_, admin) = app.staff("admin").await;
+    // Ana also has an hour booked with a CSM.
+    let (csm_id, csm) =
+        crate::queue::csm_with_hours(&app, "UTC", &[crate::queue::date_in(3)], "10:00").await;
+    let hour = crate::queue::ask(&app, "ana@x.example", json!({})).await;
+    assert_eq!(hour.json["status"], "scheduled", "{}", hour.text);
+    app.deliver().await;
+    let mails_before = app.mails_to("ana@x.example").len();
     let before = app.get("/api/v1/stats/webinars", Some(&marketing)).await;
     // A mail to Ana is still waiting in the outbox.
     app.send(
@@ -608,6 +615,7 @@ async fn erasure_removes_a_person_but_keeps_the_figures(backend: Backend) {
         .await;
     assert_eq!(erased.status, StatusCode::OK, "{}", erased.text);
     assert_eq!(erased.json["registrations"], 2);
+    assert_eq!(erased.json["queue_requests"], 1);
     assert!(erased.json["messages_cancelled"].as_u64().unwrap_or(0) >= 2);
 
     let all = app.get("/api/v1/attendees?consent=all", Some(&admin)).await;
@@ -632,11 +640,33 @@ async fn erasure_removes_a_person_but_keeps_the_figures(backend: Backend) {
         (Some(1), Some(0))
     );
     app.deliver().await;
-    assert!(
-        app.mails_to("ana@x.example").is_empty(),
+    assert_eq!(
+        app.mails_to("ana@x.example").len(),
+        mails_before,
         "no further mail to her"
     );
     assert!(!app.mails_to("dia@x.example").is_empty());
+
+    // The CSM's calendar loses the hour, with nothing about her in the message.
+    let csm_email = app.get("/api/v1/me", Some(&csm)).await.json["email"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let to_csm = app.mails_to(&csm_email);
+    let cancel = to_csm.last().expect("mail to the CSM");
+    assert_eq!(cancel["calendars"][0]["method"], "CANCEL");
+    assert!(
+        !cancel.to_string().contains("Customer ana")
+            && !cancel.to_string().contains("ana@x.example")
+    );
+    let appts = app
+        .get(
+            &format!("/api/v1/appointments?host_id={csm_id}"),
+            Some(&csm),
+        )
+        .await;
+    assert_eq!(appts.json["items"][0]["status"], "cancelled");
+    assert!(!appts.text.contains("ana@x.example"));
 
     // The figures keep counting her registrations.
     let after = app.get("/api/v1/stats/webinars", Some(&marketing)).await;

@@ -474,6 +474,8 @@ pub fn complete(
     notes: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Appointment, AppError> {
+    // Under the queue lock, so a reschedule or cancel cannot slip in between.
+    lock_queue(conn, now)?;
     let appt = find_appointment(conn, appointment_id)?
         .ok_or(AppError::NotFound("no appointment with this id"))?;
     if appt.row.status == AppointmentStatus::Cancelled.as_str() {
