@@ -29,6 +29,23 @@ impl Locale {
         }
     }
 
+    /// An optional language from a request: absent or blank gives `fallback`.
+    pub fn parse_or(raw: Option<&str>, fallback: Self) -> Result<Self, String> {
+        match raw.map(str::trim).filter(|s| !s.is_empty()) {
+            None => Ok(fallback),
+            Some(l) => Self::parse(l)
+                .ok_or_else(|| format!("unknown locale {l:?}: use one of {}", Self::ALL_CODES)),
+        }
+    }
+
+    /// The first supported language of an Accept-Language header value.
+    pub fn from_accept_language(header: &str) -> Option<Self> {
+        header
+            .split(',')
+            .filter_map(|part| part.split(';').next())
+            .find_map(Self::parse)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Self::En => "en",
@@ -49,5 +66,16 @@ mod tests {
         assert_eq!(Locale::parse("pt-BR"), Some(Locale::Pt));
         assert_eq!(Locale::parse("AR"), Some(Locale::Ar));
         assert_eq!(Locale::parse("es"), None);
+    }
+
+    #[test]
+    fn accept_language_yields_the_first_supported_language() {
+        assert_eq!(
+            Locale::from_accept_language("es-ES,pt-BR;q=0.8,de;q=0.5"),
+            Some(Locale::Pt)
+        );
+        assert_eq!(Locale::from_accept_language("ja, zh-CN;q=0.9"), None);
+        assert_eq!(Locale::parse_or(Some("  "), Locale::Ar), Ok(Locale::Ar));
+        assert!(Locale::parse_or(Some("xx"), Locale::En).is_err());
     }
 }

@@ -122,29 +122,14 @@ impl NewQueueRequest {
                 }
             }),
         );
-        let timezone = match body
-            .timezone
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            None => Some(fallback_timezone),
-            Some(z) => v.check("timezone", TimeZone::parse(z)),
-        };
-        let locale = match body
-            .locale
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            None => Some(fallback_locale),
-            Some(l) => v.check(
-                "locale",
-                Locale::parse(l).ok_or_else(|| {
-                    format!("unknown locale {l:?}: use one of {}", Locale::ALL_CODES)
-                }),
-            ),
-        };
+        let timezone = v.check(
+            "timezone",
+            TimeZone::parse_or(body.timezone.as_deref(), fallback_timezone),
+        );
+        let locale = v.check(
+            "locale",
+            Locale::parse_or(body.locale.as_deref(), fallback_locale),
+        );
         let preferred = parse_windows("preferred", &body.preferred, &mut v);
         v.finish()?;
         let preferred_raw = preferred

@@ -91,29 +91,14 @@ impl NewRegistration {
             "company",
             optional_line(req.company.as_deref(), COMPANY_MAX),
         );
-        let timezone = match req
-            .timezone
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            None => Some(fallback_timezone),
-            Some(z) => v.check("timezone", TimeZone::parse(z)),
-        };
-        let locale = match req
-            .locale
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            None => Some(fallback_locale),
-            Some(l) => v.check(
-                "locale",
-                Locale::parse(l).ok_or_else(|| {
-                    format!("unknown locale {l:?}: use one of {}", Locale::ALL_CODES)
-                }),
-            ),
-        };
+        let timezone = v.check(
+            "timezone",
+            TimeZone::parse_or(req.timezone.as_deref(), fallback_timezone),
+        );
+        let locale = v.check(
+            "locale",
+            Locale::parse_or(req.locale.as_deref(), fallback_locale),
+        );
         let situation = match req.situation.as_deref() {
             None => Some(None),
             Some(s) => v

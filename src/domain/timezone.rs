@@ -14,6 +14,14 @@ impl TimeZone {
         })
     }
 
+    /// An optional zone from a request: absent or blank gives `fallback`.
+    pub fn parse_or(raw: Option<&str>, fallback: Self) -> Result<Self, String> {
+        match raw.map(str::trim).filter(|s| !s.is_empty()) {
+            None => Ok(fallback),
+            Some(z) => Self::parse(z),
+        }
+    }
+
     pub fn name(self) -> &'static str {
         self.0.name()
     }

@@ -179,6 +179,19 @@ fn path_config() -> web::PathConfig {
     })
 }
 
+/// The language for a customer's mails when the body names none: the first
+/// supported one in Accept-Language, else the configured default.
+pub(crate) fn request_locale(
+    req: &HttpRequest,
+    settings: &crate::config::Settings,
+) -> crate::domain::locale::Locale {
+    req.headers()
+        .get(actix_web::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(crate::domain::locale::Locale::from_accept_language)
+        .unwrap_or(settings.defaults.locale)
+}
+
 /// `?cursor=&limit=` on every list.
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct ListQuery {

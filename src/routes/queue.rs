@@ -17,7 +17,6 @@ use crate::config::Settings;
 use crate::db::queue::{self, Appointment, Queued, RequestRow};
 use crate::db::{Db, clock, utc};
 use crate::domain::availability::WindowDto;
-use crate::domain::locale::Locale;
 use crate::domain::page::{PageRequest, encode_cursor};
 use crate::domain::queue::{
     AppointmentStatus, NOTES_MAX, NewQueueRequest, QueueRequestBody, RequestStatus,
@@ -109,18 +108,6 @@ impl RequestOut {
     }
 }
 
-fn accepted_locale(req: &HttpRequest) -> Option<Locale> {
-    let value = req
-        .headers()
-        .get(actix_web::http::header::ACCEPT_LANGUAGE)?
-        .to_str()
-        .ok()?;
-    value
-        .split(',')
-        .filter_map(|p| p.split(';').next())
-        .find_map(Locale::parse)
-}
-
 /// Ask for an hour with a CSM (public). Served first come, first served.
 #[utoipa::path(post, path = "/api/v1/queue", tag = "queue", request_body = QueueRequestBody, responses(
     (status = 201, body = QueuedOut),
@@ -135,7 +122,7 @@ pub async fn create(
     settings: web::Data<Settings>,
     body: web::Json<QueueRequestBody>,
 ) -> Result<HttpResponse, AppError> {
-    let locale = accepted_locale(&req).unwrap_or(settings.defaults.locale);
+    let locale = super::request_locale(&req, &settings);
     let new = NewQueueRequest::parse(&body, TimeZone(settings.defaults.timezone), locale)?;
     let composer: Arc<Composer> = composer.into_inner();
     let cfg = settings.queue.clone();

@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -16,7 +15,6 @@ use crate::auth::{JwtKeys, Staff};
 use crate::config::Settings;
 use crate::db::registrations::{self, RegistrationRow};
 use crate::db::{Db, booking, clock, utc};
-use crate::domain::locale::Locale;
 use crate::domain::page::split_page;
 use crate::domain::registration::{NewRegistration, RegistrationRequest, RegistrationStatus};
 use crate::domain::timezone::TimeZone;
@@ -77,15 +75,6 @@ impl RegistrationOut {
     }
 }
 
-/// The first supported language of an Accept-Language header.
-fn accepted_locale(req: &HttpRequest) -> Option<Locale> {
-    let value = req.headers().get(header::ACCEPT_LANGUAGE)?.to_str().ok()?;
-    value
-        .split(',')
-        .filter_map(|part| part.split(';').next())
-        .find_map(Locale::parse)
-}
-
 /// Register for a webinar (public, no account). A full webinar puts the
 /// registrant on the waiting list.
 #[utoipa::path(post, path = "/api/v1/webinars/{id}/registrations", tag = "registrations",
@@ -104,7 +93,7 @@ pub async fn create(
     path: web::Path<String>,
     body: web::Json<RegistrationRequest>,
 ) -> Result<HttpResponse, AppError> {
-    let locale = accepted_locale(&req).unwrap_or(settings.defaults.locale);
+    let locale = super::request_locale(&req, &settings);
     let new = NewRegistration::parse(&body, TimeZone(settings.defaults.timezone), locale)?;
     let webinar_id = path.into_inner();
     let composer: Arc<Composer> = composer.into_inner();
