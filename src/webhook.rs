@@ -10,16 +10,20 @@ use aws_lc_rs::hmac;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
+/// Lower-case hex of bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
 /// `sha256=<hex>` of the body under the secret.
 pub fn signature(secret: &str, body: &[u8]) -> String {
     let key = hmac::Key::new(hmac::HMAC_SHA256, secret.as_bytes());
-    let tag = hmac::sign(&key, body);
-    let mut hex = String::with_capacity(7 + 64);
-    hex.push_str("sha256=");
-    for b in tag.as_ref() {
-        let _ = write!(hex, "{b:02x}");
-    }
-    hex
+    format!("sha256={}", hex(hmac::sign(&key, body).as_ref()))
 }
 
 pub fn client() -> reqwest::Client {

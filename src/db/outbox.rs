@@ -281,14 +281,3 @@ pub fn retry(conn: &mut AnyConnection, id: &str, now: DateTime<Utc>) -> Result<b
     .execute(conn)?;
     Ok(n == 1)
 }
-
-/// Messages of one registration (tests and support look at these).
-pub fn for_registration(
-    conn: &mut AnyConnection,
-    registration_id: &str,
-) -> Result<Vec<OutboxRow>, AppError> {
-    Ok(outbox::table
-        .filter(outbox::registration_id.eq(registration_id))
-        .order(outbox::id.asc())
-        .load(conn)?)
-}

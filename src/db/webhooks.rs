@@ -64,10 +64,6 @@ pub fn list(conn: &mut AnyConnection) -> Result<Vec<WebhookRow>, AppError> {
         .load(conn)?)
 }
 
-pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<WebhookRow>, AppError> {
-    Ok(webhooks::table.find(id).first(conn).optional()?)
-}
-
 /// Secrets of active subscriptions, by id (for signing deliveries).
 pub fn secrets(
     conn: &mut AnyConnection,

@@ -8,7 +8,6 @@ use actix_web::web::Bytes;
 use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
-use sha2_hex::sha256_hex;
 use utoipa::{IntoParams, ToSchema};
 
 use super::Page;
@@ -17,11 +16,11 @@ use crate::config::Settings;
 use crate::db::attendees::{self, Attendee, AttendeeFilter, Figures};
 use crate::db::people::{self, Erased};
 use crate::db::{Db, audit, clock, utc, webhooks};
-use crate::domain::page::{PageRequest, split_page};
+use crate::domain::page::split_page;
 use crate::domain::registration::RegistrationStatus;
 use crate::domain::text::{EmailAddress, web_url};
 use crate::domain::user::Role;
-use crate::domain::webinar::{Kind, parse_instant};
+use crate::domain::webinar::Kind;
 use crate::email::Composer;
 use crate::error::{AppError, Problem};
 
@@ -43,17 +42,11 @@ pub const CSV_HEADER: [&str; 12] = [
     "registered_at",
 ];
 
-mod sha2_hex {
-    use std::fmt::Write;
-
-    /// Hex SHA-256, for recording an erased address without keeping it.
-    pub fn sha256_hex(data: &str) -> String {
-        let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, data.as_bytes());
-        digest.as_ref().iter().fold(String::new(), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
-    }
+/// Hex SHA-256, for recording an erased address without keeping it.
+fn sha256_hex(data: &str) -> String {
+    crate::webhook::hex(
+        aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, data.as_bytes()).as_ref(),
+    )
 }
 
 #[derive(Debug, Clone, Deserialize, IntoParams)]
@@ -80,15 +73,9 @@ pub struct AttendeeQuery {
 
 impl AttendeeQuery {
     fn filter(&self) -> Result<AttendeeFilter, AppError> {
-        let instant = |field: &str, raw: &Option<String>| {
-            raw.as_deref()
-                .map(parse_instant)
-                .transpose()
-                .map_err(|m| AppError::validation(field, m))
-        };
         Ok(AttendeeFilter {
-            from: instant("from", &self.from)?,
-            to: instant("to", &self.to)?,
+            from: super::query_instant("from", &self.from)?,
+            to: super::query_instant("to", &self.to)?,
             kind: self
                 .kind
                 .as_deref()
@@ -175,8 +162,7 @@ pub async fn attendees(
 ) -> Result<web::Json<Page<AttendeeOut>>, AppError> {
     staff.require(&[Role::Marketing, Role::Admin])?;
     let filter = query.filter()?;
-    let page = PageRequest::parse(query.cursor.as_deref(), query.limit)
-        .map_err(|(f, m)| AppError::validation(&f, m))?;
+    let page = super::page_request(query.cursor.as_deref(), query.limit)?;
     record(
         &db,
         &staff,
@@ -397,14 +383,8 @@ pub async fn stats(
 ) -> Result<web::Json<StatsOut>, AppError> {
     staff.require(&[Role::Marketing, Role::Admin])?;
     let now = clock();
-    let instant = |field: &str, raw: &Option<String>| {
-        raw.as_deref()
-            .map(parse_instant)
-            .transpose()
-            .map_err(|m| AppError::validation(field, m))
-    };
-    let from = instant("from", &query.from)?.unwrap_or(now - Duration::days(90));
-    let to = instant("to", &query.to)?.unwrap_or(now + Duration::days(90));
+    let from = super::query_instant("from", &query.from)?.unwrap_or(now - Duration::days(90));
+    let to = super::query_instant("to", &query.to)?.unwrap_or(now + Duration::days(90));
     let rows = db
         .run(move |conn| attendees::webinar_figures(conn, from, to))
         .await?;

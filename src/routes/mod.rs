@@ -203,9 +203,25 @@ pub struct ListQuery {
 
 impl ListQuery {
     pub fn page(&self) -> Result<PageRequest, AppError> {
-        PageRequest::parse(self.cursor.as_deref(), self.limit)
-            .map_err(|(field, message)| AppError::validation(&field, message))
+        page_request(self.cursor.as_deref(), self.limit)
     }
+}
+
+/// `cursor` and `limit` of any list, checked.
+pub fn page_request(cursor: Option<&str>, limit: Option<u32>) -> Result<PageRequest, AppError> {
+    PageRequest::parse(cursor, limit)
+        .map_err(|(field, message)| AppError::validation(&field, message))
+}
+
+/// An optional RFC 3339 time from the query string.
+pub fn query_instant(
+    field: &str,
+    raw: &Option<String>,
+) -> Result<Option<chrono::DateTime<chrono::Utc>>, AppError> {
+    raw.as_deref()
+        .map(crate::domain::webinar::parse_instant)
+        .transpose()
+        .map_err(|m| AppError::validation(field, m))
 }
 
 /// `{"items": [...], "next_cursor": "…" | null}`.

@@ -16,7 +16,6 @@ use crate::domain::availability::{
     Availability, AvailabilityRequest, ExceptionDto, SLOT, WindowDto,
 };
 use crate::domain::user::Role;
-use crate::domain::webinar::parse_instant;
 use crate::email::Composer;
 use crate::error::{AppError, Problem};
 
@@ -154,14 +153,8 @@ pub async fn slots(
     query: web::Query<SlotsQuery>,
 ) -> Result<web::Json<SlotsOut>, AppError> {
     let now = clock();
-    let parse = |field: &str, raw: &Option<String>| -> Result<Option<DateTime<Utc>>, AppError> {
-        raw.as_deref()
-            .map(parse_instant)
-            .transpose()
-            .map_err(|m| AppError::validation(field, m))
-    };
-    let from = parse("from", &query.from)?.unwrap_or(now);
-    let to = parse("to", &query.to)?.unwrap_or(from + Duration::days(7));
+    let from = super::query_instant("from", &query.from)?.unwrap_or(now);
+    let to = super::query_instant("to", &query.to)?.unwrap_or(from + Duration::days(7));
     if to <= from {
         return Err(AppError::validation("to", "must be after from"));
     }

@@ -10,7 +10,7 @@ use super::Page;
 use crate::auth::Staff;
 use crate::db::outbox::{self, AttemptRow, OutboxRow};
 use crate::db::{Db, clock, utc};
-use crate::domain::page::{PageRequest, split_page};
+use crate::domain::page::split_page;
 use crate::domain::user::Role;
 use crate::error::{AppError, Problem};
 
@@ -104,8 +104,7 @@ pub async fn list(
             ));
         }
     };
-    let page = PageRequest::parse(q.cursor.as_deref(), q.limit)
-        .map_err(|(f, m)| AppError::validation(&f, m))?;
+    let page = super::page_request(q.cursor.as_deref(), q.limit)?;
     let rows = {
         let page = page.clone();
         db.run(move |conn| outbox::list(conn, status.as_deref(), &page))

@@ -17,14 +17,13 @@ use crate::config::Settings;
 use crate::db::queue::{self, Appointment, Queued, RequestRow};
 use crate::db::{Db, clock, utc};
 use crate::domain::availability::WindowDto;
-use crate::domain::page::{PageRequest, encode_cursor};
+use crate::domain::page::encode_cursor;
 use crate::domain::queue::{
     AppointmentStatus, NOTES_MAX, NewQueueRequest, QueueRequestBody, RequestStatus,
 };
 use crate::domain::text::multi_line;
 use crate::domain::timezone::TimeZone;
 use crate::domain::user::Role;
-use crate::domain::webinar::parse_instant;
 use crate::email::Composer;
 use crate::error::{AppError, Problem};
 
@@ -239,8 +238,7 @@ pub async fn list(
     query: web::Query<QueueListQuery>,
 ) -> Result<web::Json<Page<RequestOut>>, AppError> {
     staff.require(&[Role::Csm, Role::Admin])?;
-    let page = PageRequest::parse(query.cursor.as_deref(), query.limit)
-        .map_err(|(f, m)| AppError::validation(&f, m))?;
+    let page = super::page_request(query.cursor.as_deref(), query.limit)?;
     let offset: usize = match &page.after {
         None => 0,
         Some(k) => k
@@ -321,14 +319,8 @@ pub async fn appointments(
 ) -> Result<web::Json<Page<AppointmentOut>>, AppError> {
     let q = query.into_inner();
     let now = clock();
-    let parse = |field: &str, raw: &Option<String>| -> Result<Option<DateTime<Utc>>, AppError> {
-        raw.as_deref()
-            .map(parse_instant)
-            .transpose()
-            .map_err(|m| AppError::validation(field, m))
-    };
-    let from = parse("from", &q.from)?.unwrap_or(now - Duration::days(30));
-    let to = parse("to", &q.to)?.unwrap_or(now + Duration::days(90));
+    let from = super::query_instant("from", &q.from)?.unwrap_or(now - Duration::days(30));
+    let to = super::query_instant("to", &q.to)?.unwrap_or(now + Duration::days(90));
     let host = q.host_id.filter(|h| !h.is_empty());
     let rows = db
         .run(move |conn| queue::appointments_between(conn, host.as_deref(), from, to))

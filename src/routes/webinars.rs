@@ -13,12 +13,10 @@ use crate::auth::Staff;
 use crate::config::Settings;
 use crate::db::webinars::{self, NewWebinarRow, Webinar, WebinarFilter};
 use crate::db::{Db, booking, clock, new_id, users, utc};
-use crate::domain::page::{PageRequest, encode_cursor};
+use crate::domain::page::encode_cursor;
 use crate::domain::series;
 use crate::domain::user::Role;
-use crate::domain::webinar::{
-    Kind, NewWebinar, Status, WebinarPatch, WebinarRequest, parse_instant,
-};
+use crate::domain::webinar::{Kind, NewWebinar, Status, WebinarPatch, WebinarRequest};
 use crate::email::Composer;
 use crate::error::{AppError, Problem};
 
@@ -191,17 +189,10 @@ pub async fn list(
     query: web::Query<WebinarQuery>,
 ) -> Result<web::Json<Page<WebinarOut>>, AppError> {
     let q = query.into_inner();
-    let page = PageRequest::parse(q.cursor.as_deref(), q.limit)
-        .map_err(|(f, m)| AppError::validation(&f, m))?;
-    let instant = |field: &str, raw: &Option<String>| -> Result<Option<DateTime<Utc>>, AppError> {
-        raw.as_deref()
-            .map(parse_instant)
-            .transpose()
-            .map_err(|m| AppError::validation(field, m))
-    };
+    let page = super::page_request(q.cursor.as_deref(), q.limit)?;
     let filter = WebinarFilter {
-        from: Some(instant("from", &q.from)?.unwrap_or_else(clock)),
-        to: instant("to", &q.to)?,
+        from: Some(super::query_instant("from", &q.from)?.unwrap_or_else(clock)),
+        to: super::query_instant("to", &q.to)?,
         kind: q
             .kind
             .as_deref()
