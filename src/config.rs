@@ -13,6 +13,7 @@ use figment::providers::{Env, Format, Toml};
 use serde::Deserialize;
 
 use crate::domain::locale::Locale;
+use crate::net::Cidr;
 
 /// The defaults, compiled in so the binary also starts outside the checkout.
 pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
@@ -30,6 +31,7 @@ pub struct Settings {
     pub auth: AuthSettings,
     pub mail: MailSettings,
     pub queue: QueueSettings,
+    pub webhooks: WebhookSettings,
     pub defaults: Defaults,
     pub log: LogSettings,
 }
@@ -40,6 +42,8 @@ pub struct ServerSettings {
     pub port: u16,
     pub public_url: url::Url,
     pub rate_limit_per_minute: u32,
+    /// Peers whose X-Forwarded-For is believed.
+    pub trusted_proxies: Vec<Cidr>,
     pub workers: usize,
     pub shutdown_timeout_seconds: u64,
 }
@@ -133,6 +137,8 @@ pub struct MailSettings {
     pub smtp_username: String,
     pub smtp_password: Secret,
     pub from: String,
+    /// Bound on each SMTP step.
+    pub smtp_timeout_seconds: u64,
     pub poll_interval_seconds: u64,
     pub reminder_offsets_minutes: Vec<u32>,
 }
@@ -142,6 +148,14 @@ pub struct QueueSettings {
     pub horizon_days: u32,
     pub min_notice_hours: u32,
     pub account_limit_days: u32,
+    /// A request waits for its owner's confirmation by mail.
+    pub confirm_email: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct WebhookSettings {
+    /// Let webhooks reach loopback and private networks (a self-hoster's own).
+    pub allow_private_targets: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -228,6 +242,7 @@ struct RawSettings {
     auth: RawAuth,
     mail: RawMail,
     queue: RawQueue,
+    webhooks: RawWebhooks,
     defaults: RawDefaults,
     log: RawLog,
 }
@@ -239,6 +254,7 @@ struct RawServer {
     port: u16,
     public_url: String,
     rate_limit_per_minute: u32,
+    trusted_proxies: Vec<String>,
     workers: usize,
     shutdown_timeout_seconds: u64,
 }
@@ -269,6 +285,7 @@ struct RawMail {
     smtp_username: Scalar,
     smtp_password: Scalar,
     from: String,
+    smtp_timeout_seconds: u64,
     poll_interval_seconds: u64,
     reminder_offsets_minutes: Vec<u32>,
 }
@@ -279,6 +296,13 @@ struct RawQueue {
     horizon_days: u32,
     min_notice_hours: u32,
     account_limit_days: u32,
+    confirm_email: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWebhooks {
+    allow_private_targets: bool,
 }
 
 #[derive(Deserialize)]
@@ -327,6 +351,16 @@ pub fn is_loopback(url: &url::Url) -> bool {
     }
 }
 
+/// True when the listening address only takes connections from this machine
+/// (`0.0.0.0` and `::` listen on every interface).
+pub fn is_loopback_host(host: &str) -> bool {
+    let host = host.trim().trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<IpAddr>()
+            .is_ok_and(|ip| crate::net::canonical(ip).is_loopback())
+}
+
 fn in_range<T: PartialOrd + fmt::Display + Copy>(
     key: &str,
     value: T,
@@ -360,6 +394,13 @@ impl RawSettings {
             port: self.server.port,
             public_url,
             rate_limit_per_minute: self.server.rate_limit_per_minute,
+            trusted_proxies: self
+                .server
+                .trusted_proxies
+                .iter()
+                .map(|raw| raw.parse::<Cidr>())
+                .collect::<Result<_, _>>()
+                .map_err(|m| ConfigError::new("server.trusted_proxies", m))?,
             workers: in_range("server.workers", self.server.workers, 0, 256)?,
             shutdown_timeout_seconds: in_range(
                 "server.shutdown_timeout_seconds",
@@ -385,13 +426,14 @@ impl RawSettings {
         if jwt_secret.is_empty() {
             return Err(ConfigError::new("auth.jwt_secret", "must not be empty"));
         }
-        if !is_loopback(&server.public_url) {
-            if jwt_secret == DEVELOPMENT_JWT_SECRET {
-                return Err(ConfigError::new(
-                    "auth.jwt_secret",
-                    "the development secret is refused when server.public_url is not a loopback address; set ONETOMANY__AUTH__JWT_SECRET to a long random value",
-                ));
-            }
+        let local_only = is_loopback(&server.public_url) && is_loopback_host(&server.host);
+        if jwt_secret == DEVELOPMENT_JWT_SECRET && !local_only {
+            return Err(ConfigError::new(
+                "auth.jwt_secret",
+                "the published development secret is refused unless server.host and server.public_url are both loopback; set ONETOMANY__AUTH__JWT_SECRET to a long random value",
+            ));
+        }
+        if !local_only {
             if jwt_secret.len() < 32 {
                 return Err(ConfigError::new(
                     "auth.jwt_secret",
@@ -436,6 +478,12 @@ impl RawSettings {
             },
             smtp_username: self.mail.smtp_username.into_string(),
             smtp_password: Secret::new(self.mail.smtp_password.into_string()),
+            smtp_timeout_seconds: in_range(
+                "mail.smtp_timeout_seconds",
+                self.mail.smtp_timeout_seconds,
+                1,
+                3600,
+            )?,
             from: {
                 let from = self.mail.from;
                 if !from.contains('@') || from.contains(['\r', '\n']) {
@@ -478,6 +526,10 @@ impl RawSettings {
                 0,
                 3660,
             )?,
+            confirm_email: self.queue.confirm_email,
+        };
+        let webhooks = WebhookSettings {
+            allow_private_targets: self.webhooks.allow_private_targets,
         };
 
         let defaults = Defaults {
@@ -522,6 +574,7 @@ impl RawSettings {
             auth,
             mail,
             queue,
+            webhooks,
             defaults,
             log,
         })
@@ -566,6 +619,15 @@ mod tests {
             ),
             ("[mail]\ntransport = \"pigeon\"\n", "mail.transport"),
             ("[server]\nprot = 1\n", "server"),
+            (
+                "[server]\ntrusted_proxies = [\"10.0.0.0/40\"]\n",
+                "server.trusted_proxies",
+            ),
+            (
+                "[mail]\nsmtp_timeout_seconds = 0\n",
+                "mail.smtp_timeout_seconds",
+            ),
+            ("[webhooks]\nallow_private_targets = \"x\"\n", "webhooks"),
         ];
         for (toml, key) in cases {
             let err = with(toml).expect_err(toml);
@@ -578,6 +640,14 @@ mod tests {
         let err = with("[server]\npublic_url = \"https://cs.example.com\"\n").expect_err("refused");
         assert_eq!(err.key, "auth.jwt_secret");
         with("[server]\npublic_url = \"http://localhost:8080\"\n").expect("loopback is fine");
+        // Listening on every interface reaches beyond this machine.
+        for host in ["0.0.0.0", "::", "192.0.2.10"] {
+            let err = with(&format!("[server]\nhost = \"{host}\"\n")).expect_err(host);
+            assert_eq!(err.key, "auth.jwt_secret", "{host}");
+        }
+        for host in ["127.0.0.1", "::1", "localhost", "127.0.0.2"] {
+            with(&format!("[server]\nhost = \"{host}\"\n")).expect(host);
+        }
         with(
             "[server]\npublic_url = \"https://cs.example.com\"\n[auth]\njwt_secret = \"a-long-production-secret-of-at-least-32-bytes\"\n",
         )

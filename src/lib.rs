@@ -13,6 +13,7 @@ pub mod domain;
 pub mod email;
 pub mod error;
 pub mod metrics;
+pub mod net;
 pub mod openapi;
 pub mod rate_limit;
 pub mod routes;

@@ -28,6 +28,10 @@ pub struct RegistrationRow {
     pub updated_at: NaiveDateTime,
     pub cancelled_at: Option<NaiveDateTime>,
     pub erased_at: Option<NaiveDateTime>,
+    /// Place in the webinar's arrival order, handed out under its lock.
+    pub arrival: i32,
+    /// When a repeated registration last re-sent the confirmation.
+    pub resent_at: Option<NaiveDateTime>,
 }
 
 impl RegistrationRow {

@@ -10,6 +10,9 @@ diesel::table! {
         password_hash -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        active -> Bool,
+        locale -> Text,
+        token_generation -> Integer,
     }
 }
 
@@ -51,6 +54,7 @@ diesel::table! {
         sequence -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        arrivals -> Integer,
     }
 }
 
@@ -72,6 +76,8 @@ diesel::table! {
         updated_at -> Timestamp,
         cancelled_at -> Nullable<Timestamp>,
         erased_at -> Nullable<Timestamp>,
+        arrival -> Integer,
+        resent_at -> Nullable<Timestamp>,
     }
 }
 
@@ -147,6 +153,7 @@ diesel::table! {
         updated_at -> Timestamp,
         not_before -> Nullable<Timestamp>,
         erased_at -> Nullable<Timestamp>,
+        confirm_by -> Nullable<Timestamp>,
     }
 }
 
@@ -202,6 +209,13 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    revoked_tokens (jti) {
+        jti -> Text,
+        expires_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(availability -> users (user_id));
 diesel::joinable!(appointments -> queue_requests (request_id));
 diesel::joinable!(appointments -> users (host_id));
@@ -223,4 +237,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     appointment_reminders,
     webhooks,
     audit_log,
+    revoked_tokens,
 );

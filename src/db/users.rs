@@ -19,6 +19,9 @@ pub struct UserRow {
     pub password_hash: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub active: bool,
+    pub locale: String,
+    pub token_generation: i32,
 }
 
 impl UserRow {

@@ -32,6 +32,8 @@ pub struct WebinarRow {
     pub sequence: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Registrations so far: the next one's `arrival` is this plus one.
+    pub arrivals: i32,
 }
 
 /// A webinar with its host's name and address.

@@ -54,6 +54,8 @@ pub struct RequestRow {
     pub updated_at: NaiveDateTime,
     pub not_before: Option<NaiveDateTime>,
     pub erased_at: Option<NaiveDateTime>,
+    /// An unconfirmed request lapses at this time.
+    pub confirm_by: Option<NaiveDateTime>,
 }
 
 impl RequestRow {

@@ -1,0 +1,14 @@
+PRAGMA foreign_keys = OFF;
+BEGIN IMMEDIATE;
+DROP TABLE revoked_tokens;
+DROP INDEX registrations_waitlist;
+ALTER TABLE registrations DROP COLUMN arrival;
+ALTER TABLE registrations DROP COLUMN resent_at;
+ALTER TABLE webinars DROP COLUMN arrivals;
+ALTER TABLE users DROP COLUMN active;
+ALTER TABLE users DROP COLUMN locale;
+ALTER TABLE users DROP COLUMN token_generation;
+DELETE FROM queue_requests WHERE status IN ('unconfirmed', 'expired');
+ALTER TABLE queue_requests DROP COLUMN confirm_by;
+COMMIT;
+PRAGMA foreign_keys = ON;
