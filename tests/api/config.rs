@@ -39,6 +39,11 @@ fn bad_values_stop_the_start_with_one_line_naming_the_key() {
             &[("ONETOMANY_CONFIG", "does-not-exist.toml")],
             "ONETOMANY_CONFIG",
         ),
+        // Listening on every interface with the published development
+        // secret would let anyone forge an admin token, even when the public
+        // URL is loopback.
+        (&[("ONETOMANY__SERVER__HOST", "0.0.0.0")], "auth.jwt_secret"),
+        (&[("ONETOMANY__SERVER__HOST", "::")], "auth.jwt_secret"),
     ];
     for (env, key) in cases {
         let stderr = refused(dir.path(), env);
