@@ -433,13 +433,11 @@ impl RawSettings {
                 "the published development secret is refused unless server.host and server.public_url are both loopback; set ONETOMANY__AUTH__JWT_SECRET to a long random value",
             ));
         }
-        if !local_only {
-            if jwt_secret.len() < 32 {
-                return Err(ConfigError::new(
-                    "auth.jwt_secret",
-                    "must be at least 32 bytes when server.public_url is not a loopback address",
-                ));
-            }
+        if !local_only && jwt_secret.len() < 32 {
+            return Err(ConfigError::new(
+                "auth.jwt_secret",
+                "must be at least 32 bytes unless server.host and server.public_url are loopback",
+            ));
         }
         let auth = AuthSettings {
             jwt_secret: Secret::new(jwt_secret),
