@@ -19,7 +19,7 @@ use onetomany::startup::Application;
 use onetomany::worker::{Delivery, deliver_due};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tempfile::TempDir;
 
 pub const PASSWORD: &str = "correct horse battery staple";
@@ -388,19 +388,101 @@ impl TestApp {
     }
 }
 
+/// The Python package the mail parser needs, pinned: the tests install it
+/// into their own environment, never into the system's Python.
+const PYTHON_PACKAGE: &str = "icalendar==6.1.0";
+
+/// The `python3` of the tests' own virtual environment, with
+/// [`PYTHON_PACKAGE`] installed. Made on first use under
+/// `<target>/test-python/` from the `python3` on PATH (PyPI must be reachable
+/// that once), then reused. An exclusive file lock keeps test processes that
+/// start together from building it twice; the `ready` marker is written last,
+/// so a half-made environment is made again.
+pub fn python() -> &'static Path {
+    static PYTHON: OnceLock<PathBuf> = OnceLock::new();
+    PYTHON.get_or_init(make_python_env)
+}
+
+fn make_python_env() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
+    let root = target.join("test-python");
+    let venv = root.join(PYTHON_PACKAGE.replace("==", "-"));
+    let python = venv.join("bin").join("python3");
+    let ready = venv.join("ready");
+    if ready.exists() {
+        return python;
+    }
+    std::fs::create_dir_all(&root)
+        .unwrap_or_else(|e| panic!("cannot create {}: {e}", root.display()));
+    let lock = std::fs::File::create(root.join("lock"))
+        .unwrap_or_else(|e| panic!("cannot create the lock in {}: {e}", root.display()));
+    lock.lock()
+        .unwrap_or_else(|e| panic!("cannot lock {}: {e}", root.display()));
+    if ready.exists() {
+        return python;
+    }
+    if venv.exists() {
+        std::fs::remove_dir_all(&venv)
+            .unwrap_or_else(|e| panic!("cannot remove {}: {e}", venv.display()));
+    }
+    run_setup(
+        Command::new("python3").args(["-m", "venv"]).arg(&venv),
+        &format!(
+            "`python3 -m venv {}` failed: the tests need python3 with the venv module \
+             (on Debian/Ubuntu the python3-venv package)",
+            venv.display()
+        ),
+    );
+    run_setup(
+        Command::new(&python).args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            PYTHON_PACKAGE,
+        ]),
+        &format!(
+            "could not install {PYTHON_PACKAGE} into {} for the mail tests: the package \
+             registry (PyPI, or PIP_INDEX_URL) must be reachable the first time the \
+             tests run",
+            venv.display()
+        ),
+    );
+    std::fs::write(&ready, PYTHON_PACKAGE)
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", ready.display()));
+    python
+}
+
+/// Runs one step of making the Python environment; panics with `what` and
+/// the step's own output if it fails.
+fn run_setup(cmd: &mut Command, what: &str) {
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("{what}: cannot start it: {e}"));
+    assert!(
+        out.status.success(),
+        "{what}\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// Parses .eml files with tests/tools/parse_mail.py.
 pub fn parse_mail_files(files: &[PathBuf]) -> Vec<Value> {
     if files.is_empty() {
         return Vec::new();
     }
-    let out = Command::new("python3")
+    let out = Command::new(python())
         .arg(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/tests/tools/parse_mail.py"
         ))
         .args(files)
         .output()
-        .expect("python3 runs");
+        .expect("the tests' python3 runs");
     assert!(
         out.status.success(),
         "parse_mail.py: {}",

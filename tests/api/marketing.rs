@@ -191,7 +191,7 @@ async fn attendee_lists_respect_consent_filters_and_page_once(backend: Backend) 
 
 /// Parses CSV with Python's csv module: the same rows a spreadsheet sees.
 fn parse_csv(bytes: &[u8]) -> Vec<Vec<String>> {
-    let mut child = Command::new("python3")
+    let mut child = Command::new(crate::helpers::python())
         .args(["-c", "import csv,io,json,sys; print(json.dumps(list(csv.reader(io.TextIOWrapper(sys.stdin.buffer, encoding='utf-8-sig', newline='')))))"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
