@@ -397,13 +397,17 @@ const PYTHON_PACKAGE: &str = "icalendar==6.1.0";
 /// `<target>/test-python/` from the `python3` on PATH (PyPI must be reachable
 /// that once), then reused. An exclusive file lock keeps test processes that
 /// start together from building it twice; the `ready` marker is written last,
-/// so a half-made environment is made again.
+/// so a half-made environment is made again. If it cannot be made, every
+/// test that needs it fails with the same message (tried once per process).
 pub fn python() -> &'static Path {
-    static PYTHON: OnceLock<PathBuf> = OnceLock::new();
-    PYTHON.get_or_init(make_python_env)
+    static PYTHON: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    match PYTHON.get_or_init(make_python_env) {
+        Ok(python) => python,
+        Err(why) => panic!("{why}"),
+    }
 }
 
-fn make_python_env() -> PathBuf {
+fn make_python_env() -> Result<PathBuf, String> {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
@@ -412,20 +416,20 @@ fn make_python_env() -> PathBuf {
     let python = venv.join("bin").join("python3");
     let ready = venv.join("ready");
     if ready.exists() {
-        return python;
+        return Ok(python);
     }
-    std::fs::create_dir_all(&root)
-        .unwrap_or_else(|e| panic!("cannot create {}: {e}", root.display()));
-    let lock = std::fs::File::create(root.join("lock"))
-        .unwrap_or_else(|e| panic!("cannot create the lock in {}: {e}", root.display()));
-    lock.lock()
-        .unwrap_or_else(|e| panic!("cannot lock {}: {e}", root.display()));
+    let io = |what: &str, path: &Path| {
+        let what = format!("{what} {}", path.display());
+        move |e: std::io::Error| format!("cannot {what}: {e}")
+    };
+    std::fs::create_dir_all(&root).map_err(io("create", &root))?;
+    let lock = std::fs::File::create(root.join("lock")).map_err(io("create a lock in", &root))?;
+    lock.lock().map_err(io("lock", &root))?;
     if ready.exists() {
-        return python;
+        return Ok(python);
     }
     if venv.exists() {
-        std::fs::remove_dir_all(&venv)
-            .unwrap_or_else(|e| panic!("cannot remove {}: {e}", venv.display()));
+        std::fs::remove_dir_all(&venv).map_err(io("remove", &venv))?;
     }
     run_setup(
         Command::new("python3").args(["-m", "venv"]).arg(&venv),
@@ -434,7 +438,7 @@ fn make_python_env() -> PathBuf {
              (on Debian/Ubuntu the python3-venv package)",
             venv.display()
         ),
-    );
+    )?;
     run_setup(
         Command::new(&python).args([
             "-m",
@@ -450,24 +454,25 @@ fn make_python_env() -> PathBuf {
              tests run",
             venv.display()
         ),
-    );
-    std::fs::write(&ready, PYTHON_PACKAGE)
-        .unwrap_or_else(|e| panic!("cannot write {}: {e}", ready.display()));
-    python
+    )?;
+    std::fs::write(&ready, PYTHON_PACKAGE).map_err(io("write", &ready))?;
+    Ok(python)
 }
 
-/// Runs one step of making the Python environment; panics with `what` and
-/// the step's own output if it fails.
-fn run_setup(cmd: &mut Command, what: &str) {
+/// Runs one step of making the Python environment: on failure, `what` and
+/// the step's own output.
+fn run_setup(cmd: &mut Command, what: &str) -> Result<(), String> {
     let out = cmd
         .output()
-        .unwrap_or_else(|e| panic!("{what}: cannot start it: {e}"));
-    assert!(
-        out.status.success(),
+        .map_err(|e| format!("{what}: cannot start it: {e}"))?;
+    if out.status.success() {
+        return Ok(());
+    }
+    Err(format!(
         "{what}\n{}{}",
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
-    );
+    ))
 }
 
 /// Parses .eml files with tests/tools/parse_mail.py.
