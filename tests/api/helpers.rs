@@ -19,7 +19,7 @@ use onetomany::startup::Application;
 use onetomany::worker::{Delivery, deliver_due};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tempfile::TempDir;
 
 pub const PASSWORD: &str = "correct horse battery staple";
@@ -388,19 +388,106 @@ impl TestApp {
     }
 }
 
+/// The Python package the mail parser needs, pinned: the tests install it
+/// into their own environment, never into the system's Python.
+const PYTHON_PACKAGE: &str = "icalendar==6.1.0";
+
+/// The `python3` of the tests' own virtual environment, with
+/// [`PYTHON_PACKAGE`] installed. Made on first use under
+/// `<target>/test-python/` from the `python3` on PATH (PyPI must be reachable
+/// that once), then reused. An exclusive file lock keeps test processes that
+/// start together from building it twice; the `ready` marker is written last,
+/// so a half-made environment is made again. If it cannot be made, every
+/// test that needs it fails with the same message (tried once per process).
+pub fn python() -> &'static Path {
+    static PYTHON: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    match PYTHON.get_or_init(make_python_env) {
+        Ok(python) => python,
+        Err(why) => panic!("{why}"),
+    }
+}
+
+fn make_python_env() -> Result<PathBuf, String> {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
+    let root = target.join("test-python");
+    let venv = root.join(PYTHON_PACKAGE.replace("==", "-"));
+    let python = venv.join("bin").join("python3");
+    let ready = venv.join("ready");
+    if ready.exists() {
+        return Ok(python);
+    }
+    let io = |what: &str, path: &Path| {
+        let what = format!("{what} {}", path.display());
+        move |e: std::io::Error| format!("cannot {what}: {e}")
+    };
+    std::fs::create_dir_all(&root).map_err(io("create", &root))?;
+    let lock = std::fs::File::create(root.join("lock")).map_err(io("create a lock in", &root))?;
+    lock.lock().map_err(io("lock", &root))?;
+    if ready.exists() {
+        return Ok(python);
+    }
+    if venv.exists() {
+        std::fs::remove_dir_all(&venv).map_err(io("remove", &venv))?;
+    }
+    run_setup(
+        Command::new("python3").args(["-m", "venv"]).arg(&venv),
+        &format!(
+            "`python3 -m venv {}` failed: the tests need python3 with the venv module \
+             (on Debian/Ubuntu the python3-venv package)",
+            venv.display()
+        ),
+    )?;
+    run_setup(
+        Command::new(&python).args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            PYTHON_PACKAGE,
+        ]),
+        &format!(
+            "could not install {PYTHON_PACKAGE} into {} for the mail tests: the package \
+             registry (PyPI, or PIP_INDEX_URL) must be reachable the first time the \
+             tests run",
+            venv.display()
+        ),
+    )?;
+    std::fs::write(&ready, PYTHON_PACKAGE).map_err(io("write", &ready))?;
+    Ok(python)
+}
+
+/// Runs one step of making the Python environment: on failure, `what` and
+/// the step's own output.
+fn run_setup(cmd: &mut Command, what: &str) -> Result<(), String> {
+    let out = cmd
+        .output()
+        .map_err(|e| format!("{what}: cannot start it: {e}"))?;
+    if out.status.success() {
+        return Ok(());
+    }
+    Err(format!(
+        "{what}\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    ))
+}
+
 /// Parses .eml files with tests/tools/parse_mail.py.
 pub fn parse_mail_files(files: &[PathBuf]) -> Vec<Value> {
     if files.is_empty() {
         return Vec::new();
     }
-    let out = Command::new("python3")
+    let out = Command::new(python())
         .arg(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/tests/tools/parse_mail.py"
         ))
         .args(files)
         .output()
-        .expect("python3 runs");
+        .expect("the tests' python3 runs");
     assert!(
         out.status.success(),
         "parse_mail.py: {}",

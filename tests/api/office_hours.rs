@@ -237,19 +237,34 @@ async fn slots_leave_out_webinars_appointments_and_short_notice(backend: Backend
         .await;
     clash.assert_problem(409, "host_busy");
 
-    // Nothing sooner than the minimum notice (12 h by default).
-    let (_, _) = csm_with_hours(&app, "UTC", &[date_in(0), date_in(1)], "10:00").await;
+    // Nothing sooner than the minimum notice (12 h by default). A CSM free
+    // 09:00–23:00 UTC today and the next two days always has hours in the
+    // next 12 h (left out) and after them (offered from the first one on).
     let now = Utc::now();
+    let dates: Vec<String> = (0..3)
+        .map(|d| (now + Duration::days(d)).format("%Y-%m-%d").to_string())
+        .collect();
+    csm_with_hours(&app, "UTC", &dates, "23:00").await;
     let soon = slots(
         &app,
         &now.to_rfc3339().replace('+', "%2B"),
         &(now + Duration::days(2)).to_rfc3339().replace('+', "%2B"),
     )
     .await;
-    assert!(
-        soon.iter().all(|(s, _)| s
-            .parse::<DateTime<Utc>>()
-            .is_ok_and(|s| s >= now + Duration::hours(12))),
-        "{soon:?}"
-    );
+    let starts: Vec<DateTime<Utc>> = soon
+        .iter()
+        .map(|(s, _)| s.parse().expect("slot start"))
+        .collect();
+    let earliest = now + Duration::hours(12);
+    assert!(!starts.is_empty(), "no slots at all");
+    assert!(starts.iter().all(|s| *s >= earliest), "{soon:?}");
+    // The first offered hour is the CSM's first hour past the notice (the
+    // service read its clock a moment after `now`: allow a minute).
+    let first_due = dates
+        .iter()
+        .flat_map(|d| (9..23).map(move |h| format!("{d}T{h:02}:00:00Z")))
+        .map(|s| s.parse::<DateTime<Utc>>().expect("time"))
+        .find(|s| *s >= earliest + Duration::minutes(1))
+        .expect("an hour past the notice");
+    assert!(starts[0] <= first_due, "{soon:?}, expected {first_due}");
 }

@@ -117,6 +117,13 @@ async fn openapi_lists_every_route(backend: Backend) {
         ("get", "/api/v1/outbox/{id}"),
         ("post", "/api/v1/outbox/{id}/retry"),
     ];
+    // What an unknown path answers, told apart below from an unknown id.
+    let unknown = app.get("/api/v1/no-such-path", None).await;
+    assert!(
+        unknown.text.contains("no such resource"),
+        "{}",
+        unknown.text
+    );
     for (method, path) in routes {
         assert!(
             doc.json["paths"][path][method].is_object(),

@@ -487,6 +487,7 @@ async fn concurrent_registrations_never_overbook(backend: Backend) {
         .iter()
         .filter_map(|r| r["registered_at"].as_str())
         .collect();
+    assert_eq!(arrival.len(), 55);
     let mut sorted = arrival.clone();
     sorted.sort_unstable();
     assert_eq!(arrival, sorted, "positions follow arrival order");
