@@ -1,8 +1,11 @@
 //! Who may act on a customer's booking: the customer with that booking's
-//! manage token (as Bearer or `?token=`), or a signed-in staff user.
+//! manage token (as Bearer or `?token=`), or a signed-in staff user (whose
+//! token is accepted only in the Authorization header: URLs end up in logs
+//! and browser history).
 
 use actix_web::HttpRequest;
 
+use super::extractor::staff_of_token;
 use super::{JwtKeys, Staff, bearer_token};
 use crate::error::AppError;
 
@@ -18,25 +21,33 @@ fn query_token(req: &HttpRequest) -> Option<String> {
         .map(|(_, v)| v.into_owned())
 }
 
-pub fn booking_caller(
+/// The caller of a booking endpoint. A manage token for this booking, in
+/// the query or the header, makes the owner; otherwise the header must hold
+/// a valid staff token. A `?token=` that fits no booking does not stand in
+/// the way of a valid staff header.
+pub async fn booking_caller(
     req: &HttpRequest,
     keys: &JwtKeys,
     kind: &str,
     id: &str,
 ) -> Result<Caller, AppError> {
-    let token = query_token(req)
-        .or_else(|| bearer_token(req).map(str::to_owned))
-        .ok_or(AppError::Unauthorized(
-            "use the link from your e-mail, or sign in",
-        ))?;
-    if keys.verify_manage(&token, kind, id) {
+    let query = query_token(req);
+    let header = bearer_token(req);
+    if query
+        .iter()
+        .map(String::as_str)
+        .chain(header)
+        .any(|t| keys.verify_manage(t, kind, id))
+    {
         return Ok(Caller::Owner);
     }
-    let claims = keys
-        .verify(&token)
-        .map_err(|_| AppError::Unauthorized("this link is not valid for this booking"))?;
-    Ok(Caller::Staff(Staff {
-        id: claims.sub,
-        role: claims.role,
-    }))
+    match (header, query) {
+        (Some(token), _) => Ok(Caller::Staff(staff_of_token(req, token).await?)),
+        (None, Some(_)) => Err(AppError::Unauthorized(
+            "this link is not valid for this booking",
+        )),
+        (None, None) => Err(AppError::Unauthorized(
+            "use the link from your e-mail, or sign in",
+        )),
+    }
 }

@@ -1,12 +1,17 @@
-//! `Staff`: the authenticated caller of a staff endpoint.
-
-use std::future::{Ready, ready};
+//! `Staff`: the authenticated caller of a staff endpoint. A staff token is
+//! read from the Authorization header only, and checked against the
+//! database on every request: the user must exist, be active and still be
+//! at the token's generation, and the token must not have been signed out.
+//! The role is the one stored now, not the one the token was issued with.
 
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
+use chrono::{DateTime, Utc};
+use futures_util::future::LocalBoxFuture;
 
 use super::JwtKeys;
+use crate::db::{Db, users};
 use crate::domain::user::Role;
 use crate::error::AppError;
 
@@ -16,6 +21,10 @@ use crate::error::AppError;
 pub struct Staff {
     pub id: String,
     pub role: Role,
+    /// The token's id, for logout.
+    pub token_id: String,
+    /// When the token stops being accepted anyway.
+    pub token_dead_after: DateTime<Utc>,
 }
 
 impl Staff {
@@ -37,23 +46,48 @@ pub fn bearer_token(req: &HttpRequest) -> Option<&str> {
 
 impl FromRequest for Staff {
     type Error = AppError;
-    type Future = Ready<Result<Self, AppError>>;
+    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(authenticate(req))
+        let req = req.clone();
+        Box::pin(async move {
+            let token = bearer_token(&req).ok_or(AppError::Unauthorized(
+                "sign in and send the token as Authorization: Bearer <token>",
+            ))?;
+            staff_of_token(&req, token).await
+        })
     }
 }
 
-fn authenticate(req: &HttpRequest) -> Result<Staff, AppError> {
+/// The staff user behind `token`, checked as described in the module
+/// comment; 401 when anything does not hold.
+pub(super) async fn staff_of_token(req: &HttpRequest, token: &str) -> Result<Staff, AppError> {
     let keys = req
         .app_data::<web::Data<JwtKeys>>()
         .ok_or_else(|| AppError::internal("JwtKeys missing from app data"))?;
-    let token = bearer_token(req).ok_or(AppError::Unauthorized(
-        "sign in and send the token as Authorization: Bearer <token>",
-    ))?;
+    let db = req
+        .app_data::<web::Data<Db>>()
+        .ok_or_else(|| AppError::internal("Db missing from app data"))?;
     let claims = keys.verify(token)?;
+    let (user_id, jti) = (claims.sub.clone(), claims.jti.clone());
+    let holder = db
+        .run(move |conn| users::token_holder(conn, &user_id, &jti))
+        .await?;
+    let Some((user, revoked)) = holder else {
+        return Err(AppError::Unauthorized("the token's user no longer exists"));
+    };
+    if revoked {
+        return Err(AppError::Unauthorized("this token was signed out"));
+    }
+    if !user.active || user.token_generation != claims.generation {
+        return Err(AppError::Unauthorized(
+            "this token is no longer valid; sign in again",
+        ));
+    }
     Ok(Staff {
-        id: claims.sub,
-        role: claims.role,
+        role: user.role()?,
+        id: user.id,
+        token_id: claims.jti.clone(),
+        token_dead_after: claims.dead_after(),
     })
 }

@@ -1,4 +1,6 @@
-//! HS256 tokens with the contract's claims: `sub`, `role`, `exp`, `iat`, `iss`.
+//! HS256 tokens with the contract's claims: `sub`, `role`, `exp`, `iat`, `iss`,
+//! plus `jti` (so one token can be signed out) and `gen` (the user's token
+//! generation, so a change of role or password ends every older token).
 
 use chrono::{DateTime, Duration, SubsecRound, Utc};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, decode, encode};
@@ -17,6 +19,20 @@ pub struct Claims {
     pub exp: i64,
     pub iat: i64,
     pub iss: String,
+    /// This token's id, recorded on logout.
+    pub jti: String,
+    /// The user's token generation when the token was issued.
+    #[serde(rename = "gen")]
+    pub generation: i32,
+}
+
+impl Claims {
+    /// The instant after which no leeway can make the token valid again:
+    /// how long a revocation must be remembered.
+    pub fn dead_after(&self) -> DateTime<Utc> {
+        DateTime::from_timestamp(self.exp + LEEWAY_SECONDS as i64, 0)
+            .unwrap_or(DateTime::<Utc>::MAX_UTC)
+    }
 }
 
 /// A customer's link to one booking: no account, just this signed token.
@@ -34,6 +50,18 @@ pub struct ManageClaims {
 
 const MANAGE_AUDIENCE: &str = "onetomany:manage";
 
+/// Clock skew tolerated on `exp`.
+const LEEWAY_SECONDS: u64 = 30;
+
+/// How long after its session a customer's link keeps working.
+const MANAGE_GRACE_DAYS: i64 = 90;
+
+/// A manage token is valid until 90 days after its session ends: the one
+/// place that says so.
+pub fn manage_valid_until(session_ends_at: DateTime<Utc>) -> DateTime<Utc> {
+    session_ends_at + Duration::days(MANAGE_GRACE_DAYS)
+}
+
 #[derive(Clone)]
 pub struct JwtKeys {
     encoding: EncodingKey,
@@ -50,7 +78,7 @@ impl JwtKeys {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.set_issuer(&[ISSUER]);
         validation.set_required_spec_claims(&["exp", "iat", "sub", "iss"]);
-        validation.leeway = 30;
+        validation.leeway = LEEWAY_SECONDS;
         // Staff tokens carry no audience; a manage token (which has one) is
         // refused here, and a staff token (no audience) is refused there.
         let mut manage_validation = validation.clone();
@@ -65,8 +93,14 @@ impl JwtKeys {
         }
     }
 
-    /// A signed token for a staff user and the moment it expires.
-    pub fn issue(&self, user_id: &str, role: Role) -> Result<(String, DateTime<Utc>), AppError> {
+    /// A signed token for a staff user (at their current token generation)
+    /// and the moment it expires.
+    pub fn issue(
+        &self,
+        user_id: &str,
+        role: Role,
+        generation: i32,
+    ) -> Result<(String, DateTime<Utc>), AppError> {
         let now = Utc::now().trunc_subsecs(0);
         let expires_at = now + self.ttl;
         let claims = Claims {
@@ -75,6 +109,8 @@ impl JwtKeys {
             exp: expires_at.timestamp(),
             iat: now.timestamp(),
             iss: ISSUER.to_owned(),
+            jti: uuid::Uuid::new_v4().to_string(),
+            generation,
         };
         let token = encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
             .map_err(AppError::internal)?;
@@ -89,18 +125,19 @@ impl JwtKeys {
 }
 
 impl JwtKeys {
-    /// A manage token for one booking, valid until `expires_at`.
-    pub fn issue_manage(
+    /// A manage token for one booking whose session ends at
+    /// `session_ends_at`; see [`manage_valid_until`].
+    pub fn issue_manage_for_session(
         &self,
         kind: &str,
         id: &str,
-        expires_at: DateTime<Utc>,
+        session_ends_at: DateTime<Utc>,
     ) -> Result<String, AppError> {
         let claims = ManageClaims {
             sub: id.to_owned(),
             kind: kind.to_owned(),
             aud: MANAGE_AUDIENCE.to_owned(),
-            exp: expires_at.timestamp(),
+            exp: manage_valid_until(session_ends_at).timestamp(),
             iat: Utc::now().timestamp(),
             iss: ISSUER.to_owned(),
         };
@@ -121,7 +158,7 @@ mod tests {
     #[test]
     fn a_token_verifies_with_its_own_key_only() {
         let keys = JwtKeys::new(b"one-secret-of-enough-length-for-tests", 10);
-        let (token, _) = keys.issue("u1", Role::Csm).expect("issued");
+        let (token, _) = keys.issue("u1", Role::Csm, 0).expect("issued");
         let claims = keys.verify(&token).expect("valid");
         assert_eq!((claims.sub.as_str(), claims.role), ("u1", Role::Csm));
         let other = JwtKeys::new(b"another-secret-of-enough-length-too", 10);
@@ -133,7 +170,7 @@ mod tests {
         let keys = JwtKeys::new(b"one-secret-of-enough-length-for-tests", 10);
         let later = Utc::now() + Duration::days(1);
         let manage = keys
-            .issue_manage("registration", "r1", later)
+            .issue_manage_for_session("registration", "r1", later)
             .expect("issued");
         assert!(keys.verify_manage(&manage, "registration", "r1"));
         assert!(!keys.verify_manage(&manage, "registration", "r2"));
@@ -142,7 +179,22 @@ mod tests {
             keys.verify(&manage).is_err(),
             "a manage token is no staff token"
         );
-        let (staff, _) = keys.issue("r1", Role::Admin).expect("issued");
+        let (staff, _) = keys.issue("r1", Role::Admin, 0).expect("issued");
         assert!(!keys.verify_manage(&staff, "registration", "r1"));
+    }
+
+    #[test]
+    fn a_manage_token_lives_until_ninety_days_after_its_session() {
+        let keys = JwtKeys::new(b"one-secret-of-enough-length-for-tests", 10);
+        let ends = DateTime::from_timestamp(1_900_000_000, 0).expect("instant");
+        let token = keys
+            .issue_manage_for_session("queue", "q1", ends)
+            .expect("issued");
+        let mut validation = keys.manage_validation.clone();
+        validation.validate_exp = false;
+        let claims = decode::<ManageClaims>(&token, &keys.decoding, &validation)
+            .expect("decodes")
+            .claims;
+        assert_eq!(claims.exp, ends.timestamp() + 90 * 24 * 3600);
     }
 }

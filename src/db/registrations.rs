@@ -197,6 +197,7 @@ pub fn set_status(
 pub fn list_for_webinar(
     conn: &mut AnyConnection,
     webinar_id: &str,
+    consent_only: bool,
     after: Option<&str>,
     fetch: i64,
 ) -> Result<Vec<RegistrationRow>, AppError> {
@@ -205,6 +206,9 @@ pub fn list_for_webinar(
         .order(registrations::id.asc())
         .limit(fetch)
         .into_boxed();
+    if consent_only {
+        query = query.filter(registrations::marketing_consent.eq(true));
+    }
     if let Some(after) = after {
         query = query.filter(registrations::id.gt(after.to_owned()));
     }

@@ -1,12 +1,12 @@
-//! Staff user queries.
+//! Staff user queries, and the record of signed-out tokens.
 
-use chrono::NaiveDateTime;
+use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
-use super::schema::users;
+use super::schema::{revoked_tokens, users};
 use super::{AnyConnection, new_id, now};
 use crate::domain::page::PageRequest;
-use crate::domain::user::{NewStaffUser, Role};
+use crate::domain::user::{NewStaffUser, Role, UserChanges};
 use crate::error::{AppError, is_unique_violation};
 
 #[derive(Debug, Clone, Queryable)]
@@ -40,6 +40,7 @@ struct NewUserRow<'a> {
     role: &'a str,
     timezone: &'a str,
     password_hash: &'a str,
+    locale: &'a str,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
 }
@@ -58,6 +59,7 @@ pub fn insert(
         role: user.role.as_str(),
         timezone: user.timezone.name(),
         password_hash,
+        locale: user.locale.code(),
         created_at: at,
         updated_at: at,
     };
@@ -98,4 +100,98 @@ pub fn list(conn: &mut AnyConnection, page: &PageRequest) -> Result<Vec<UserRow>
         query = query.filter(users::id.gt(after.clone()));
     }
     Ok(query.load(conn)?)
+}
+
+#[derive(AsChangeset)]
+#[diesel(table_name = users)]
+struct UserChangeset<'a> {
+    name: Option<&'a str>,
+    timezone: Option<&'a str>,
+    locale: Option<&'a str>,
+    role: Option<&'a str>,
+    active: Option<bool>,
+    password_hash: Option<&'a str>,
+}
+
+/// Applies `changes` (with the new password already hashed); `None` when
+/// there is no such user. A change of role, of `active` or of the password
+/// moves the user to a new token generation, so every older token stops
+/// working. Each statement writes, so the transaction holds the write lock
+/// from its first statement on.
+pub fn update(
+    conn: &mut AnyConnection,
+    id: &str,
+    changes: &UserChanges,
+    password_hash: Option<&str>,
+) -> Result<Option<UserRow>, AppError> {
+    conn.transaction(|conn| {
+        let bump = users::token_generation.eq(users::token_generation + 1);
+        if let Some(role) = changes.role {
+            diesel::update(users::table.find(id).filter(users::role.ne(role.as_str())))
+                .set(bump)
+                .execute(conn)?;
+        }
+        if let Some(active) = changes.active {
+            diesel::update(users::table.find(id).filter(users::active.ne(active)))
+                .set(bump)
+                .execute(conn)?;
+        }
+        if password_hash.is_some() {
+            diesel::update(users::table.find(id))
+                .set(bump)
+                .execute(conn)?;
+        }
+        let set = UserChangeset {
+            name: changes.name.as_deref(),
+            timezone: changes.timezone.map(|tz| tz.name()),
+            locale: changes.locale.map(|l| l.code()),
+            role: changes.role.map(Role::as_str),
+            active: changes.active,
+            password_hash,
+        };
+        Ok(diesel::update(users::table.find(id))
+            .set((set, users::updated_at.eq(now())))
+            .returning(users::all_columns)
+            .get_result(conn)
+            .optional()?)
+    })
+}
+
+/// Records a signed-out token until it would have expired anyway, and
+/// forgets the records that no longer matter.
+pub fn revoke_token(
+    conn: &mut AnyConnection,
+    jti: &str,
+    dead_after: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    diesel::delete(revoked_tokens::table.filter(revoked_tokens::expires_at.lt(now.naive_utc())))
+        .execute(conn)?;
+    let inserted = diesel::insert_into(revoked_tokens::table)
+        .values((
+            revoked_tokens::jti.eq(jti),
+            revoked_tokens::expires_at.eq(dead_after.naive_utc()),
+        ))
+        .execute(conn);
+    match inserted {
+        // Two logouts with one token at once: it is revoked either way.
+        Err(e) if is_unique_violation(&e) => Ok(()),
+        other => other.map(drop).map_err(Into::into),
+    }
+}
+
+/// The user a staff token names, and whether that token was signed out.
+pub fn token_holder(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    jti: &str,
+) -> Result<Option<(UserRow, bool)>, AppError> {
+    let Some(user) = find(conn, user_id)? else {
+        return Ok(None);
+    };
+    let revoked = diesel::select(diesel::dsl::exists(
+        revoked_tokens::table.filter(revoked_tokens::jti.eq(jti)),
+    ))
+    .get_result(conn)?;
+    Ok(Some((user, revoked)))
 }

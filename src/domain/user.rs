@@ -6,6 +6,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::locale::Locale;
 use super::text::{EmailAddress, single_line};
 use super::timezone::TimeZone;
 use super::validation::{ValidationErrors, Validator, checked};
@@ -72,10 +73,13 @@ pub struct NewStaffUser {
     pub name: String,
     pub role: Role,
     pub timezone: TimeZone,
+    /// The language of the mail they receive.
+    pub locale: Locale,
     pub password: String,
 }
 
 impl NewStaffUser {
+    /// A user whose mail is in English.
     pub fn parse(
         email: &str,
         name: &str,
@@ -83,11 +87,24 @@ impl NewStaffUser {
         timezone: Option<&str>,
         password: &str,
     ) -> Result<Self, ValidationErrors> {
+        Self::parse_with_locale(email, name, role, timezone, None, password)
+    }
+
+    /// A user with a language (`None`: English).
+    pub fn parse_with_locale(
+        email: &str,
+        name: &str,
+        role: &str,
+        timezone: Option<&str>,
+        locale: Option<&str>,
+        password: &str,
+    ) -> Result<Self, ValidationErrors> {
         let mut v = Validator::new();
         let email = v.check("email", EmailAddress::parse(email));
         let name = v.check("name", single_line(name, NAME_MAX));
         let role = v.check("role", role.parse::<Role>());
         let timezone = v.check("timezone", TimeZone::parse(timezone.unwrap_or("UTC")));
+        let locale = v.check("locale", Locale::parse_or(locale, Locale::En));
         v.check("password", check_password(password));
         v.finish()?;
         Ok(Self {
@@ -95,8 +112,86 @@ impl NewStaffUser {
             name: checked(name, "name")?,
             role: checked(role, "role")?,
             timezone: checked(timezone, "timezone")?,
+            locale: checked(locale, "locale")?,
             password: password.to_owned(),
         })
+    }
+}
+
+/// The body of `PATCH /api/v1/users/{id}`: every field optional. Admins
+/// set role, active, name, timezone and locale; users set their own name,
+/// timezone, locale and (with the current one) password.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+pub struct UserPatch {
+    pub name: Option<String>,
+    /// IANA time zone.
+    pub timezone: Option<String>,
+    /// `en`, `de`, `fr`, `pt` or `ar` (a tag such as `pt-BR` is matched).
+    pub locale: Option<String>,
+    /// `admin`, `csm` or `marketing` (admins only).
+    pub role: Option<String>,
+    /// `false` deactivates the user (admins only).
+    pub active: Option<bool>,
+    /// A new password (the user themself, with `current_password`).
+    pub password: Option<String>,
+    pub current_password: Option<String>,
+}
+
+/// A checked [`UserPatch`]; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct UserChanges {
+    pub name: Option<String>,
+    pub timezone: Option<TimeZone>,
+    pub locale: Option<Locale>,
+    pub role: Option<Role>,
+    pub active: Option<bool>,
+    /// The new password in clear, hashed just before the update.
+    pub password: Option<String>,
+}
+
+impl UserChanges {
+    pub fn parse(patch: &UserPatch) -> Result<Self, ValidationErrors> {
+        let mut v = Validator::new();
+        let name = patch
+            .name
+            .as_deref()
+            .and_then(|n| v.check("name", single_line(n, NAME_MAX)));
+        let timezone = patch
+            .timezone
+            .as_deref()
+            .and_then(|z| v.check("timezone", TimeZone::parse(z)));
+        let locale = patch.locale.as_deref().and_then(|l| {
+            v.check(
+                "locale",
+                Locale::parse(l).ok_or_else(|| {
+                    format!("unknown locale {l:?}: use one of {}", Locale::ALL_CODES)
+                }),
+            )
+        });
+        let role = patch
+            .role
+            .as_deref()
+            .and_then(|r| v.check("role", r.parse::<Role>()));
+        if let Some(p) = &patch.password {
+            v.check("password", check_password(p));
+            if patch.current_password.is_none() {
+                v.fail("current_password", "is required to set a new password");
+            }
+        }
+        v.finish()?;
+        Ok(Self {
+            name,
+            timezone,
+            locale,
+            role,
+            active: patch.active,
+            password: patch.password.clone(),
+        })
+    }
+
+    /// True when the change is one only an admin may make.
+    pub fn needs_admin(&self) -> bool {
+        self.role.is_some() || self.active.is_some()
     }
 }
 
@@ -125,5 +220,25 @@ mod tests {
         assert_eq!(u.email.as_str(), "csm@example.com");
         assert_eq!(u.name, "Lea");
         assert_eq!(u.role, Role::Csm);
+        assert_eq!(u.locale, Locale::En);
+    }
+
+    #[test]
+    fn a_patch_checks_only_the_fields_it_names() {
+        let none = UserChanges::parse(&UserPatch::default()).expect("empty patch");
+        assert!(none.name.is_none() && none.role.is_none() && !none.needs_admin());
+        let bad = UserPatch {
+            name: Some(String::new()),
+            locale: Some("xx".into()),
+            role: Some("boss".into()),
+            password: Some("short".into()),
+            ..UserPatch::default()
+        };
+        let err = UserChanges::parse(&bad).expect_err("invalid");
+        let fields: Vec<_> = err.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["name", "locale", "role", "password", "current_password"]
+        );
     }
 }

@@ -5,7 +5,7 @@
 use std::ops::Deref;
 
 use askama::Template;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use lettre::Message;
 use lettre::message::header::ContentType;
@@ -251,16 +251,14 @@ impl Composer {
         format!("{}-{id}@{}", kind.uid_prefix(), self.uid_host)
     }
 
-    /// A link with a manage token, valid until 90 days after the session.
+    /// A link with a manage token (valid for a while after the session).
     pub fn manage_url(
         &self,
         kind: &str,
         id: &str,
         session_end: DateTime<Utc>,
     ) -> Result<String, AppError> {
-        let token = self
-            .keys
-            .issue_manage(kind, id, session_end + Duration::days(90))?;
+        let token = self.keys.issue_manage_for_session(kind, id, session_end)?;
         let path = match kind {
             "queue" => format!("api/v1/queue/{id}"),
             other => format!("api/v1/{other}s/{id}"),
@@ -277,8 +275,7 @@ impl Composer {
         id: &str,
         session_end: DateTime<Utc>,
     ) -> Result<String, AppError> {
-        self.keys
-            .issue_manage(kind, id, session_end + Duration::days(90))
+        self.keys.issue_manage_for_session(kind, id, session_end)
     }
 
     /// The "add to calendar" file: PUBLISH, no attendee.

@@ -1,13 +1,13 @@
-//! Sign-in and the caller's own profile.
+//! Sign-in, sign-out and the caller's own profile.
 
-use actix_web::web;
+use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::users::UserOut;
 use crate::auth::{JwtKeys, Staff, password};
-use crate::db::{Db, users};
+use crate::db::{Db, clock, users};
 use crate::domain::text::EmailAddress;
 use crate::domain::user::PASSWORD_MAX;
 use crate::error::{AppError, Problem};
@@ -53,8 +53,9 @@ pub async fn login(
     if !password::verify_blocking(password, stored).await? {
         return Err(BAD_LOGIN);
     }
-    let user = user.ok_or(BAD_LOGIN)?;
-    let (token, expires_at) = keys.issue(&user.id, user.role()?)?;
+    // A deactivated user is refused exactly like a wrong password.
+    let user = user.filter(|u| u.active).ok_or(BAD_LOGIN)?;
+    let (token, expires_at) = keys.issue(&user.id, user.role()?, user.token_generation)?;
     tracing::info!(user_id = %user.id, "staff signed in");
     Ok(web::Json(LoginResponse {
         token,
@@ -76,4 +77,17 @@ pub async fn me(db: web::Data<Db>, staff: Staff) -> Result<web::Json<UserOut>, A
         // A token for a user that no longer exists is no longer valid.
         .ok_or(AppError::Unauthorized("the token's user no longer exists"))?;
     Ok(web::Json(UserOut::from_row(&user)?))
+}
+
+/// Sign out: this token is refused from now on.
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", security(("bearer" = [])), responses(
+    (status = 204, description = "The token no longer works"),
+    (status = 401, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn logout(db: web::Data<Db>, staff: Staff) -> Result<HttpResponse, AppError> {
+    let (jti, dead_after) = (staff.token_id.clone(), staff.token_dead_after);
+    db.write(move |conn| users::revoke_token(conn, &jti, dead_after, clock()))
+        .await?;
+    tracing::info!(user_id = %staff.id, "staff signed out");
+    Ok(HttpResponse::NoContent().finish())
 }

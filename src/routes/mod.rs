@@ -40,13 +40,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(auth::login))
                 .wrap(from_fn(rate_limit::public_posts)),
         )
+        .service(resource("/api/v1/auth/logout").route(web::post().to(auth::logout)))
         .service(resource("/api/v1/me").route(web::get().to(auth::me)))
         .service(
             resource("/api/v1/users")
                 .route(web::post().to(users::create))
                 .route(web::get().to(users::list)),
         )
-        .service(resource("/api/v1/users/{id}").route(web::get().to(users::get)))
+        .service(
+            resource("/api/v1/users/{id}")
+                .route(web::get().to(users::get))
+                .route(web::patch().to(users::update)),
+        )
         .service(
             resource("/api/v1/accounts")
                 .route(web::post().to(accounts::create))

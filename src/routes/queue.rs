@@ -132,12 +132,9 @@ pub async fn create(
     };
     tracing::info!(request_id = %queued.request.id, status = %queued.request.status, "queue request");
     let mut out = QueuedOut::from(&queued)?;
-    let valid_until = clock() + Duration::days(i64::from(settings.queue.horizon_days) + 90);
-    out.manage_token = Some(composer.manage_token(
-        "queue",
-        &queued.request.id,
-        valid_until - Duration::days(90),
-    )?);
+    // The latest a queue hour can end: the end of the booking horizon.
+    let session_ends_at = clock() + Duration::days(i64::from(settings.queue.horizon_days));
+    out.manage_token = Some(composer.manage_token("queue", &queued.request.id, session_ends_at)?);
     Ok(HttpResponse::Created().json(out))
 }
 
@@ -148,7 +145,7 @@ fn staff_of_queue(caller: &Caller) -> Result<(), AppError> {
     }
 }
 
-/// One request (its manage token, CSMs, admins).
+/// One request (its manage token, CSMs, admins; not marketing).
 #[utoipa::path(get, path = "/api/v1/queue/{id}", tag = "queue",
     params(("token" = Option<String>, Query, description = "The manage token from the e-mail")), responses(
     (status = 200, body = QueuedOut),
@@ -161,17 +158,18 @@ pub async fn get(
     path: web::Path<String>,
 ) -> Result<web::Json<QueuedOut>, AppError> {
     let id = path.into_inner();
-    staff_of_queue(&booking_caller(&req, &keys, "queue", &id)?)?;
+    staff_of_queue(&booking_caller(&req, &keys, "queue", &id).await?)?;
     let queued = db.run(move |conn| queue::status_of(conn, &id)).await?;
     Ok(web::Json(QueuedOut::from(&queued)?))
 }
 
-/// Cancel a request (its manage token, CSMs, admins); a freed hour goes to
-/// the next in the queue.
+/// Cancel a request (its manage token, the CSM hosting its hour, admins); a
+/// freed hour goes to the next in the queue.
 #[utoipa::path(post, path = "/api/v1/queue/{id}/cancel", tag = "queue",
     params(("token" = Option<String>, Query, description = "The manage token from the e-mail")), responses(
     (status = 200, body = QueuedOut),
     (status = 401, body = Problem, content_type = "application/problem+json"),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn cancel(
     req: HttpRequest,
@@ -182,10 +180,28 @@ pub async fn cancel(
     path: web::Path<String>,
 ) -> Result<web::Json<QueuedOut>, AppError> {
     let id = path.into_inner();
-    staff_of_queue(&booking_caller(&req, &keys, "queue", &id)?)?;
+    // A CSM cancels only the hours they host; a waiting request has no host.
+    let host_only = match booking_caller(&req, &keys, "queue", &id).await? {
+        Caller::Owner => None,
+        Caller::Staff(s) if s.role == Role::Admin => None,
+        Caller::Staff(s) => {
+            s.require(&[Role::Csm])?;
+            Some(s.id)
+        }
+    };
     let (composer, cfg) = (composer.into_inner(), settings.queue.clone());
     let queued = db
-        .write(move |conn| queue::cancel(conn, &composer, &cfg, &id, clock()))
+        .write(move |conn| {
+            if let Some(csm) = host_only {
+                let current = queue::status_of(conn, &id)?;
+                if current.appointment.is_none_or(|a| a.row.host_id != csm) {
+                    return Err(AppError::Forbidden(
+                        "only the CSM hosting this hour or an admin may cancel it",
+                    ));
+                }
+            }
+            queue::cancel(conn, &composer, &cfg, &id, clock())
+        })
         .await?;
     tracing::info!(request_id = %queued.request.id, "queue request cancelled");
     Ok(web::Json(QueuedOut::from(&queued)?))
@@ -208,7 +224,10 @@ pub async fn reschedule(
     path: web::Path<String>,
 ) -> Result<web::Json<QueuedOut>, AppError> {
     let id = path.into_inner();
-    if !matches!(booking_caller(&req, &keys, "queue", &id)?, Caller::Owner) {
+    if !matches!(
+        booking_caller(&req, &keys, "queue", &id).await?,
+        Caller::Owner
+    ) {
         return Err(AppError::Forbidden(
             "only the customer asks for another slot",
         ));
@@ -308,15 +327,18 @@ pub struct AppointmentQuery {
     pub to: Option<String>,
 }
 
-/// Appointments in a range (staff).
+/// Appointments in a range (csm, admin).
 #[utoipa::path(get, path = "/api/v1/appointments", tag = "queue", security(("bearer" = [])), params(AppointmentQuery), responses(
     (status = 200, body = Page<AppointmentOut>),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn appointments(
     db: web::Data<Db>,
-    _staff: Staff,
+    staff: Staff,
     query: web::Query<AppointmentQuery>,
 ) -> Result<web::Json<Page<AppointmentOut>>, AppError> {
+    // Customers' situations and the CSMs' notes: not for marketing.
+    staff.require(&[Role::Csm, Role::Admin])?;
     let q = query.into_inner();
     let now = clock();
     let from = super::query_instant("from", &q.from)?.unwrap_or(now - Duration::days(30));

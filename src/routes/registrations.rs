@@ -147,11 +147,13 @@ async fn check_staff(
     require_host(staff, &load(db, webinar_id.to_owned()).await?)
 }
 
-/// One registration (its manage token, or staff).
+/// One registration (its manage token, the host, admin; marketing only
+/// with the person's marketing consent).
 #[utoipa::path(get, path = "/api/v1/registrations/{id}", tag = "registrations",
     params(("token" = Option<String>, Query, description = "The manage token from the e-mail")), responses(
     (status = 200, body = RegistrationOut),
     (status = 401, body = Problem, content_type = "application/problem+json"),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
     (status = 404, body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn get(
@@ -161,10 +163,13 @@ pub async fn get(
     path: web::Path<String>,
 ) -> Result<web::Json<RegistrationOut>, AppError> {
     let id = path.into_inner();
-    let caller = booking_caller(&req, &keys, "registration", &id)?;
+    let caller = booking_caller(&req, &keys, "registration", &id).await?;
     let (row, position) = load_registration(&db, id).await?;
     if let Caller::Staff(staff) = &caller {
         check_staff(&db, staff, &row.webinar_id, false).await?;
+        if staff.role == Role::Marketing && !row.marketing_consent {
+            return Err(AppError::Forbidden("this person gave no marketing consent"));
+        }
     }
     Ok(web::Json(RegistrationOut::from_row(&row, position)?))
 }
@@ -185,7 +190,7 @@ pub async fn cancel(
     path: web::Path<String>,
 ) -> Result<web::Json<RegistrationOut>, AppError> {
     let id = path.into_inner();
-    let caller = booking_caller(&req, &keys, "registration", &id)?;
+    let caller = booking_caller(&req, &keys, "registration", &id).await?;
     if let Caller::Staff(staff) = &caller {
         let (row, _) = load_registration(&db, id.clone()).await?;
         check_staff(&db, staff, &row.webinar_id, true).await?;
@@ -199,7 +204,7 @@ pub async fn cancel(
 }
 
 /// Everyone registered for a webinar, with their situations and questions
-/// (its host, admin, marketing).
+/// (its host, admin; marketing sees those who gave marketing consent).
 #[utoipa::path(get, path = "/api/v1/webinars/{id}/registrations", tag = "registrations", security(("bearer" = [])),
     params(ListQuery), responses(
     (status = 200, body = Page<RegistrationOut>),
@@ -213,11 +218,19 @@ pub async fn list(
 ) -> Result<web::Json<Page<RegistrationOut>>, AppError> {
     let webinar_id = path.into_inner();
     check_staff(&db, &staff, &webinar_id, false).await?;
+    // Marketing sees only the people who agreed to marketing.
+    let consent_only = staff.role == Role::Marketing;
     let page = query.page()?;
     let (fetch, after) = (page.fetch_limit(), page.after.clone());
     let rows = db
         .run(move |conn| {
-            let rows = registrations::list_for_webinar(conn, &webinar_id, after.as_deref(), fetch)?;
+            let rows = registrations::list_for_webinar(
+                conn,
+                &webinar_id,
+                consent_only,
+                after.as_deref(),
+                fetch,
+            )?;
             rows.into_iter()
                 .map(|row| {
                     let position = registrations::position_of(conn, &row)?;

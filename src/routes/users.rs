@@ -1,4 +1,5 @@
-//! Staff users, managed by admins.
+//! Staff users: admins create and manage them; each user edits their own
+//! profile and password.
 
 use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Utc};
@@ -7,10 +8,11 @@ use utoipa::ToSchema;
 
 use super::{ListQuery, Page};
 use crate::auth::{Staff, password};
+use crate::config::Settings;
 use crate::db::users::{self, UserRow};
 use crate::db::{Db, utc};
 use crate::domain::page::split_page;
-use crate::domain::user::{NewStaffUser, Role};
+use crate::domain::user::{NewStaffUser, Role, UserChanges, UserPatch};
 use crate::error::{AppError, Problem};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -21,6 +23,10 @@ pub struct UserOut {
     pub role: Role,
     /// IANA time zone.
     pub timezone: String,
+    /// The language of their mail.
+    pub locale: String,
+    /// `false`: deactivated, cannot sign in.
+    pub active: bool,
     pub created_at: DateTime<Utc>,
 }
 
@@ -32,6 +38,8 @@ impl UserOut {
             name: row.name.clone(),
             role: row.role()?,
             timezone: row.timezone.clone(),
+            locale: row.locale.clone(),
+            active: row.active,
             created_at: utc(row.created_at),
         })
     }
@@ -45,6 +53,8 @@ pub struct CreateUserRequest {
     pub role: String,
     /// IANA time zone; UTC when omitted.
     pub timezone: Option<String>,
+    /// `en`, `de`, `fr`, `pt` or `ar`; the configured default when omitted.
+    pub locale: Option<String>,
     /// At least 10 characters.
     pub password: String,
 }
@@ -60,16 +70,22 @@ pub struct CreateUserRequest {
 ))]
 pub async fn create(
     db: web::Data<Db>,
+    settings: web::Data<Settings>,
     staff: Staff,
     body: web::Json<CreateUserRequest>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(&[Role::Admin])?;
     let body = body.into_inner();
-    let new = NewStaffUser::parse(
+    let new = NewStaffUser::parse_with_locale(
         &body.email,
         &body.name,
         &body.role,
         body.timezone.as_deref(),
+        Some(
+            body.locale
+                .as_deref()
+                .unwrap_or(settings.defaults.locale.code()),
+        ),
         &body.password,
     )?;
     let row = create_user(&db, new).await?;
@@ -127,5 +143,79 @@ pub async fn get(
         .run(move |conn| users::find(conn, &id))
         .await?
         .ok_or(AppError::NotFound("no staff user with this id"))?;
+    Ok(web::Json(UserOut::from_row(&row)?))
+}
+
+/// Change a staff user: admins set role, active, name, timezone and locale
+/// of anyone; users set their own name, timezone, locale and password (with
+/// `current_password`). A change of role, active or password ends every
+/// token the user holds.
+#[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", security(("bearer" = [])),
+    request_body = UserPatch, responses(
+    (status = 200, body = UserOut),
+    (status = 401, body = Problem, content_type = "application/problem+json"),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 422, body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn update(
+    db: web::Data<Db>,
+    staff: Staff,
+    path: web::Path<String>,
+    body: web::Json<UserPatch>,
+) -> Result<web::Json<UserOut>, AppError> {
+    let id = path.into_inner();
+    let is_self = staff.id == id;
+    // Who may ask comes before whether the values are valid.
+    if !is_self || body.role.is_some() || body.active.is_some() {
+        staff.require(&[Role::Admin])?;
+    }
+    if body.password.is_some() && !is_self {
+        return Err(AppError::Forbidden(
+            "only the user themself sets a password",
+        ));
+    }
+    let changes = UserChanges::parse(&body)?;
+    if is_self && changes.needs_admin() {
+        // Keeps at least the admin who is acting: no locking oneself out.
+        return Err(AppError::validation(
+            if changes.role.is_some() {
+                "role"
+            } else {
+                "active"
+            },
+            "an admin cannot change their own role or deactivate themself",
+        ));
+    }
+    let password_hash = match (&changes.password, &body.current_password) {
+        (None, _) => None,
+        (Some(new), Some(current)) => {
+            let stored = {
+                let id = id.clone();
+                db.run(move |conn| users::find(conn, &id))
+                    .await?
+                    .map(|u| u.password_hash)
+            };
+            if !password::verify_blocking(current.clone(), stored).await? {
+                return Err(AppError::validation(
+                    "current_password",
+                    "is not your current password",
+                ));
+            }
+            Some(password::hash_blocking(new.clone()).await?)
+        }
+        (Some(_), None) => {
+            return Err(AppError::validation(
+                "current_password",
+                "is required to set a new password",
+            ));
+        }
+    };
+    let target = id.clone();
+    let row = db
+        .write(move |conn| users::update(conn, &target, &changes, password_hash.as_deref()))
+        .await?
+        .ok_or(AppError::NotFound("no staff user with this id"))?;
+    tracing::info!(user_id = %row.id, by = %staff.id, "staff user changed");
     Ok(web::Json(UserOut::from_row(&row)?))
 }

@@ -3,8 +3,10 @@
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::Utc;
+use diesel::{QueryDsl, RunQueryDsl};
 use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
-use reqwest::StatusCode;
+use onetomany::db::schema::revoked_tokens;
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::both_backends;
@@ -15,6 +17,10 @@ both_backends!(
     wrong_credentials_are_refused_alike,
     bad_tokens_get_401,
     roles_are_checked,
+    a_signed_out_token_is_refused,
+    deactivation_and_role_changes_end_tokens_at_once,
+    the_role_comes_from_the_database,
+    staff_tokens_only_in_the_header,
 );
 
 fn claims_of(token: &str) -> Value {
@@ -99,8 +105,8 @@ async fn bad_tokens_get_401(backend: Backend) {
     );
 
     let now = Utc::now().timestamp();
-    let valid =
-        json!({"sub": id, "role": "admin", "iat": now, "exp": now + 600, "iss": "onetomany"});
+    let valid = json!({"sub": id, "role": "admin", "iat": now, "exp": now + 600, "iss": "onetomany",
+        "jti": "hand-made", "gen": 0});
     // Sanity: our hand-made token is accepted when nothing is wrong with it.
     let handmade = sign(&valid, Algorithm::HS256, TEST_SECRET);
     assert_eq!(
@@ -246,4 +252,204 @@ async fn roles_are_checked(backend: Backend) {
     app.get("/api/v1/accounts", None)
         .await
         .assert_problem(401, "unauthorized");
+}
+
+async fn a_signed_out_token_is_refused(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (id, token) = app.staff("csm").await;
+    let second = app.login_token_of(&id).await;
+    // A record that outlived its token is cleaned up by the next logout.
+    app.sql(|conn| {
+        diesel::sql_query(
+            "INSERT INTO revoked_tokens (jti, expires_at) VALUES ('long-gone', '2001-01-01 00:00:00')",
+        )
+        .execute(conn)
+        .map_err(Into::into)
+    })
+    .await;
+
+    let out = app
+        .post("/api/v1/auth/logout", Some(&token), &json!({}))
+        .await;
+    assert_eq!(out.status, StatusCode::NO_CONTENT, "{}", out.text);
+    app.get("/api/v1/me", Some(&token))
+        .await
+        .assert_problem(401, "unauthorized");
+    app.post("/api/v1/auth/logout", Some(&token), &json!({}))
+        .await
+        .assert_problem(401, "unauthorized");
+    // Only that token: another sign-in of the same user still works.
+    assert_eq!(
+        app.get("/api/v1/me", Some(&second)).await.status,
+        StatusCode::OK
+    );
+    let jti = claims_of(&token)["jti"].as_str().expect("jti").to_owned();
+    let kept: Vec<String> = app
+        .sql(|conn| {
+            revoked_tokens::table
+                .select(revoked_tokens::jti)
+                .load(conn)
+                .map_err(Into::into)
+        })
+        .await;
+    assert_eq!(kept, [jti]);
+}
+
+async fn deactivation_and_role_changes_end_tokens_at_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, admin) = app.staff("admin").await;
+    let email = "sam@example.com";
+    let id = app.add_staff(email, "csm").await;
+    let token = app.login_token_of(&id).await;
+    let user = format!("/api/v1/users/{id}");
+
+    let off = app
+        .send(
+            Method::PATCH,
+            &user,
+            Some(&admin),
+            Some(&json!({"active": false})),
+        )
+        .await;
+    assert_eq!(off.status, StatusCode::OK, "{}", off.text);
+    assert_eq!(off.json["active"], false);
+    app.get("/api/v1/me", Some(&token))
+        .await
+        .assert_problem(401, "unauthorized");
+    // A deactivated user is refused like a wrong password.
+    let refused = app.login(email, PASSWORD).await;
+    refused.assert_problem(401, "unauthorized");
+    let wrong = app.login(email, "not the password at all").await;
+    assert_eq!(refused.json["detail"], wrong.json["detail"]);
+
+    let on = app
+        .send(
+            Method::PATCH,
+            &user,
+            Some(&admin),
+            Some(&json!({"active": true})),
+        )
+        .await;
+    assert_eq!(on.json["active"], true);
+    let token = app.login_token_of(&id).await;
+    assert_eq!(
+        app.get("/api/v1/me", Some(&token)).await.json["role"],
+        "csm"
+    );
+
+    // Renaming keeps the token; a new role ends it.
+    let renamed = app
+        .send(
+            Method::PATCH,
+            &user,
+            Some(&admin),
+            Some(&json!({"name": "Sam Smith"})),
+        )
+        .await;
+    assert_eq!(renamed.json["name"], "Sam Smith");
+    assert_eq!(
+        app.get("/api/v1/me", Some(&token)).await.status,
+        StatusCode::OK
+    );
+    let promoted = app
+        .send(
+            Method::PATCH,
+            &user,
+            Some(&admin),
+            Some(&json!({"role": "marketing"})),
+        )
+        .await;
+    assert_eq!(promoted.json["role"], "marketing", "{}", promoted.text);
+    app.get("/api/v1/me", Some(&token))
+        .await
+        .assert_problem(401, "unauthorized");
+    let token = app.login_token_of(&id).await;
+    assert_eq!(
+        app.get("/api/v1/me", Some(&token)).await.json["role"],
+        "marketing"
+    );
+
+    // A new password (the user's own, with the current one) ends it too.
+    let changed = app
+        .send(
+            Method::PATCH,
+            &user,
+            Some(&token),
+            Some(&json!({"password": "a brand new password", "current_password": PASSWORD})),
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::OK, "{}", changed.text);
+    app.get("/api/v1/me", Some(&token))
+        .await
+        .assert_problem(401, "unauthorized");
+    app.login(email, PASSWORD)
+        .await
+        .assert_problem(401, "unauthorized");
+    assert_eq!(
+        app.login(email, "a brand new password").await.status,
+        StatusCode::OK
+    );
+}
+
+async fn the_role_comes_from_the_database(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (id, token) = app.staff("csm").await;
+    // The right key, generation and user, but a role the user does not have.
+    let mut claims = claims_of(&token);
+    claims["role"] = json!("admin");
+    claims["jti"] = json!("self-promoted");
+    let forged = sign(&claims, Algorithm::HS256, TEST_SECRET);
+    let me = app.get("/api/v1/me", Some(&forged)).await;
+    assert_eq!(
+        (me.status, me.json["role"].as_str()),
+        (StatusCode::OK, Some("csm"))
+    );
+    app.get("/api/v1/users", Some(&forged))
+        .await
+        .assert_problem(403, "forbidden");
+    // A token from before the last change of role (an older generation).
+    claims["gen"] = json!(-1);
+    app.get(
+        "/api/v1/me",
+        Some(&sign(&claims, Algorithm::HS256, TEST_SECRET)),
+    )
+    .await
+    .assert_problem(401, "unauthorized");
+    assert_eq!(claims_of(&token)["sub"], id.as_str());
+}
+
+async fn staff_tokens_only_in_the_header(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, host) = app.staff("csm").await;
+    let (_, admin) = app.staff("admin").await;
+    let webinar = app.create_webinar(&host, json!({})).await;
+    let reg = app
+        .register(
+            webinar["id"].as_str().expect("id"),
+            "ana@customer.example",
+            json!({}),
+        )
+        .await;
+    let path = format!(
+        "/api/v1/registrations/{}",
+        reg.json["id"].as_str().expect("id")
+    );
+
+    // A staff token in the URL is refused, on staff and booking endpoints.
+    app.get(&format!("/api/v1/me?token={admin}"), None)
+        .await
+        .assert_problem(401, "unauthorized");
+    app.get(&format!("{path}?token={admin}"), None)
+        .await
+        .assert_problem(401, "unauthorized");
+    // A stale link in the URL does not stand in the way of a signed-in host.
+    let with_both = app
+        .get(&format!("{path}?token=an-old-link"), Some(&host))
+        .await;
+    assert_eq!(with_both.status, StatusCode::OK, "{}", with_both.text);
+    assert_eq!(with_both.json["email"], "ana@customer.example");
+    // The customer's own link still works.
+    let token = reg.json["manage_token"].as_str().expect("token");
+    let own = app.get(&format!("{path}?token={token}"), None).await;
+    assert_eq!(own.status, StatusCode::OK, "{}", own.text);
 }

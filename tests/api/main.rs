@@ -7,6 +7,7 @@ mod smtp;
 
 mod accounts;
 mod auth;
+mod authz;
 mod cli;
 mod config;
 mod errors;

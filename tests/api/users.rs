@@ -1,6 +1,6 @@
 //! Staff users managed by admins.
 
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::json;
 
 use crate::both_backends;
@@ -11,6 +11,8 @@ both_backends!(
     a_taken_email_is_a_conflict,
     invalid_users_list_every_bad_field,
     users_are_listed_page_by_page,
+    users_have_a_language_and_an_active_flag,
+    who_may_change_what_in_a_user,
 );
 
 async fn an_admin_creates_a_user_who_can_sign_in(backend: Backend) {
@@ -139,4 +141,129 @@ async fn users_are_listed_page_by_page(backend: Backend) {
     assert_eq!(seen.len(), 7);
     let expected: Vec<String> = (0..6).map(|i| format!("user{i}@example.com")).collect();
     assert_eq!(&seen[1..], expected.as_slice(), "creation order, each once");
+}
+
+async fn users_have_a_language_and_an_active_flag(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, admin) = app.staff("admin").await;
+    let body = |email: &str, locale: Option<&str>| {
+        let mut b = json!({"email": email, "name": "Ana", "role": "csm", "password": PASSWORD});
+        if let Some(l) = locale {
+            b["locale"] = json!(l);
+        }
+        b
+    };
+    let with = app
+        .post(
+            "/api/v1/users",
+            Some(&admin),
+            &body("ana@example.com", Some("pt-BR")),
+        )
+        .await;
+    assert_eq!(with.status, StatusCode::CREATED, "{}", with.text);
+    assert_eq!(
+        (with.json["locale"].as_str(), with.json["active"].as_bool()),
+        (Some("pt"), Some(true))
+    );
+    let without = app
+        .post("/api/v1/users", Some(&admin), &body("bo@example.com", None))
+        .await;
+    assert_eq!(without.json["locale"], "en");
+    let bad = app
+        .post(
+            "/api/v1/users",
+            Some(&admin),
+            &body("cy@example.com", Some("xx")),
+        )
+        .await;
+    bad.assert_problem(422, "validation_failed");
+    assert_eq!(bad.json["errors"][0]["field"], "locale");
+}
+
+async fn who_may_change_what_in_a_user(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (admin_id, admin) = app.staff("admin").await;
+    let (csm_id, csm) = app.staff("csm").await;
+    let (other_id, _) = app.staff("csm").await;
+    let patch = |id: &str, token: &str, body: serde_json::Value| {
+        let (path, token) = (format!("/api/v1/users/{id}"), token.to_owned());
+        let app = &app;
+        async move {
+            app.send(Method::PATCH, &path, Some(&token), Some(&body))
+                .await
+        }
+    };
+
+    // The user themself: name, timezone, language.
+    let own = patch(
+        &csm_id,
+        &csm,
+        json!({"name": "Lea Park", "timezone": "Asia/Seoul", "locale": "de"}),
+    )
+    .await;
+    assert_eq!(own.status, StatusCode::OK, "{}", own.text);
+    assert_eq!(
+        (
+            own.json["name"].as_str(),
+            own.json["timezone"].as_str(),
+            own.json["locale"].as_str()
+        ),
+        (Some("Lea Park"), Some("Asia/Seoul"), Some("de"))
+    );
+    // Not their role, not someone else, not a password without the current one.
+    patch(&csm_id, &csm, json!({"role": "admin"}))
+        .await
+        .assert_problem(403, "forbidden");
+    patch(&other_id, &csm, json!({"name": "Not Mine"}))
+        .await
+        .assert_problem(403, "forbidden");
+    let no_current = patch(&csm_id, &csm, json!({"password": "a new long password"})).await;
+    no_current.assert_problem(422, "validation_failed");
+    assert_eq!(no_current.json["errors"][0]["field"], "current_password");
+    let wrong_current = patch(
+        &csm_id,
+        &csm,
+        json!({"password": "a new long password", "current_password": "a wrong password"}),
+    )
+    .await;
+    wrong_current.assert_problem(422, "validation_failed");
+    assert_eq!(
+        app.get("/api/v1/me", Some(&csm)).await.status,
+        StatusCode::OK
+    );
+
+    // An admin: anyone's role and activity, but not a password, and not
+    // their own role (no locking oneself out).
+    patch(&csm_id, &admin, json!({"password": "set by an admin"}))
+        .await
+        .assert_problem(403, "forbidden");
+    patch(&admin_id, &admin, json!({"active": false}))
+        .await
+        .assert_problem(422, "validation_failed");
+    patch(&admin_id, &admin, json!({"role": "csm"}))
+        .await
+        .assert_problem(422, "validation_failed");
+    let bad = patch(
+        &csm_id,
+        &admin,
+        json!({"role": "boss", "timezone": "Mars/Base"}),
+    )
+    .await;
+    bad.assert_problem(422, "validation_failed");
+    assert_eq!(bad.json["errors"].as_array().map(Vec::len), Some(2));
+    patch("no-such-user", &admin, json!({"name": "Nobody"}))
+        .await
+        .assert_problem(404, "not_found");
+    let listed = app.get("/api/v1/users", Some(&admin)).await;
+    let csm_row = listed.json["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|u| u["id"] == csm_id.as_str())
+        .cloned()
+        .expect("the csm is listed");
+    assert_eq!(
+        (csm_row["role"].as_str(), csm_row["active"].as_bool()),
+        (Some("csm"), Some(true))
+    );
 }
