@@ -3,6 +3,7 @@
 //! already written to files.
 
 mod compose;
+pub mod erasure;
 pub mod ics;
 pub mod transport;
 
