@@ -43,6 +43,7 @@ use crate::routes;
         routes::queue::create,
         routes::queue::list,
         routes::queue::get,
+        routes::queue::confirm,
         routes::queue::cancel,
         routes::queue::reschedule,
         routes::queue::appointments,

@@ -133,11 +133,31 @@ impl JwtKeys {
         id: &str,
         session_ends_at: DateTime<Utc>,
     ) -> Result<String, AppError> {
+        self.issue_booking_token(kind, id, manage_valid_until(session_ends_at))
+    }
+
+    /// A token of one purpose (`kind`) for one booking that stops working at
+    /// `valid_until`, e.g. a queue request's confirmation link.
+    pub fn issue_purpose(
+        &self,
+        kind: &str,
+        id: &str,
+        valid_until: DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        self.issue_booking_token(kind, id, valid_until)
+    }
+
+    fn issue_booking_token(
+        &self,
+        kind: &str,
+        id: &str,
+        valid_until: DateTime<Utc>,
+    ) -> Result<String, AppError> {
         let claims = ManageClaims {
             sub: id.to_owned(),
             kind: kind.to_owned(),
             aud: MANAGE_AUDIENCE.to_owned(),
-            exp: manage_valid_until(session_ends_at).timestamp(),
+            exp: valid_until.timestamp(),
             iat: Utc::now().timestamp(),
             iss: ISSUER.to_owned(),
         };

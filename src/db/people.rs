@@ -2,11 +2,13 @@
 //! cancelled (seats and hours go to others as usual), every stored copy of
 //! their data is overwritten, and mail to them not yet sent is cancelled.
 //! Status and attendance stay on the rows, so the figures stay right.
+//! Mail about other people's bookings is theirs, not this person's: a
+//! CSM's copy of a customer's hour stays when the CSM's address is erased.
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
-use super::schema::{appointments, outbox, outbox_attempts, queue_requests, registrations};
+use super::schema::{appointments, outbox, outbox_attempts, queue_requests, registrations, users};
 use super::{AnyConnection, booking, queue};
 use crate::config::QueueSettings;
 use crate::domain::queue::RequestStatus;
@@ -23,13 +25,23 @@ pub struct Erased {
 
 pub const ERASED_NAME: &str = "(erased)";
 
+/// What an erasure did, and what it leaves to the mail files.
+#[derive(Debug, Clone, Default)]
+pub struct Erasure {
+    pub report: Erased,
+    /// The outbox rows it covered: their written files go too.
+    pub outbox_ids: Vec<String>,
+    /// The address is a staff user's: it stays in mail about others.
+    pub staff: bool,
+}
+
 pub fn erase(
     conn: &mut AnyConnection,
     composer: &Composer,
     cfg: &QueueSettings,
     email: &str,
     now: DateTime<Utc>,
-) -> Result<Erased, AppError> {
+) -> Result<Erasure, AppError> {
     let mut report = Erased::default();
     // In webinar order, so two erasures lock webinars in the same order.
     let regs: Vec<(String, String)> = registrations::table
@@ -90,7 +102,9 @@ pub fn erase(
         }
     }
     for (id, status) in &requests {
-        if status == RequestStatus::Waiting.as_str() || status == RequestStatus::Scheduled.as_str()
+        if RequestStatus::OPEN
+            .map(RequestStatus::as_str)
+            .contains(&status.as_str())
         {
             queue::cancel(conn, composer, cfg, id, now)?;
         }
@@ -101,12 +115,19 @@ pub fn erase(
     // Every stored message to them or about their bookings: unsent ones are
     // cancelled and no copy of the content, or of a delivery error naming
     // them, is kept. Only the CSM's cancellations written just now (already
-    // without personal data) still go out.
+    // without personal data) still go out. Mail to this address about
+    // someone else's booking (a CSM's copy) is that booking's record: kept.
     let reg_ids: Vec<String> = regs.into_iter().map(|(id, _)| id).collect();
     let request_ids: Vec<String> = requests.into_iter().map(|(id, _)| id).collect();
+    let overwritten: Vec<String> = reg_ids
+        .iter()
+        .chain(&request_ids)
+        .map(|id| erased_address(id))
+        .collect();
     let theirs = outbox::recipient
         .eq(email)
-        .or(outbox::recipient.like("%@erased.invalid"))
+        .and(outbox::registration_id.is_null())
+        .or(outbox::recipient.eq_any(overwritten))
         .or(outbox::registration_id.eq_any(reg_ids))
         .or(outbox::registration_id
             .eq_any(request_ids)
@@ -129,7 +150,15 @@ pub fn erase(
     diesel::update(outbox_attempts::table.filter(outbox_attempts::outbox_id.eq_any(&ids)))
         .set(outbox_attempts::error.eq(None::<String>))
         .execute(conn)?;
-    Ok(report)
+    let staff: i64 = users::table
+        .filter(users::email.eq(email))
+        .count()
+        .get_result(conn)?;
+    Ok(Erasure {
+        report,
+        outbox_ids: ids,
+        staff: staff > 0,
+    })
 }
 
 fn erased_address(id: &str) -> String {

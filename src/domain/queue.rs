@@ -13,30 +13,55 @@ pub const TOPIC_MAX: usize = 200;
 pub const SITUATION_MAX: usize = 4000;
 pub const NOTES_MAX: usize = 4000;
 
+/// How long an unconfirmed request waits for its owner's confirmation.
+pub const CONFIRM_WITHIN_HOURS: i64 = 24;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RequestStatus {
+    /// Waiting for its owner to confirm through the mailed link: holds no
+    /// place and no hour yet.
+    Unconfirmed,
     Waiting,
     Scheduled,
     Done,
     Cancelled,
+    /// Never confirmed in time.
+    Expired,
 }
 
 impl RequestStatus {
+    const ALL: [Self; 6] = [
+        Self::Unconfirmed,
+        Self::Waiting,
+        Self::Scheduled,
+        Self::Done,
+        Self::Cancelled,
+        Self::Expired,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
+            Self::Unconfirmed => "unconfirmed",
             Self::Waiting => "waiting",
             Self::Scheduled => "scheduled",
             Self::Done => "done",
             Self::Cancelled => "cancelled",
+            Self::Expired => "expired",
         }
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [Self::Waiting, Self::Scheduled, Self::Done, Self::Cancelled]
-            .into_iter()
-            .find(|v| v.as_str() == s)
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
     }
+
+    /// In the queue or booked: what the one-request-per-address rule and
+    /// the account's quota count.
+    pub const ACTIVE: [Self; 2] = [Self::Waiting, Self::Scheduled];
+
+    /// Still open: an unconfirmed request also blocks a second one for the
+    /// same address (so one address gets one confirmation mail at a time).
+    pub const OPEN: [Self; 3] = [Self::Unconfirmed, Self::Waiting, Self::Scheduled];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

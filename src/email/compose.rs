@@ -33,8 +33,12 @@ pub enum MailKind {
     Appointment,
     /// Queue: the same hour, for the CSM.
     AppointmentForHost,
-    /// Queue: the hour is off (to customer and CSM).
+    /// Queue: the hour is off (to the customer).
     AppointmentCancelled,
+    /// Queue: the hour is off (to the CSM).
+    AppointmentCancelledForHost,
+    /// Queue: "did you ask for this?", with the confirmation link.
+    QueueConfirm,
 }
 
 impl MailKind {
@@ -53,6 +57,8 @@ impl MailKind {
             Self::Appointment => "appointment",
             Self::AppointmentForHost => "appointment_host",
             Self::AppointmentCancelled => "appointment_cancel",
+            Self::AppointmentCancelledForHost => "appointment_cancel_host",
+            Self::QueueConfirm => "queue_confirm",
         }
     }
 
@@ -63,21 +69,37 @@ impl MailKind {
             | Self::Updated
             | Self::Appointment
             | Self::AppointmentForHost => Some(Method::Request),
-            Self::Cancelled | Self::WebinarCancelled | Self::AppointmentCancelled => {
-                Some(Method::Cancel)
-            }
-            Self::Waitlisted | Self::LeftWaitlist | Self::Reminder | Self::Queued => None,
+            Self::Cancelled
+            | Self::WebinarCancelled
+            | Self::AppointmentCancelled
+            | Self::AppointmentCancelledForHost => Some(Method::Cancel),
+            Self::Waitlisted
+            | Self::LeftWaitlist
+            | Self::Reminder
+            | Self::Queued
+            | Self::QueueConfirm => None,
         }
     }
 
-    /// Mails that carry the link to manage the booking.
+    /// Mails that carry the link to manage the booking. Never a staff
+    /// copy: whoever reads the CSM's mail must not be able to cancel or move
+    /// the customer's hour (staff act through their login).
     fn has_manage_link(self) -> bool {
         !matches!(
             self,
-            Self::Cancelled | Self::WebinarCancelled | Self::LeftWaitlist
+            Self::Cancelled
+                | Self::WebinarCancelled
+                | Self::LeftWaitlist
+                | Self::AppointmentForHost
+                | Self::AppointmentCancelledForHost
+                | Self::QueueConfirm
         )
     }
 }
+
+/// The manage-token `kind` of a queue confirmation token: it confirms the
+/// request and nothing else.
+pub const CONFIRM_KIND: &str = "queue_confirm";
 
 /// Which kind of session a mail is about: it decides the iCalendar UID and
 /// where the manage link points.
@@ -156,6 +178,8 @@ struct View<'a> {
     zone: &'a str,
     join_url: Option<&'a str>,
     manage_url: Option<String>,
+    /// Queue confirmations: the link, and until when it works.
+    confirm_url: Option<String>,
     position: i64,
     reminder: String,
     topic: &'a str,
@@ -268,6 +292,21 @@ impl Composer {
         Ok(url.to_string())
     }
 
+    /// The link in a queue confirmation mail: the request's address with a
+    /// token that can only confirm it (not manage it), valid until
+    /// `confirm_by`. Opening it shows the request; confirming is a POST to
+    /// `…/confirm` with the same token, so a mail scanner that follows
+    /// links confirms nothing.
+    pub fn confirm_url(&self, id: &str, confirm_by: DateTime<Utc>) -> Result<String, AppError> {
+        let token = self.keys.issue_purpose(CONFIRM_KIND, id, confirm_by)?;
+        let mut url = self
+            .public_url
+            .join(&format!("api/v1/queue/{id}"))
+            .map_err(AppError::internal)?;
+        url.query_pairs_mut().append_pair("token", &token);
+        Ok(url.to_string())
+    }
+
     /// The manage token alone, for the API response.
     pub fn manage_token(
         &self,
@@ -321,12 +360,27 @@ impl Composer {
         } else {
             None
         };
+        // A confirmation mail is about the request itself: its "session"
+        // ends when the request lapses.
+        let confirm_url = if kind == MailKind::QueueConfirm {
+            Some(self.confirm_url(&to.booking_id, session.ends_at)?)
+        } else {
+            None
+        };
         let view = View {
             kind,
             name: &to.name,
             title: &session.title,
             host: &session.host_name,
-            when: local_when(session.starts_at, session.ends_at, to.timezone),
+            when: if kind == MailKind::QueueConfirm {
+                session
+                    .ends_at
+                    .with_timezone(&to.timezone)
+                    .format("%A, %-d %B %Y, %H:%M")
+                    .to_string()
+            } else {
+                local_when(session.starts_at, session.ends_at, to.timezone)
+            },
             zone: to.timezone.name(),
             join_url: match kind {
                 MailKind::Invite | MailKind::Promoted | MailKind::Updated | MailKind::Reminder => {
@@ -335,6 +389,7 @@ impl Composer {
                 _ => None,
             },
             manage_url,
+            confirm_url,
             position: to.waitlist_position.unwrap_or(0),
             reminder: in_words(to.reminder_minutes.unwrap_or(0)),
             topic: &session.topic,

@@ -12,7 +12,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::Page;
 use crate::auth::Staff;
-use crate::config::Settings;
+use crate::config::{MailTransport, Settings};
 use crate::db::attendees::{self, Attendee, AttendeeFilter, Figures};
 use crate::db::people::{self, Erased};
 use crate::db::{Db, audit, clock, utc, webhooks};
@@ -22,6 +22,7 @@ use crate::domain::text::{EmailAddress, web_url};
 use crate::domain::user::Role;
 use crate::domain::webinar::Kind;
 use crate::email::Composer;
+use crate::email::erasure::erase_in_files;
 use crate::error::{AppError, Problem};
 
 /// Rows read from the database per step of a CSV export.
@@ -41,13 +42,6 @@ pub const CSV_HEADER: [&str; 12] = [
     "marketing_consent",
     "registered_at",
 ];
-
-/// Hex SHA-256, for recording an erased address without keeping it.
-fn sha256_hex(data: &str) -> String {
-    crate::webhook::hex(
-        aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, data.as_bytes()).as_ref(),
-    )
-}
 
 #[derive(Debug, Clone, Deserialize, IntoParams)]
 pub struct AttendeeQuery {
@@ -549,18 +543,33 @@ pub async fn erase_person(
         settings.queue.clone(),
         staff.id.clone(),
     );
-    let report = db
+    let tag = audit::address_tag(settings.auth.jwt_secret.expose().as_bytes(), email.as_str());
+    let address = email.as_str().to_owned();
+    let erasure = db
         .write(move |conn| {
             let now = clock();
-            let report = people::erase(conn, &composer, &cfg, email.as_str(), now)?;
-            let details =
-                serde_json::json!({"email_sha256": sha256_hex(email.as_str()), "erased": &report});
+            let erasure = people::erase(conn, &composer, &cfg, email.as_str(), now)?;
+            let details = serde_json::json!({"email_hmac": tag, "erased": &erasure.report});
             audit::record(conn, &actor, "person.erased", &details, now)?;
-            Ok(report)
+            Ok(erasure)
         })
         .await?;
-    tracing::info!(by = %staff.id, "person erased");
-    Ok(web::Json(report))
+    if settings.mail.transport == MailTransport::File {
+        // A staff address stays in mail about other people's bookings.
+        let address = (!erasure.staff).then_some(address);
+        let (dir, ids) = (settings.mail.dir.clone(), erasure.outbox_ids);
+        let files = web::block(move || erase_in_files(&dir, &ids, address.as_deref()))
+            .await
+            .map_err(AppError::internal)?
+            .map_err(|e| AppError::internal(format!("erasing mail files: {}", e.kind())))?;
+        if !files.complete {
+            tracing::warn!(by = %staff.id, "erasure searched only part of the mail folder");
+        }
+        tracing::info!(by = %staff.id, deleted = files.deleted, rewritten = files.rewritten, "person erased");
+    } else {
+        tracing::info!(by = %staff.id, "person erased");
+    }
+    Ok(web::Json(erasure.report))
 }
 
 #[derive(Debug, Serialize, ToSchema)]

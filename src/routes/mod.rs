@@ -105,6 +105,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .wrap(from_fn(rate_limit::public_posts)),
         )
         .service(
+            resource("/api/v1/queue/{id}/confirm")
+                .route(web::post().to(queue::confirm))
+                .wrap(from_fn(rate_limit::public_posts)),
+        )
+        .service(
             resource("/api/v1/queue/{id}/reschedule")
                 .route(web::post().to(queue::reschedule))
                 .wrap(from_fn(rate_limit::public_posts)),

@@ -1,6 +1,7 @@
-//! The one-hour customer queue: joining it (public), the customer's own
-//! view, cancel and "another slot" (manage token), the CSMs' view of the
-//! queue in serving order, and appointments.
+//! The one-hour customer queue: joining it (public) and confirming it (the
+//! mailed confirmation token), the customer's own view, cancel and "another
+//! slot" (manage token), the CSMs' view of the queue in serving order, and
+//! appointments.
 
 use std::sync::Arc;
 
@@ -12,7 +13,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::Page;
 use super::webinars::HostOut;
 use crate::auth::booking::{Caller, booking_caller};
-use crate::auth::{JwtKeys, Staff};
+use crate::auth::{JwtKeys, Staff, bearer_token};
 use crate::config::Settings;
 use crate::db::queue::{self, Appointment, Queued, RequestRow};
 use crate::db::{Db, clock, utc};
@@ -24,7 +25,7 @@ use crate::domain::queue::{
 use crate::domain::text::multi_line;
 use crate::domain::timezone::TimeZone;
 use crate::domain::user::Role;
-use crate::email::Composer;
+use crate::email::{CONFIRM_KIND, Composer};
 use crate::error::{AppError, Problem};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -56,9 +57,6 @@ pub struct QueuedOut {
     /// 1-based place in the queue while waiting.
     pub position: Option<i64>,
     pub appointment: Option<AppointmentBrief>,
-    /// Only in the answer to `POST /api/v1/queue`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub manage_token: Option<String>,
 }
 
 impl QueuedOut {
@@ -68,7 +66,34 @@ impl QueuedOut {
             status: q.request.status()?,
             position: q.position,
             appointment: q.appointment.as_ref().map(AppointmentBrief::from),
-            manage_token: None,
+        })
+    }
+}
+
+/// A request with the token to manage it: the answer to joining the queue
+/// and to confirming a request.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct QueuedWithToken {
+    #[serde(flatten)]
+    pub request: QueuedOut,
+    /// The manage token (for `?token=` or Bearer). `null` while the request
+    /// is `unconfirmed`: whoever made the request may not be the owner of
+    /// the address, so the token goes only to the one who confirms.
+    pub manage_token: Option<String>,
+}
+
+impl QueuedWithToken {
+    fn from(q: &Queued, composer: &Composer, settings: &Settings) -> Result<Self, AppError> {
+        let request = QueuedOut::from(q)?;
+        let manage_token = if request.status == RequestStatus::Unconfirmed {
+            None
+        } else {
+            let valid_until = clock() + Duration::days(i64::from(settings.queue.horizon_days));
+            Some(composer.manage_token("queue", &q.request.id, valid_until)?)
+        };
+        Ok(Self {
+            request,
+            manage_token,
         })
     }
 }
@@ -108,8 +133,10 @@ impl RequestOut {
 }
 
 /// Ask for an hour with a CSM (public). Served first come, first served.
+/// With `queue.confirm_email` the request is `unconfirmed`: it holds no
+/// place until its owner confirms through the link mailed to them.
 #[utoipa::path(post, path = "/api/v1/queue", tag = "queue", request_body = QueueRequestBody, responses(
-    (status = 201, body = QueuedOut),
+    (status = 201, body = QueuedWithToken),
     (status = 403, description = "`not_eligible`", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`already_queued`, `quota_exceeded`", body = Problem, content_type = "application/problem+json"),
     (status = 422, body = Problem, content_type = "application/problem+json"),
@@ -131,11 +158,57 @@ pub async fn create(
             .await?
     };
     tracing::info!(request_id = %queued.request.id, status = %queued.request.status, "queue request");
-    let mut out = QueuedOut::from(&queued)?;
-    // The latest a queue hour can end: the end of the booking horizon.
-    let session_ends_at = clock() + Duration::days(i64::from(settings.queue.horizon_days));
-    out.manage_token = Some(composer.manage_token("queue", &queued.request.id, session_ends_at)?);
-    Ok(HttpResponse::Created().json(out))
+    Ok(HttpResponse::Created().json(QueuedWithToken::from(&queued, &composer, &settings)?))
+}
+
+/// The token sent with a request, as `?token=` or Bearer.
+fn sent_token(req: &HttpRequest) -> Option<String> {
+    url::form_urlencoded::parse(req.query_string().as_bytes())
+        .find(|(k, _)| k == "token")
+        .map(|(_, v)| v.into_owned())
+        .or_else(|| bearer_token(req).map(str::to_owned))
+}
+
+/// Whether the request carries the confirmation token of exactly this
+/// queue request (only mailed to the address it was made for).
+fn holds_confirm_token(req: &HttpRequest, keys: &JwtKeys, id: &str) -> bool {
+    sent_token(req).is_some_and(|t| keys.verify_manage(&t, CONFIRM_KIND, id))
+}
+
+/// Confirm a request (the token from the confirmation mail, as `?token=` or
+/// Bearer): it enters the queue at the place of the time it was made and
+/// may be scheduled at once. The manage token comes with the answer.
+#[utoipa::path(post, path = "/api/v1/queue/{id}/confirm", tag = "queue",
+    params(("token" = Option<String>, Query, description = "The token from the confirmation e-mail")), responses(
+    (status = 200, body = QueuedWithToken),
+    (status = 401, body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`session_closed` (cancelled, or not confirmed within 24 hours), `quota_exceeded`", body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn confirm(
+    req: HttpRequest,
+    db: web::Data<Db>,
+    keys: web::Data<JwtKeys>,
+    composer: web::Data<Composer>,
+    settings: web::Data<Settings>,
+    path: web::Path<String>,
+) -> Result<web::Json<QueuedWithToken>, AppError> {
+    let id = path.into_inner();
+    if !holds_confirm_token(&req, &keys, &id) {
+        return Err(AppError::Unauthorized(
+            "use the confirmation link from your e-mail",
+        ));
+    }
+    let composer: Arc<Composer> = composer.into_inner();
+    let cfg = settings.queue.clone();
+    let queued = {
+        let composer = Arc::clone(&composer);
+        db.write(move |conn| queue::confirm(conn, &composer, &cfg, &id, clock()))
+            .await?
+    };
+    tracing::info!(request_id = %queued.request.id, status = %queued.request.status, "queue request confirmed");
+    Ok(web::Json(QueuedWithToken::from(
+        &queued, &composer, &settings,
+    )?))
 }
 
 fn staff_of_queue(caller: &Caller) -> Result<(), AppError> {
@@ -145,9 +218,11 @@ fn staff_of_queue(caller: &Caller) -> Result<(), AppError> {
     }
 }
 
-/// One request (its manage token, CSMs, admins; not marketing).
+/// One request (its manage token or confirmation token, CSMs, admins).
+/// Reading it never confirms it: the confirmation link leads here, and mail
+/// scanners open links.
 #[utoipa::path(get, path = "/api/v1/queue/{id}", tag = "queue",
-    params(("token" = Option<String>, Query, description = "The manage token from the e-mail")), responses(
+    params(("token" = Option<String>, Query, description = "The manage token, or the confirmation token, from the e-mail")), responses(
     (status = 200, body = QueuedOut),
     (status = 401, body = Problem, content_type = "application/problem+json"),
 ))]
@@ -158,7 +233,9 @@ pub async fn get(
     path: web::Path<String>,
 ) -> Result<web::Json<QueuedOut>, AppError> {
     let id = path.into_inner();
-    staff_of_queue(&booking_caller(&req, &keys, "queue", &id).await?)?;
+    if !holds_confirm_token(&req, &keys, &id) {
+        staff_of_queue(&booking_caller(&req, &keys, "queue", &id).await?)?;
+    }
     let queued = db.run(move |conn| queue::status_of(conn, &id)).await?;
     Ok(web::Json(QueuedOut::from(&queued)?))
 }

@@ -1,5 +1,7 @@
-//! The e-mails of the queue: the appointment invite for customer and CSM,
-//! its cancellation, the "you are in the queue" notice, and reminders.
+//! The e-mails of the queue: the confirmation link of a new request, the
+//! appointment invite for customer and CSM, its cancellation, the "you are
+//! in the queue" notice, and reminders. Only the customer's own mails carry
+//! a link with a token; the CSM's copies carry none.
 
 use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
@@ -88,7 +90,7 @@ pub(super) fn mail_both(
     let (to_customer, to_host) = if cancelled {
         (
             MailKind::AppointmentCancelled,
-            MailKind::AppointmentCancelled,
+            MailKind::AppointmentCancelledForHost,
         )
     } else {
         (MailKind::Appointment, MailKind::AppointmentForHost)
@@ -109,20 +111,15 @@ pub(super) fn mail_both(
     Ok(())
 }
 
-pub(super) fn mail_queued(
-    conn: &mut AnyConnection,
-    composer: &Composer,
-    q: &Queued,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    let req = &q.request;
-    let info = SessionInfo {
+/// A mail about the request itself (no hour yet), valid from `now` to `until`.
+fn request_info(req: &RequestRow, now: DateTime<Utc>, until: DateTime<Utc>) -> SessionInfo {
+    SessionInfo {
         kind: SessionKind::Appointment,
         id: req.id.clone(),
         title: format!("An hour with a CSM: {}", req.topic),
         description: String::new(),
         starts_at: now,
-        ends_at: now + Duration::days(365),
+        ends_at: until,
         join_url: None,
         sequence: 0,
         host_name: "One-to-many team".into(),
@@ -130,8 +127,33 @@ pub(super) fn mail_queued(
         topic: req.topic.clone(),
         situation: req.situation.clone(),
         customer: req.name.clone(),
-    };
+    }
+}
+
+pub(super) fn mail_queued(
+    conn: &mut AnyConnection,
+    composer: &Composer,
+    q: &Queued,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let req = &q.request;
+    let info = request_info(req, now, now + Duration::days(365));
     let mail = composer.compose(MailKind::Queued, &info, &customer(req, q.position), now)?;
+    outbox::enqueue(conn, &mail, None, Some(&req.id), now)?;
+    Ok(())
+}
+
+/// "Did you ask for this?": the link that confirms the request, valid
+/// until `confirm_by`.
+pub(super) fn mail_confirm(
+    conn: &mut AnyConnection,
+    composer: &Composer,
+    req: &RequestRow,
+    confirm_by: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let info = request_info(req, now, confirm_by);
+    let mail = composer.compose(MailKind::QueueConfirm, &info, &customer(req, None), now)?;
     outbox::enqueue(conn, &mail, None, Some(&req.id), now)?;
     Ok(())
 }

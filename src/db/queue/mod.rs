@@ -19,7 +19,9 @@ use crate::config::QueueSettings;
 use crate::domain::account::Segment;
 use crate::domain::allocator::{self, HostSlots, Waiting};
 use crate::domain::availability::{SLOT, Window, WindowDto, parse_windows, preferred_intervals};
-use crate::domain::queue::{AppointmentStatus, NewQueueRequest, RequestStatus};
+use crate::domain::queue::{
+    AppointmentStatus, CONFIRM_WITHIN_HOURS, NewQueueRequest, RequestStatus,
+};
 use crate::domain::validation::Validator;
 use crate::email::Composer;
 use crate::error::{AppError, is_unique_violation};
@@ -29,7 +31,7 @@ mod reads;
 mod slots;
 
 pub use mail::reminder_mail;
-use mail::{mail_both, mail_queued};
+use mail::{mail_both, mail_confirm, mail_queued};
 pub use reads::{
     Queued, appointments_between, find_appointment, find_request, live_appointment, position,
     status_of, waiting,
@@ -246,7 +248,25 @@ pub fn allocate(
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
     lock_queue(conn, now)?;
+    expire_lapsed(conn, now)?;
     allocate_locked(conn, composer, cfg, now)
+}
+
+/// Unconfirmed requests whose time to confirm has passed become `expired`
+/// (they never held an hour, so nothing else changes). Run on every
+/// allocator pass and before the checks of a new request, so a lapsed
+/// request never blocks its address. Returns how many lapsed.
+pub fn expire_lapsed(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<usize, AppError> {
+    Ok(diesel::update(
+        queue_requests::table
+            .filter(queue_requests::status.eq(RequestStatus::Unconfirmed.as_str()))
+            .filter(queue_requests::confirm_by.le(now.naive_utc())),
+    )
+    .set((
+        queue_requests::status.eq(RequestStatus::Expired.as_str()),
+        queue_requests::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)?)
 }
 
 fn quota_used(
@@ -268,10 +288,7 @@ fn quota_used(
     }
     let active: i64 = queue_requests::table
         .filter(queue_requests::id.eq_any(&ids))
-        .filter(queue_requests::status.eq_any([
-            RequestStatus::Waiting.as_str(),
-            RequestStatus::Scheduled.as_str(),
-        ]))
+        .filter(queue_requests::status.eq_any(RequestStatus::ACTIVE.map(RequestStatus::as_str)))
         .count()
         .get_result(conn)?;
     let recent: i64 = appointments::table
@@ -283,8 +300,42 @@ fn quota_used(
     Ok(active > 0 || recent > 0)
 }
 
-/// A new request: eligibility, the one-active-request rule and the account's
-/// quota are checked, then the allocator runs.
+fn quota_exceeded(cfg: &QueueSettings) -> AppError {
+    AppError::conflict(
+        "quota_exceeded",
+        format!(
+            "your company already has an hour in the queue or had one in the last {} days",
+            cfg.account_limit_days
+        ),
+    )
+}
+
+/// Whether the account (or, without one, the address) may take another
+/// place: only requests in the queue or booked and hours not cancelled
+/// count, so a cancelled request or hour frees the quota again.
+fn check_quota(
+    conn: &mut AnyConnection,
+    cfg: &QueueSettings,
+    account_id: Option<&str>,
+    email: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    if cfg.account_limit_days > 0
+        && quota_used(
+            conn,
+            account_id,
+            email,
+            now - Duration::days(i64::from(cfg.account_limit_days)),
+        )?
+    {
+        return Err(quota_exceeded(cfg));
+    }
+    Ok(())
+}
+
+/// A new request: eligibility, the one-open-request rule and the account's
+/// quota are checked. With `confirm_email` it waits, holding nothing, for
+/// its owner to confirm through the mailed link; else the allocator runs.
 pub fn enqueue(
     conn: &mut AnyConnection,
     composer: &Composer,
@@ -293,6 +344,7 @@ pub fn enqueue(
     now: DateTime<Utc>,
 ) -> Result<Queued, AppError> {
     lock_queue(conn, now)?;
+    expire_lapsed(conn, now)?;
     let account = accounts::find_by_domain(conn, new.email.domain())?;
     let segment = match &account {
         Some(a) => a.segment()?,
@@ -310,34 +362,24 @@ pub fn enqueue(
             "this e-mail already has a request in the queue",
         )
     };
-    let active: i64 = queue_requests::table
+    let open: i64 = queue_requests::table
         .filter(queue_requests::email.eq(new.email.as_str()))
-        .filter(queue_requests::status.eq_any([
-            RequestStatus::Waiting.as_str(),
-            RequestStatus::Scheduled.as_str(),
-        ]))
+        .filter(queue_requests::status.eq_any(RequestStatus::OPEN.map(RequestStatus::as_str)))
         .count()
         .get_result(conn)?;
-    if active > 0 {
+    if open > 0 {
         return Err(already_queued());
     }
     let account_id = account.as_ref().map(|a| a.row.id.clone());
-    if cfg.account_limit_days > 0
-        && quota_used(
-            conn,
-            account_id.as_deref(),
-            new.email.as_str(),
-            now - Duration::days(i64::from(cfg.account_limit_days)),
-        )?
-    {
-        return Err(AppError::conflict(
-            "quota_exceeded",
-            format!(
-                "your company already has an hour in the queue or had one in the last {} days",
-                cfg.account_limit_days
-            ),
-        ));
-    }
+    check_quota(conn, cfg, account_id.as_deref(), new.email.as_str(), now)?;
+    let (status, confirm_by) = if cfg.confirm_email {
+        (
+            RequestStatus::Unconfirmed,
+            Some(now + Duration::hours(CONFIRM_WITHIN_HOURS)),
+        )
+    } else {
+        (RequestStatus::Waiting, None)
+    };
     let id = new_id();
     diesel::insert_into(queue_requests::table)
         .values((
@@ -352,9 +394,10 @@ pub fn enqueue(
             queue_requests::locale.eq(new.locale.code()),
             queue_requests::preferred
                 .eq(serde_json::to_string(&new.preferred_raw).map_err(AppError::internal)?),
-            queue_requests::status.eq(RequestStatus::Waiting.as_str()),
+            queue_requests::status.eq(status.as_str()),
             queue_requests::created_at.eq(now.naive_utc()),
             queue_requests::updated_at.eq(now.naive_utc()),
+            queue_requests::confirm_by.eq(confirm_by.map(|c| c.naive_utc())),
         ))
         .execute(conn)
         .map_err(|e| {
@@ -364,8 +407,61 @@ pub fn enqueue(
                 e.into()
             }
         })?;
+    if let Some(confirm_by) = confirm_by {
+        let queued = status_of(conn, &id)?;
+        mail_confirm(conn, composer, &queued.request, confirm_by, now)?;
+        return Ok(queued);
+    }
+    admit(conn, composer, cfg, &id, now)
+}
+
+/// The owner confirmed through the mailed link: the request enters the
+/// queue at the place of the time it was made (serving order is by
+/// `created_at`) and may be scheduled at once. Confirming again changes
+/// nothing; a lapsed or cancelled request cannot be confirmed.
+pub fn confirm(
+    conn: &mut AnyConnection,
+    composer: &Composer,
+    cfg: &QueueSettings,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<Queued, AppError> {
+    lock_queue(conn, now)?;
+    let req = find_request(conn, id)?.ok_or(AppError::NotFound("no queue request with this id"))?;
+    let closed = || {
+        AppError::conflict(
+            "session_closed",
+            "this request was cancelled or was not confirmed in time: please ask again",
+        )
+    };
+    match req.status()? {
+        RequestStatus::Unconfirmed => {}
+        RequestStatus::Waiting | RequestStatus::Scheduled | RequestStatus::Done => {
+            return status_of(conn, id);
+        }
+        RequestStatus::Cancelled | RequestStatus::Expired => return Err(closed()),
+    }
+    if req.confirm_by.is_none_or(|by| utc(by) <= now) {
+        expire_lapsed(conn, now)?;
+        return Err(closed());
+    }
+    // Someone else from the account may have confirmed in the meantime.
+    check_quota(conn, cfg, req.account_id.as_deref(), &req.email, now)?;
+    set_request(conn, id, RequestStatus::Waiting, None, now)?;
+    admit(conn, composer, cfg, id, now)
+}
+
+/// A request that just entered the queue: the allocator runs, and if no
+/// hour was free the owner is told their place.
+fn admit(
+    conn: &mut AnyConnection,
+    composer: &Composer,
+    cfg: &QueueSettings,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<Queued, AppError> {
     allocate_locked(conn, composer, cfg, now)?;
-    let queued = status_of(conn, &id)?;
+    let queued = status_of(conn, id)?;
     if queued.request.status == RequestStatus::Waiting.as_str() {
         mail_queued(conn, composer, &queued, now)?;
     }
@@ -403,8 +499,10 @@ pub fn cancel(
     lock_queue(conn, now)?;
     let req = find_request(conn, id)?.ok_or(AppError::NotFound("no queue request with this id"))?;
     match req.status()? {
-        RequestStatus::Done | RequestStatus::Cancelled => return status_of(conn, id),
-        RequestStatus::Waiting => {}
+        RequestStatus::Done | RequestStatus::Cancelled | RequestStatus::Expired => {
+            return status_of(conn, id);
+        }
+        RequestStatus::Unconfirmed | RequestStatus::Waiting => {}
         RequestStatus::Scheduled => {
             if let Some(appt) = live_appointment(conn, id)? {
                 cancel_appointment(conn, composer, &appt, &req, now)?;
