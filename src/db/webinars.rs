@@ -135,7 +135,7 @@ pub fn insert_all(
     conn: &mut AnyConnection,
     rows: &[NewWebinarRow],
 ) -> Result<Vec<Webinar>, AppError> {
-    conn.transaction(|conn| {
+    super::write_transaction(conn, |conn| {
         if let Some(first) = rows.first() {
             super::queue::lock_host(conn, &first.host_id)?;
         }
