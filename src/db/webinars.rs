@@ -188,6 +188,7 @@ pub fn lock(conn: &mut AnyConnection, id: &str) -> Result<Option<Webinar>, AppEr
     find(conn, id)
 }
 
+/// Stores the seat counters and the arrival count, as changed under the lock.
 pub fn save_counters(
     conn: &mut AnyConnection,
     w: &Webinar,
@@ -197,6 +198,7 @@ pub fn save_counters(
         .set((
             webinars::seats_taken.eq(w.row.seats_taken),
             webinars::waitlist_length.eq(w.row.waitlist_length),
+            webinars::arrivals.eq(w.row.arrivals),
             webinars::updated_at.eq(now.naive_utc()),
         ))
         .execute(conn)?;
