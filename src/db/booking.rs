@@ -15,6 +15,7 @@ use super::{AnyConnection, new_id, outbox, utc, webhooks};
 use crate::domain::registration::{
     NewRegistration, RegistrationStatus, Seat, may_resend, promotions, seat_for_newcomer,
 };
+use crate::domain::time;
 use crate::domain::validation::ValidationErrors;
 use crate::domain::webinar::{Kind, Status, WebinarPatch};
 use crate::email::{Composer, MailKind};
@@ -59,7 +60,7 @@ fn payload(
         "webinar_title": webinar.row.title,
         "kind": webinar.row.kind,
         "topic": webinar.row.topic,
-        "starts_at": utc(webinar.row.starts_at),
+        "starts_at": time::format(utc(webinar.row.starts_at)),
         "status": status.as_str(),
         "marketing_consent": reg.marketing_consent,
     });

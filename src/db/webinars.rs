@@ -123,7 +123,7 @@ fn check_host_free(
             "host_busy",
             format!(
                 "the host has a customer appointment overlapping {}",
-                utc(starts_at).to_rfc3339()
+                crate::domain::time::format(utc(starts_at))
             ),
         ));
     }

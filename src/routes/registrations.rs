@@ -49,7 +49,9 @@ pub struct RegistrationOut {
     pub questions: Vec<String>,
     pub marketing_consent: bool,
     pub attended: Option<bool>,
+    #[serde(with = "crate::domain::time")]
     pub registered_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::time::option")]
     pub cancelled_at: Option<DateTime<Utc>>,
 }
 

@@ -21,6 +21,7 @@ pub struct UserOut {
     pub role: Role,
     /// IANA time zone.
     pub timezone: String,
+    #[serde(with = "crate::domain::time")]
     pub created_at: DateTime<Utc>,
 }
 

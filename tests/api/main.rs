@@ -17,5 +17,6 @@ mod office_hours;
 mod ops;
 mod queue;
 mod registrations;
+mod time_format;
 mod users;
 mod webinars;
