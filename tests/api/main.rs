@@ -8,6 +8,7 @@ mod smtp;
 mod accounts;
 mod auth;
 mod cli;
+mod concurrency;
 mod config;
 mod errors;
 mod mail;
