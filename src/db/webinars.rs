@@ -175,9 +175,11 @@ pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<Webinar>, AppEr
     Ok(row.and_then(|r| with_host(vec![r]).pop()))
 }
 
-/// Takes the webinar's row lock (a no-op write, so SQLite takes its write
-/// lock and PostgreSQL the row lock) and reads the row under it. Held until
-/// the transaction ends: seat counts read after this cannot change under us.
+/// Takes the webinar's row lock (a no-op write: PostgreSQL locks the row;
+/// on SQLite the write transaction already holds the database's write lock
+/// from `BEGIN IMMEDIATE`) and reads the row under it. Held until the
+/// transaction ends: seat counts and `arrivals` read after this cannot
+/// change under us.
 pub fn lock(conn: &mut AnyConnection, id: &str) -> Result<Option<Webinar>, AppError> {
     let touched = diesel::update(webinars::table.filter(webinars::id.eq(id)))
         .set(webinars::sequence.eq(webinars::sequence))
