@@ -367,7 +367,7 @@ async fn bench_backend(backend: Backend, cfg: &Config) -> Result<Outcome, BoxErr
                     .map_err(|e| format!("parse: {e}"))?;
                     let booked = db
                         .write(move |conn| {
-                            booking::register(conn, &composer, &webinar_id, &new, clock())
+                            booking::register(conn, &composer, &webinar_id, &new, clock)
                         })
                         .await
                         .map_err(|e| format!("register: {e}"))?;

@@ -49,7 +49,7 @@ impl Account {
 /// Stores the account and its domains in one transaction; a domain that
 /// already belongs to another account is 409 `domain_taken`.
 pub fn insert(conn: &mut AnyConnection, account: &NewAccount) -> Result<Account, AppError> {
-    conn.transaction(|conn| {
+    super::write_transaction(conn, |conn| {
         let row: AccountRow = diesel::insert_into(accounts::table)
             .values(&NewAccountRow {
                 id: new_id(),

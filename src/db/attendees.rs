@@ -16,7 +16,9 @@ use crate::error::AppError;
 
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct AttendeeFilter {
+    #[serde(with = "crate::domain::time::option")]
     pub from: Option<DateTime<Utc>>,
+    #[serde(with = "crate::domain::time::option")]
     pub to: Option<DateTime<Utc>>,
     pub kind: Option<Kind>,
     pub topic: Option<String>,

@@ -1,18 +1,21 @@
 //! The transactions that decide who has a seat. Each begins with
 //! [`webinars::lock`]: the webinar row's lock guards the invariant that a
 //! capped webinar never has more confirmed seats than its capacity (the
-//! table's CHECK constraint backs it up), and that the waiting list is
-//! served in arrival order. The e-mails each change causes are written to
-//! the outbox in the same transaction.
+//! table's CHECK constraint backs it up), that its counters equal its rows,
+//! and the arrival order: each registration's `arrival` is handed out under
+//! the lock (`webinars.arrivals` + 1), and the waiting list is served and
+//! numbered by it. The e-mails each change causes are written to the outbox
+//! in the same transaction.
 
 use chrono::{DateTime, Utc};
 
-use super::registrations::{self, RegistrationRow};
+use super::registrations::{self, Placement, RegistrationRow};
 use super::webinars::{self, Webinar};
 use super::{AnyConnection, new_id, outbox, utc, webhooks};
 use crate::domain::registration::{
-    NewRegistration, RegistrationStatus, Seat, promotions, seat_for_newcomer,
+    NewRegistration, RegistrationStatus, Seat, may_resend, promotions, seat_for_newcomer,
 };
+use crate::domain::time;
 use crate::domain::validation::ValidationErrors;
 use crate::domain::webinar::{Kind, Status, WebinarPatch};
 use crate::email::{Composer, MailKind};
@@ -57,7 +60,7 @@ fn payload(
         "webinar_title": webinar.row.title,
         "kind": webinar.row.kind,
         "topic": webinar.row.topic,
-        "starts_at": utc(webinar.row.starts_at),
+        "starts_at": time::format(utc(webinar.row.starts_at)),
         "status": status.as_str(),
         "marketing_consent": reg.marketing_consent,
     });
@@ -75,19 +78,25 @@ pub struct Booked {
     pub waitlist_position: Option<i64>,
     /// When the session ends (manage tokens stay valid a while after).
     pub session_ends_at: DateTime<Utc>,
-    /// The address was already registered: nothing new was stored, the
-    /// confirmation went out again.
+    /// The address was already registered: nothing new was stored.
     pub already_registered: bool,
+    /// A repeat e-mailed the confirmation again (at most once per
+    /// [`crate::domain::registration::RESEND_INTERVAL`]).
+    pub confirmation_resent: bool,
 }
 
+/// Registers `new`, or answers a repeat. `clock` is read once the lock is
+/// held, so that registration times follow the arrival order as the
+/// waiting-list positions do.
 pub fn register(
     conn: &mut AnyConnection,
     composer: &Composer,
     webinar_id: &str,
     new: &NewRegistration,
-    now: DateTime<Utc>,
+    clock: impl FnOnce() -> DateTime<Utc>,
 ) -> Result<Booked, AppError> {
     let mut webinar = locked(conn, webinar_id)?;
+    let now = clock();
     if !webinar.is_open(now) {
         return Err(session_closed());
     }
@@ -99,32 +108,28 @@ pub fn register(
         .into());
     }
     if let Some(existing) = registrations::find_active(conn, webinar_id, new.email.as_str())? {
-        let position = registrations::position_of(conn, &existing)?;
-        let kind = match position {
-            Some(_) => MailKind::Waitlisted,
-            None => MailKind::Invite,
-        };
-        mail(conn, composer, kind, &webinar, &existing, position, now)?;
-        return Ok(Booked {
-            registration: existing,
-            waitlist_position: position,
-            session_ends_at: utc(webinar.row.ends_at),
-            already_registered: true,
-        });
+        return repeat(conn, composer, &webinar, existing, now);
     }
-    let status = match seat_for_newcomer(webinar.row.capacity, webinar.row.seats_taken) {
+    webinar.row.arrivals += 1;
+    let arrival = webinar.row.arrivals;
+    // Everyone waiting arrived earlier: a newcomer to the list is last on it.
+    let (status, position) = match seat_for_newcomer(webinar.row.capacity, webinar.row.seats_taken)
+    {
         Seat::Confirmed => {
             webinar.row.seats_taken += 1;
-            RegistrationStatus::Confirmed
+            (RegistrationStatus::Confirmed, None)
         }
         Seat::Waitlisted => {
             webinar.row.waitlist_length += 1;
-            RegistrationStatus::Waitlisted
+            (
+                RegistrationStatus::Waitlisted,
+                Some(i64::from(webinar.row.waitlist_length)),
+            )
         }
     };
-    let registration = registrations::insert(conn, &new_id(), webinar_id, new, status, now)?;
+    let placement = Placement { status, arrival };
+    let registration = registrations::insert(conn, &new_id(), webinar_id, new, placement, now)?;
     webinars::save_counters(conn, &webinar, now)?;
-    let position = registrations::position_of(conn, &registration)?;
     let kind = match status {
         RegistrationStatus::Waitlisted => MailKind::Waitlisted,
         _ => MailKind::Invite,
@@ -142,6 +147,36 @@ pub fn register(
         waitlist_position: position,
         session_ends_at: utc(webinar.row.ends_at),
         already_registered: false,
+        confirmation_resent: false,
+    })
+}
+
+/// The same address again: nothing is stored, and the confirmation goes
+/// out again unless a repeat re-sent it recently.
+fn repeat(
+    conn: &mut AnyConnection,
+    composer: &Composer,
+    webinar: &Webinar,
+    existing: RegistrationRow,
+    now: DateTime<Utc>,
+) -> Result<Booked, AppError> {
+    let resend = may_resend(existing.resent_at.map(utc), now);
+    let mut position = None;
+    if resend {
+        position = registrations::position_of(conn, &existing)?;
+        let kind = match position {
+            Some(_) => MailKind::Waitlisted,
+            None => MailKind::Invite,
+        };
+        mail(conn, composer, kind, webinar, &existing, position, now)?;
+        registrations::mark_resent(conn, &existing.id, now)?;
+    }
+    Ok(Booked {
+        registration: existing,
+        waitlist_position: position,
+        session_ends_at: utc(webinar.row.ends_at),
+        already_registered: true,
+        confirmation_resent: resend,
     })
 }
 

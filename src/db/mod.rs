@@ -24,7 +24,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, NaiveDateTime, SubsecRound, Utc};
 use diesel::Connection;
-use diesel::connection::SimpleConnection;
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 
 use crate::config::{DatabaseSettings, DatabaseUrl};
 use crate::error::AppError;
@@ -65,10 +65,11 @@ pub enum OpenError {
 pub struct Db {
     pool: Pool,
     backend: &'static str,
-    /// SQLite has one writer at a time; queueing writers here instead of in
-    /// SQLite's busy handler (which sleeps in growing steps) keeps latency
-    /// flat. Correctness does not rest on it: transactions take their locks
-    /// in the database as well.
+    /// SQLite has one writer at a time; queueing this process's writers here
+    /// instead of in SQLite's busy handler (which sleeps in growing steps)
+    /// keeps latency flat. Only an optimisation: every write transaction
+    /// takes SQLite's write lock itself ([`write_transaction`]), which is
+    /// what keeps several processes on one file correct.
     sqlite_writer: Arc<Mutex<()>>,
 }
 
@@ -139,7 +140,8 @@ impl Db {
         .await?
     }
 
-    /// Runs `f` inside one write transaction on the blocking pool.
+    /// Runs `f` inside one write transaction ([`write_transaction`]) on the
+    /// blocking pool.
     pub async fn write<F, T>(&self, f: F) -> Result<T, AppError>
     where
         F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
@@ -155,8 +157,7 @@ impl Db {
             // writers do not hold connections that readers need.
             let _turn = sqlite.then(|| writer.lock().unwrap_or_else(PoisonError::into_inner));
             let mut pooled = pool.get()?;
-            let conn: &mut AnyConnection = &mut pooled;
-            conn.transaction(f)
+            write_transaction(&mut pooled, f)
         })
         .await?
     }
@@ -179,6 +180,41 @@ impl Db {
             state.idle_connections,
             self.pool.max_size(),
         )
+    }
+}
+
+/// Runs `f` in a transaction that may write. On SQLite it begins with
+/// `BEGIN IMMEDIATE`, taking the write lock (waiting for it up to the busy
+/// timeout) before the first read: a deferred transaction that reads and
+/// then writes fails with SQLITE_BUSY_SNAPSHOT when another connection or
+/// process committed in between. Inside an open transaction it is a
+/// savepoint, as the outer transaction already holds the lock.
+pub fn write_transaction<T, E, F>(conn: &mut AnyConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut AnyConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    let AnyConnection::Sqlite(sqlite) = conn else {
+        return conn.transaction(f);
+    };
+    // diesel's `immediate_transaction` needs the SqliteConnection itself,
+    // while `f` wants the AnyConnection: begin on the inner connection (its
+    // transaction state is the one AnyConnection reports), run `f` on the
+    // outer one, and end through the outer one's transaction manager.
+    match AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE") {
+        Ok(()) => {}
+        Err(diesel::result::Error::AlreadyInTransaction) => return conn.transaction(f),
+        Err(e) => return Err(e.into()),
+    }
+    match f(conn) {
+        Ok(value) => {
+            AnyConnection::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(error) => match AnyConnection::rollback_transaction(conn) {
+            Ok(()) | Err(diesel::result::Error::BrokenTransactionManager) => Err(error),
+            Err(rollback) => Err(rollback.into()),
+        },
     }
 }
 

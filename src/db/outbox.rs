@@ -188,7 +188,7 @@ pub fn record_attempt(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let attempts = row.attempts + 1;
-    conn.transaction(|conn| {
+    super::write_transaction(conn, |conn| {
         diesel::insert_into(outbox_attempts::table)
             .values(&NewAttempt {
                 id: new_id(),

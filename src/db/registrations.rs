@@ -69,8 +69,17 @@ struct NewRegistrationRow<'a> {
     questions: String,
     marketing_consent: bool,
     status: &'a str,
+    arrival: i32,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
+}
+
+/// Where a new registration lands: its status and its place in the
+/// webinar's arrival order, both decided under the webinar's lock.
+#[derive(Debug, Clone, Copy)]
+pub struct Placement {
+    pub status: RegistrationStatus,
+    pub arrival: i32,
 }
 
 pub fn insert(
@@ -78,7 +87,7 @@ pub fn insert(
     id: &str,
     webinar_id: &str,
     new: &NewRegistration,
-    status: RegistrationStatus,
+    placement: Placement,
     now: DateTime<Utc>,
 ) -> Result<RegistrationRow, AppError> {
     diesel::insert_into(registrations::table)
@@ -93,7 +102,8 @@ pub fn insert(
             situation: new.situation.as_deref(),
             questions: serde_json::to_string(&new.questions).map_err(AppError::internal)?,
             marketing_consent: new.marketing_consent,
-            status: status.as_str(),
+            status: placement.status.as_str(),
+            arrival: placement.arrival,
             created_at: now.naive_utc(),
             updated_at: now.naive_utc(),
         })
@@ -129,18 +139,15 @@ pub fn find_active(
         .optional()?)
 }
 
-/// 1-based place on the waiting list, in arrival order.
+/// 1-based place on the waiting list: those still waiting who arrived
+/// earlier, plus one. It falls as people ahead are promoted or leave. (A
+/// count: for reads, not for the registration transaction, which knows a
+/// newcomer's place from the webinar's counters.)
 pub fn waitlist_position(conn: &mut AnyConnection, row: &RegistrationRow) -> Result<i64, AppError> {
     let ahead: i64 = registrations::table
         .filter(registrations::webinar_id.eq(&row.webinar_id))
         .filter(registrations::status.eq(RegistrationStatus::Waitlisted.as_str()))
-        .filter(
-            registrations::created_at
-                .lt(row.created_at)
-                .or(registrations::created_at
-                    .eq(row.created_at)
-                    .and(registrations::id.lt(&row.id))),
-        )
+        .filter(registrations::arrival.lt(row.arrival))
         .count()
         .get_result(conn)?;
     Ok(ahead + 1)
@@ -168,7 +175,7 @@ pub fn with_status(
     let mut query = registrations::table
         .filter(registrations::webinar_id.eq(webinar_id))
         .filter(registrations::status.eq(status.as_str()))
-        .order((registrations::created_at.asc(), registrations::id.asc()))
+        .order((registrations::arrival.asc(), registrations::id.asc()))
         .into_boxed();
     if let Some(n) = limit {
         query = query.limit(n);
@@ -193,7 +200,16 @@ pub fn set_status(
     Ok(())
 }
 
-/// All registrations of a webinar in arrival order, a page at a time.
+/// Records that a repeated registration re-sent the confirmation.
+pub fn mark_resent(conn: &mut AnyConnection, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+    diesel::update(registrations::table.find(id))
+        .set(registrations::resent_at.eq(Some(now.naive_utc())))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// All registrations of a webinar in the order they were made (ids are
+/// time-ordered), a page at a time.
 pub fn list_for_webinar(
     conn: &mut AnyConnection,
     webinar_id: &str,

@@ -55,7 +55,7 @@ pub fn enqueue_due(
                 host_name,
                 host_email,
             };
-            let claimed = conn.transaction(|conn| {
+            let claimed = super::write_transaction(conn, |conn| {
                 diesel::insert_into(sent_reminders::table)
                     .values((
                         sent_reminders::registration_id.eq(&reg.id),
@@ -113,7 +113,7 @@ fn appointment_reminders(
             {
                 continue;
             }
-            let claimed = conn.transaction(|conn| {
+            let claimed = super::write_transaction(conn, |conn| {
                 diesel::insert_into(appointment_reminders::table)
                     .values((
                         appointment_reminders::appointment_id.eq(&id),

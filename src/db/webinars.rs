@@ -123,7 +123,7 @@ fn check_host_free(
             "host_busy",
             format!(
                 "the host has a customer appointment overlapping {}",
-                utc(starts_at).to_rfc3339()
+                crate::domain::time::format(utc(starts_at))
             ),
         ));
     }
@@ -135,7 +135,7 @@ pub fn insert_all(
     conn: &mut AnyConnection,
     rows: &[NewWebinarRow],
 ) -> Result<Vec<Webinar>, AppError> {
-    conn.transaction(|conn| {
+    super::write_transaction(conn, |conn| {
         if let Some(first) = rows.first() {
             super::queue::lock_host(conn, &first.host_id)?;
         }
@@ -175,9 +175,11 @@ pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<Webinar>, AppEr
     Ok(row.and_then(|r| with_host(vec![r]).pop()))
 }
 
-/// Takes the webinar's row lock (a no-op write, so SQLite takes its write
-/// lock and PostgreSQL the row lock) and reads the row under it. Held until
-/// the transaction ends: seat counts read after this cannot change under us.
+/// Takes the webinar's row lock (a no-op write: PostgreSQL locks the row;
+/// on SQLite the write transaction already holds the database's write lock
+/// from `BEGIN IMMEDIATE`) and reads the row under it. Held until the
+/// transaction ends: seat counts and `arrivals` read after this cannot
+/// change under us.
 pub fn lock(conn: &mut AnyConnection, id: &str) -> Result<Option<Webinar>, AppError> {
     let touched = diesel::update(webinars::table.filter(webinars::id.eq(id)))
         .set(webinars::sequence.eq(webinars::sequence))
@@ -188,6 +190,7 @@ pub fn lock(conn: &mut AnyConnection, id: &str) -> Result<Option<Webinar>, AppEr
     find(conn, id)
 }
 
+/// Stores the seat counters and the arrival count, as changed under the lock.
 pub fn save_counters(
     conn: &mut AnyConnection,
     w: &Webinar,
@@ -197,6 +200,7 @@ pub fn save_counters(
         .set((
             webinars::seats_taken.eq(w.row.seats_taken),
             webinars::waitlist_length.eq(w.row.waitlist_length),
+            webinars::arrivals.eq(w.row.arrivals),
             webinars::updated_at.eq(now.naive_utc()),
         ))
         .execute(conn)?;

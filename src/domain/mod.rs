@@ -10,6 +10,7 @@ pub mod queue;
 pub mod registration;
 pub mod series;
 pub mod text;
+pub mod time;
 pub mod timezone;
 pub mod user;
 pub mod validation;

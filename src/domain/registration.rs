@@ -3,6 +3,7 @@
 
 use std::str::FromStr;
 
+use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -152,6 +153,17 @@ pub fn promotions(capacity: Option<i32>, seats_taken: i32, waitlist_length: i32)
     free.min(waitlist_length.max(0))
 }
 
+/// How long a repeated registration waits before it e-mails the
+/// confirmation again: an address typed into the form over and over must
+/// not become a mail bomb.
+pub const RESEND_INTERVAL: Duration = Duration::minutes(15);
+
+/// Whether a repeat at `now` re-sends the confirmation, given when a repeat
+/// last did. The first repeat always does (the first mail may be lost).
+pub fn may_resend(last_resent: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
+    last_resent.is_none_or(|at| now - at >= RESEND_INTERVAL)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +181,14 @@ mod tests {
         assert_eq!(promotions(Some(8), 5, 2), 2);
         assert_eq!(promotions(Some(5), 5, 3), 0);
         assert_eq!(promotions(None, 5, 3), 3);
+    }
+
+    #[test]
+    fn repeats_resend_at_most_every_fifteen_minutes() {
+        let at = DateTime::from_timestamp(1_800_000_000, 0).expect("valid");
+        assert!(may_resend(None, at));
+        assert!(!may_resend(Some(at), at + Duration::minutes(14)));
+        assert!(may_resend(Some(at), at + Duration::minutes(15)));
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub struct AccountOut {
     pub name: String,
     pub domains: Vec<String>,
     pub segment: Segment,
+    #[serde(with = "crate::domain::time")]
     pub created_at: DateTime<Utc>,
 }
 

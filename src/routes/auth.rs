@@ -22,6 +22,7 @@ pub struct LoginRequest {
 pub struct LoginResponse {
     pub token: String,
     pub token_type: &'static str,
+    #[serde(with = "crate::domain::time")]
     pub expires_at: DateTime<Utc>,
 }
 

@@ -105,10 +105,12 @@ pub struct AttendeeOut {
     pub webinar_title: String,
     pub kind: String,
     pub topic: Option<String>,
+    #[serde(with = "crate::domain::time")]
     pub starts_at: DateTime<Utc>,
     pub status: String,
     pub attended: Option<bool>,
     pub marketing_consent: bool,
+    #[serde(with = "crate::domain::time")]
     pub registered_at: DateTime<Utc>,
 }
 
@@ -344,6 +346,7 @@ pub struct WebinarStatsOut {
     pub title: String,
     pub topic: Option<String>,
     pub kind: String,
+    #[serde(with = "crate::domain::time")]
     pub starts_at: DateTime<Utc>,
     #[serde(flatten)]
     pub figures: FiguresOut,
@@ -427,6 +430,7 @@ pub struct WebhookOut {
     pub id: String,
     pub url: String,
     pub events: Vec<String>,
+    #[serde(with = "crate::domain::time")]
     pub created_at: DateTime<Utc>,
 }
 
@@ -579,6 +583,7 @@ pub struct AuditOut {
     pub action: String,
     #[schema(value_type = Object)]
     pub details: serde_json::Value,
+    #[serde(with = "crate::domain::time")]
     pub created_at: DateTime<Utc>,
 }
 

@@ -130,7 +130,9 @@ pub struct SlotsQuery {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SlotOut {
+    #[serde(with = "crate::domain::time")]
     pub starts_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::time")]
     pub ends_at: DateTime<Utc>,
     /// How many CSMs are free for this hour.
     pub hosts_free: usize,

@@ -16,6 +16,7 @@ use crate::error::{AppError, Problem};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AttemptOut {
+    #[serde(with = "crate::domain::time")]
     pub attempted_at: DateTime<Utc>,
     pub worker: String,
     pub succeeded: bool,
@@ -34,11 +35,14 @@ pub struct OutboxOut {
     /// `pending`, `sent` or `failed`.
     pub status: String,
     pub attempts: i32,
+    #[serde(with = "crate::domain::time")]
     pub next_attempt_at: DateTime<Utc>,
     pub last_error: Option<String>,
     pub webinar_id: Option<String>,
     pub registration_id: Option<String>,
+    #[serde(with = "crate::domain::time")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::time::option")]
     pub sent_at: Option<DateTime<Utc>>,
     /// Only on the single-message view.
     #[serde(skip_serializing_if = "Option::is_none")]

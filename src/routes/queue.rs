@@ -31,7 +31,9 @@ use crate::error::{AppError, Problem};
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AppointmentBrief {
     pub id: String,
+    #[serde(with = "crate::domain::time")]
     pub starts_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::time")]
     pub ends_at: DateTime<Utc>,
     pub host: HostOut,
 }
@@ -111,6 +113,7 @@ pub struct RequestOut {
     pub situation: String,
     pub timezone: String,
     pub preferred: Vec<WindowDto>,
+    #[serde(with = "crate::domain::time")]
     pub requested_at: DateTime<Utc>,
 }
 
@@ -360,7 +363,9 @@ pub struct AppointmentOut {
     pub id: String,
     pub request_id: String,
     pub host: HostOut,
+    #[serde(with = "crate::domain::time")]
     pub starts_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::time")]
     pub ends_at: DateTime<Utc>,
     /// scheduled, held, no_show or cancelled.
     pub status: AppointmentStatus,

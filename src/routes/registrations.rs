@@ -49,7 +49,9 @@ pub struct RegistrationOut {
     pub questions: Vec<String>,
     pub marketing_consent: bool,
     pub attended: Option<bool>,
+    #[serde(with = "crate::domain::time")]
     pub registered_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::time::option")]
     pub cancelled_at: Option<DateTime<Utc>>,
 }
 
@@ -81,7 +83,7 @@ impl RegistrationOut {
     request_body = RegistrationRequest, responses(
     (status = 201, body = RegisteredOut),
     (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`already_registered` (the confirmation is e-mailed again), `session_closed`", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`already_registered` (the confirmation is e-mailed again, at most once per 15 minutes), `session_closed`", body = Problem, content_type = "application/problem+json"),
     (status = 422, body = Problem, content_type = "application/problem+json"),
     (status = 429, body = Problem, content_type = "application/problem+json"),
 ))]
@@ -99,16 +101,18 @@ pub async fn create(
     let composer: Arc<Composer> = composer.into_inner();
     let booked = {
         let composer = Arc::clone(&composer);
-        db.write(move |conn| booking::register(conn, &composer, &webinar_id, &new, clock()))
+        db.write(move |conn| booking::register(conn, &composer, &webinar_id, &new, clock))
             .await?
     };
     let reg = &booked.registration;
     if booked.already_registered {
-        tracing::info!(registration_id = %reg.id, "repeat registration; confirmation sent again");
-        return Err(AppError::conflict(
-            "already_registered",
-            "this e-mail is already registered for this webinar; we sent the confirmation again",
-        ));
+        tracing::info!(registration_id = %reg.id, resent = booked.confirmation_resent, "repeat registration");
+        let detail = if booked.confirmation_resent {
+            "this e-mail is already registered for this webinar; we sent the confirmation again"
+        } else {
+            "this e-mail is already registered for this webinar; the confirmation was sent again a few minutes ago"
+        };
+        return Err(AppError::conflict("already_registered", detail));
     }
     tracing::info!(registration_id = %reg.id, webinar_id = %reg.webinar_id, status = %reg.status, "registered");
     Ok(HttpResponse::Created().json(RegisteredOut {

@@ -27,6 +27,7 @@ pub struct UserOut {
     pub locale: String,
     /// `false`: deactivated, cannot sign in.
     pub active: bool,
+    #[serde(with = "crate::domain::time")]
     pub created_at: DateTime<Utc>,
 }
 

@@ -35,7 +35,9 @@ pub struct WebinarOut {
     pub description: String,
     pub topic: Option<String>,
     pub host: HostOut,
+    #[serde(with = "crate::domain::time")]
     pub starts_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::time")]
     pub ends_at: DateTime<Utc>,
     /// IANA zone the session was planned in.
     pub timezone: String,

@@ -107,16 +107,16 @@ async fn slots_follow_dst_in_europe_and_the_us(backend: Backend) {
     assert_eq!(
         slots(&app, &f, &t).await,
         [
-            ("2027-03-13T08:00:00Z".to_owned(), 1),
-            ("2027-03-13T14:00:00Z".to_owned(), 1)
+            ("2027-03-13T08:00:00.000Z".to_owned(), 1),
+            ("2027-03-13T14:00:00.000Z".to_owned(), 1)
         ]
     );
     let (f, t) = hours("2027-03-27"); // the day before Berlin's change; New York changed on 14 March
     assert_eq!(
         slots(&app, &f, &t).await,
         [
-            ("2027-03-27T08:00:00Z".to_owned(), 1),
-            ("2027-03-27T13:00:00Z".to_owned(), 1)
+            ("2027-03-27T08:00:00.000Z".to_owned(), 1),
+            ("2027-03-27T13:00:00.000Z".to_owned(), 1)
         ]
     );
     let (f, t) = hours("2027-03-28"); // last Sunday of March: Berlin moves to summer time
@@ -124,15 +124,15 @@ async fn slots_follow_dst_in_europe_and_the_us(backend: Backend) {
     assert_eq!(
         &got[..2],
         [
-            ("2027-03-28T07:00:00Z".to_owned(), 1),
-            ("2027-03-28T08:00:00Z".to_owned(), 1)
+            ("2027-03-28T07:00:00.000Z".to_owned(), 1),
+            ("2027-03-28T08:00:00.000Z".to_owned(), 1)
         ]
     );
     assert_eq!(
         &got[2..],
         [
-            ("2027-03-28T13:00:00Z".to_owned(), 1),
-            ("2027-03-28T14:00:00Z".to_owned(), 1)
+            ("2027-03-28T13:00:00.000Z".to_owned(), 1),
+            ("2027-03-28T14:00:00.000Z".to_owned(), 1)
         ],
         "New York is on summer time since 14 March"
     );
@@ -141,10 +141,10 @@ async fn slots_follow_dst_in_europe_and_the_us(backend: Backend) {
     assert_eq!(
         got.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>(),
         [
-            "2027-03-14T08:00:00Z",
-            "2027-03-14T09:00:00Z",
-            "2027-03-14T13:00:00Z",
-            "2027-03-14T14:00:00Z"
+            "2027-03-14T08:00:00.000Z",
+            "2027-03-14T09:00:00.000Z",
+            "2027-03-14T13:00:00.000Z",
+            "2027-03-14T14:00:00.000Z"
         ]
     );
     let (f, t) = hours("2027-10-31"); // last Sunday of October: Berlin back to winter
@@ -152,10 +152,10 @@ async fn slots_follow_dst_in_europe_and_the_us(backend: Backend) {
     assert_eq!(
         got.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>(),
         [
-            "2027-10-31T08:00:00Z",
-            "2027-10-31T09:00:00Z",
-            "2027-10-31T13:00:00Z",
-            "2027-10-31T14:00:00Z"
+            "2027-10-31T08:00:00.000Z",
+            "2027-10-31T09:00:00.000Z",
+            "2027-10-31T13:00:00.000Z",
+            "2027-10-31T14:00:00.000Z"
         ]
     );
     let (f, t) = hours("2027-11-07"); // first Sunday of November: New York back to winter
@@ -163,10 +163,10 @@ async fn slots_follow_dst_in_europe_and_the_us(backend: Backend) {
     assert_eq!(
         got.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>(),
         [
-            "2027-11-07T08:00:00Z",
-            "2027-11-07T09:00:00Z",
-            "2027-11-07T14:00:00Z",
-            "2027-11-07T15:00:00Z"
+            "2027-11-07T08:00:00.000Z",
+            "2027-11-07T09:00:00.000Z",
+            "2027-11-07T14:00:00.000Z",
+            "2027-11-07T15:00:00.000Z"
         ]
     );
 
@@ -182,7 +182,7 @@ async fn slots_follow_dst_in_europe_and_the_us(backend: Backend) {
     let (f, t) = hours("2027-03-27");
     assert_eq!(
         slots(&app, &f, &t).await[0],
-        ("2027-03-27T08:00:00Z".to_owned(), 2)
+        ("2027-03-27T08:00:00.000Z".to_owned(), 2)
     );
 
     app.get(
@@ -212,20 +212,23 @@ async fn slots_leave_out_webinars_appointments_and_short_notice(backend: Backend
         .collect();
     assert_eq!(
         free,
-        [format!("{day}T09:00:00Z"), format!("{day}T12:00:00Z")]
+        [
+            format!("{day}T09:00:00.000Z"),
+            format!("{day}T12:00:00.000Z")
+        ]
     );
     // An appointment takes the first free hour away.
     let r = ask(&app, "a@customer.example", json!({})).await;
     assert_eq!(
         r.json["appointment"]["starts_at"],
-        format!("{day}T09:00:00Z")
+        format!("{day}T09:00:00.000Z")
     );
     let free: Vec<String> = slots(&app, &range.0, &range.1)
         .await
         .into_iter()
         .map(|(s, _)| s)
         .collect();
-    assert_eq!(free, [format!("{day}T12:00:00Z")]);
+    assert_eq!(free, [format!("{day}T12:00:00.000Z")]);
     // A webinar over the appointment is refused.
     let clash = app
         .post(

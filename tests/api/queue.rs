@@ -166,13 +166,13 @@ async fn the_queue_is_first_come_first_served(backend: Backend) {
     assert_eq!(first.json["appointment"]["host"]["id"], csm_id.as_str());
     assert_eq!(
         first.json["appointment"]["starts_at"],
-        format!("{}T09:00:00Z", days[0])
+        format!("{}T09:00:00.000Z", days[0])
     );
     assert!(first.json["manage_token"].as_str().is_some());
     let second = ask(&app, "second@two.example", json!({})).await;
     assert_eq!(
         second.json["appointment"]["starts_at"],
-        format!("{}T09:00:00Z", days[1])
+        format!("{}T09:00:00.000Z", days[1])
     );
     // No hour left: the next wait in arrival order.
     let third = ask(&app, "third@three.example", json!({})).await;
@@ -403,7 +403,7 @@ async fn cancel_and_reschedule_hand_hours_on(backend: Backend) {
     let c_now = app.get(&path(&c, ""), None).await;
     assert_eq!(
         c_now.json["appointment"]["starts_at"],
-        format!("{}T09:00:00Z", days[0])
+        format!("{}T09:00:00.000Z", days[0])
     );
     app.deliver().await;
     let a_mails = app.mails_to("a@a.example");
@@ -428,13 +428,13 @@ async fn cancel_and_reschedule_hand_hours_on(backend: Backend) {
     let b_now = app.get(&path(&b, ""), None).await;
     assert_eq!(
         b_now.json["appointment"]["starts_at"],
-        format!("{}T09:00:00Z", days[2])
+        format!("{}T09:00:00.000Z", days[2])
     );
     // C moves on to the next free hour after theirs, if any: here day 2 is free again.
     let c_moved = app.post(&path(&c, "/reschedule"), None, &json!({})).await;
     assert_eq!(
         c_moved.json["appointment"]["starts_at"],
-        format!("{}T09:00:00Z", days[1]),
+        format!("{}T09:00:00.000Z", days[1]),
         "{}",
         c_moved.text
     );

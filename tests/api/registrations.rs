@@ -19,6 +19,8 @@ both_backends!(
     registration_closes_when_the_session_starts,
     hosts_mark_attendance,
     concurrent_registrations_never_overbook,
+    waiting_list_positions_are_exact_under_a_race,
+    repeats_resend_the_confirmation_at_most_every_fifteen_minutes,
 );
 
 async fn registrants_get_seats_then_wait_in_order(backend: Backend) {
@@ -499,5 +501,147 @@ async fn concurrent_registrations_never_overbook(backend: Backend) {
             w.json["waitlist_length"].as_i64()
         ),
         (Some(5), Some(55))
+    );
+}
+
+/// 40 registrations race for a full webinar: each is told a distinct place,
+/// 1..=40, in the order they got the webinar's lock. Later, the place shown
+/// falls as people ahead are promoted or leave.
+async fn waiting_list_positions_are_exact_under_a_race(backend: Backend) {
+    let app = std::sync::Arc::new(spawn_app(backend).await);
+    let (_, host) = app.staff("csm").await;
+    let id = app
+        .create_webinar(&host, json!({"kind": "expert", "capacity": 2}))
+        .await["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let mut seated = Vec::new();
+    for i in 0..2 {
+        let r = app
+            .register(&id, &format!("seated{i}@example.com"), json!({}))
+            .await;
+        assert_eq!(r.json["status"], "confirmed", "{}", r.text);
+        seated.push(r.json);
+    }
+    let tasks: Vec<_> = (0..40)
+        .map(|i| {
+            let (app, id) = (app.clone(), id.clone());
+            tokio::spawn(async move {
+                app.register(&id, &format!("race{i}@example.com"), json!({}))
+                    .await
+            })
+        })
+        .collect();
+    let mut waiting = Vec::new();
+    for t in tasks {
+        let r = t.await.expect("task");
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        assert_eq!(r.json["status"], "waitlisted", "{}", r.text);
+        waiting.push(r.json);
+    }
+    let mut positions: Vec<i64> = waiting
+        .iter()
+        .filter_map(|r| r["waitlist_position"].as_i64())
+        .collect();
+    positions.sort_unstable();
+    assert_eq!(positions, (1..=40).collect::<Vec<_>>());
+
+    // The places told follow the order in which the lock was taken.
+    let arrivals: HashMap<String, i32> = {
+        let id = id.clone();
+        app.sql(move |conn| {
+            use onetomany::db::schema::registrations::dsl as r;
+            Ok(r::registrations
+                .filter(r::webinar_id.eq(&id))
+                .select((r::id, r::arrival))
+                .load::<(String, i32)>(conn)?
+                .into_iter()
+                .collect())
+        })
+        .await
+    };
+    waiting.sort_by_key(|r| arrivals.get(r["id"].as_str().unwrap_or_default()).copied());
+    let in_lock_order: Vec<i64> = waiting
+        .iter()
+        .filter_map(|r| r["waitlist_position"].as_i64())
+        .collect();
+    assert_eq!(in_lock_order, (1..=40).collect::<Vec<_>>());
+
+    // A seat frees (the first waiting moves up) and the fifth leaves: the
+    // tenth is now eighth.
+    let token = |r: &Value| r["manage_token"].as_str().unwrap_or_default().to_owned();
+    let rid = |r: &Value| r["id"].as_str().unwrap_or_default().to_owned();
+    let view = |r: &Value| format!("/api/v1/registrations/{}?token={}", rid(r), token(r));
+    let tenth = app.get(&view(&waiting[9]), None).await;
+    assert_eq!(tenth.json["waitlist_position"], 10, "{}", tenth.text);
+    let freed = cancel(&app, &rid(&seated[0]), &token(&seated[0])).await;
+    assert_eq!(freed.status, StatusCode::OK, "{}", freed.text);
+    let left = cancel(&app, &rid(&waiting[4]), &token(&waiting[4])).await;
+    assert_eq!(left.json["status"], "cancelled", "{}", left.text);
+    let first = app.get(&view(&waiting[0]), None).await;
+    assert_eq!(first.json["status"], "confirmed", "{}", first.text);
+    let tenth = app.get(&view(&waiting[9]), None).await;
+    assert_eq!(
+        (
+            tenth.json["status"].as_str(),
+            tenth.json["waitlist_position"].as_i64()
+        ),
+        (Some("waitlisted"), Some(8)),
+        "{}",
+        tenth.text
+    );
+    let last = app.get(&view(&waiting[39]), None).await;
+    assert_eq!(last.json["waitlist_position"], 38, "{}", last.text);
+    let w = app.get(&format!("/api/v1/webinars/{id}"), None).await;
+    assert_eq!(w.json["waitlist_length"], 38);
+}
+
+/// Registering the same address again answers 409 and re-sends the
+/// confirmation, but at most once per 15 minutes: no mail bomb.
+async fn repeats_resend_the_confirmation_at_most_every_fifteen_minutes(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, host) = app.staff("csm").await;
+    let id = app.create_webinar(&host, json!({})).await["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let first = app.register(&id, "target@example.com", json!({})).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.text);
+    for _ in 0..3 {
+        app.register(&id, "target@example.com", json!({}))
+            .await
+            .assert_problem(409, "already_registered");
+    }
+    app.deliver().await;
+    assert_eq!(
+        app.mails_to("target@example.com").len(),
+        2,
+        "the confirmation and one re-send"
+    );
+
+    // Sixteen minutes later a repeat sends it again.
+    let reg_id = first.json["id"].as_str().expect("id").to_owned();
+    app.sql(move |conn| {
+        use onetomany::db::schema::registrations::dsl::*;
+        let earlier = (chrono::Utc::now() - chrono::Duration::minutes(16)).naive_utc();
+        diesel::update(registrations.filter(id.eq(&reg_id)))
+            .set(resent_at.eq(Some(earlier)))
+            .execute(conn)?;
+        Ok(())
+    })
+    .await;
+    app.register(&id, "target@example.com", json!({}))
+        .await
+        .assert_problem(409, "already_registered");
+    app.register(&id, "target@example.com", json!({}))
+        .await
+        .assert_problem(409, "already_registered");
+    app.deliver().await;
+    let mails = app.mails_to("target@example.com");
+    assert_eq!(mails.len(), 3, "one more re-send after the interval");
+    assert_eq!(
+        mails[2]["calendars"][0]["events"][0]["uid"], mails[0]["calendars"][0]["events"][0]["uid"],
+        "the same invitation again"
     );
 }

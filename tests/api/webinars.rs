@@ -27,8 +27,8 @@ async fn a_csm_creates_a_webinar_the_public_can_see(backend: Backend) {
         .create_webinar(&csm, json!({"starts_at": "2031-06-03T10:00:00+02:00"}))
         .await;
     assert_eq!(w["host"]["id"], csm_id.as_str());
-    assert_eq!(w["starts_at"], "2031-06-03T08:00:00Z");
-    assert_eq!(w["ends_at"], "2031-06-03T09:00:00Z");
+    assert_eq!(w["starts_at"], "2031-06-03T08:00:00.000Z");
+    assert_eq!(w["ends_at"], "2031-06-03T09:00:00.000Z");
     assert_eq!(w["timezone"], "Europe/Berlin");
     assert_eq!(
         (

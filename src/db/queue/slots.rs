@@ -23,7 +23,9 @@ pub fn lock_host(conn: &mut AnyConnection, host_id: &str) -> Result<(), AppError
     Ok(())
 }
 
-/// Whether the CSM has a webinar or a live appointment overlapping `[start, end)`.
+/// Whether the CSM has a webinar or an appointment overlapping `[start, end)`.
+/// An appointment marked held or no-show before its hour still takes it, as
+/// the unique index on (host_id, starts_at) does.
 pub fn host_busy(
     conn: &mut AnyConnection,
     host_id: &str,
@@ -52,7 +54,7 @@ pub fn appointment_overlaps(
 ) -> Result<bool, AppError> {
     let hit: Option<String> = appointments::table
         .filter(appointments::host_id.eq(host_id))
-        .filter(appointments::status.eq(AppointmentStatus::Scheduled.as_str()))
+        .filter(appointments::status.ne(AppointmentStatus::Cancelled.as_str()))
         .filter(appointments::starts_at.lt(end.naive_utc()))
         .filter(appointments::ends_at.gt(start.naive_utc()))
         .select(appointments::id)
@@ -87,7 +89,7 @@ fn busy_between(
         .select((webinars::host_id, webinars::starts_at, webinars::ends_at))
         .load(conn)?;
     let a: Vec<(String, NaiveDateTime, NaiveDateTime)> = appointments::table
-        .filter(appointments::status.eq(AppointmentStatus::Scheduled.as_str()))
+        .filter(appointments::status.ne(AppointmentStatus::Cancelled.as_str()))
         .filter(appointments::starts_at.lt(t))
         .filter(appointments::ends_at.gt(f))
         .select((
