@@ -9,20 +9,24 @@ use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
 use chrono::{DateTime, Utc};
 
-use crate::config::{MailSettings, MailTransport, SmtpTls};
+use crate::config::{MailSettings, MailTransport, Settings, SmtpTls};
 use crate::db::outbox::OutboxRow;
 
 /// Where the outbox delivers: e-mail through `mail`, webhooks over `http`.
 pub struct Transport {
     pub mail: MailTransportKind,
     pub http: reqwest::Client,
+    /// `webhooks.allow_private_targets`.
+    pub allow_private_targets: bool,
 }
 
 impl Transport {
-    pub fn from_settings(settings: &MailSettings) -> Result<Self, String> {
+    pub fn from_settings(settings: &Settings) -> Result<Self, String> {
+        let allow_private_targets = settings.webhooks.allow_private_targets;
         Ok(Self {
-            mail: MailTransportKind::from_settings(settings)?,
-            http: crate::webhook::client(),
+            mail: MailTransportKind::from_settings(&settings.mail)?,
+            http: crate::webhook::client(allow_private_targets),
+            allow_private_targets,
         })
     }
 
@@ -39,6 +43,7 @@ impl Transport {
                 let secret = secret.ok_or("the webhook was removed")?;
                 crate::webhook::deliver(
                     &self.http,
+                    self.allow_private_targets,
                     &row.id,
                     &row.recipient,
                     secret,

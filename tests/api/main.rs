@@ -18,4 +18,5 @@ mod ops;
 mod queue;
 mod registrations;
 mod users;
+mod webhooks;
 mod webinars;
