@@ -9,6 +9,7 @@ mod accounts;
 mod auth;
 mod cli;
 mod config;
+mod delivery;
 mod errors;
 mod mail;
 mod marketing;
