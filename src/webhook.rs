@@ -53,23 +53,31 @@ pub async fn check_target(url: &str, allow_private: bool) -> Result<(), String> 
         return Ok(());
     }
     let parsed = Url::parse(url).map_err(|e| format!("is not a URL: {e}"))?;
-    let port = parsed.port_or_known_default().unwrap_or(80);
-    match parsed.host() {
-        Some(Host::Ipv4(ip)) if is_internal(IpAddr::V4(ip)) => Err(REFUSED.into()),
-        Some(Host::Ipv6(ip)) if is_internal(IpAddr::V6(ip)) => Err(REFUSED.into()),
-        Some(Host::Domain(name)) => {
+    let internal = match (literal_ip(&parsed), parsed.host_str()) {
+        (Some(ip), _) => is_internal(ip),
+        (None, Some(name)) => {
+            let port = parsed.port_or_known_default().unwrap_or(80);
             let lookup = tokio::net::lookup_host((name, port));
-            let internal = match tokio::time::timeout(LOOKUP_TIMEOUT, lookup).await {
+            match tokio::time::timeout(LOOKUP_TIMEOUT, lookup).await {
                 Ok(Ok(mut addrs)) => addrs.any(|a| is_internal(a.ip())),
                 _ => false,
-            };
-            if internal {
-                Err(REFUSED.into())
-            } else {
-                Ok(())
             }
         }
-        _ => Ok(()),
+        (None, None) => false,
+    };
+    if internal {
+        Err(REFUSED.into())
+    } else {
+        Ok(())
+    }
+}
+
+/// The address a URL names directly, if it names one.
+fn literal_ip(url: &Url) -> Option<IpAddr> {
+    match url.host()? {
+        Host::Ipv4(ip) => Some(IpAddr::V4(ip)),
+        Host::Ipv6(ip) => Some(IpAddr::V6(ip)),
+        Host::Domain(_) => None,
     }
 }
 
@@ -103,10 +111,7 @@ impl reqwest::dns::Resolve for PublicOnly {
                 .filter(|a| !is_internal(a.ip()))
                 .collect();
             if public.is_empty() {
-                return Err(format!(
-                    "the host resolves to no public address (refused: it {REFUSED})"
-                )
-                .into());
+                return Err("refused: the host resolves to no public address".into());
             }
             Ok(Box::new(public.into_iter()) as reqwest::dns::Addrs)
         })
@@ -117,15 +122,11 @@ impl reqwest::dns::Resolve for PublicOnly {
 /// is checked here; names go through [`PublicOnly`].
 fn literal_target_allowed(url: &str) -> Result<(), String> {
     let parsed = Url::parse(url).map_err(|e| format!("webhook: stored URL: {e}"))?;
-    let internal = match parsed.host() {
-        Some(Host::Ipv4(ip)) => is_internal(IpAddr::V4(ip)),
-        Some(Host::Ipv6(ip)) => is_internal(IpAddr::V6(ip)),
-        _ => false,
-    };
-    if internal {
-        Err(format!("webhook: refused: the URL {REFUSED}"))
-    } else {
-        Ok(())
+    match literal_ip(&parsed) {
+        Some(ip) if is_internal(ip) => {
+            Err("webhook: refused: the URL names an internal address".into())
+        }
+        _ => Ok(()),
     }
 }
 
