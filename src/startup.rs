@@ -68,8 +68,7 @@ impl Application {
             settings.auth.token_ttl_minutes,
         );
         let composer = Arc::new(Composer::new(&settings, keys.clone()).map_err(StartError::Mail)?);
-        let transport =
-            Arc::new(Transport::from_settings(&settings.mail).map_err(StartError::Mail)?);
+        let transport = Arc::new(Transport::from_settings(&settings).map_err(StartError::Mail)?);
         let server = serve(listener, &settings, db.clone(), keys, Arc::clone(&composer))?;
         let workers = (settings.mail.poll_interval_seconds > 0).then(|| {
             Workers::spawn(

@@ -2,7 +2,8 @@
 //! allocator pass for the queue. Both are
 //! also plain functions ([`deliver_due`], [`queue_reminders`]) so tests can
 //! run them once instead of waiting for a timer. Several instances may run
-//! them at once: claims are leased, reminders recorded once.
+//! them at once: claims are leased, reminders recorded once. A delivery pass
+//! stops between messages, and mid-send, as soon as shutdown is asked for.
 
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
@@ -17,10 +18,8 @@ use crate::email::Composer;
 use crate::email::transport::Transport;
 use crate::error::AppError;
 
-/// How long a claimed message is reserved for its worker. A batch must be
-/// sent well within it: at most BATCH × the 20 s SMTP timeout = 100 s.
-const LEASE: i64 = 120;
-const BATCH: i64 = 5;
+/// Messages claimed at once; the lease covers the whole batch.
+const BATCH: u32 = 5;
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Delivery {
@@ -35,13 +34,29 @@ pub async fn deliver_due(
     worker: &str,
     now: DateTime<Utc>,
 ) -> Result<Delivery, AppError> {
+    let (_never, stop) = watch::channel(false);
+    deliver_due_until(db, transport, worker, now, stop).await
+}
+
+/// Like [`deliver_due`], but returns as soon as `stop` turns true: between
+/// messages, or in the middle of one (which is then not sent; its claim and
+/// those of the rest of the batch are released for the next run).
+pub async fn deliver_due_until(
+    db: &Db,
+    transport: &Transport,
+    worker: &str,
+    now: DateTime<Utc>,
+    mut stop: watch::Receiver<bool>,
+) -> Result<Delivery, AppError> {
+    // How long a claimed message is reserved for its worker: the whole batch
+    // must fit, each message within the transport's own bound.
+    let lease = Duration::from_std(transport.bound() * BATCH).unwrap_or(Duration::hours(1))
+        + Duration::seconds(30);
     let mut report = Delivery::default();
-    loop {
+    while !*stop.borrow() {
         let owner = worker.to_owned();
         let batch = db
-            .write(move |conn| {
-                outbox::claim_due(conn, &owner, now, Duration::seconds(LEASE), BATCH)
-            })
+            .write(move |conn| outbox::claim_due(conn, &owner, now, lease, i64::from(BATCH)))
             .await?;
         if batch.is_empty() {
             return Ok(report);
@@ -53,15 +68,25 @@ pub async fn deliver_due(
             db.run(move |conn| webhooks::secrets(conn, &hook_ids))
                 .await?
         };
-        for row in batch {
+        let mut rows = batch.into_iter();
+        while let Some(row) = rows.next() {
             let secret = row
                 .webhook_id
                 .as_ref()
                 .and_then(|id| secrets.get(id))
                 .map(String::as_str);
-            let result = transport
-                .deliver(&row, secret, now.max(crate::db::clock()))
-                .await;
+            let send = transport.deliver(&row, secret, now.max(crate::db::clock()));
+            let result = tokio::select! {
+                biased;
+                () = stopped(&mut stop) => {
+                    let unsent: Vec<String> =
+                        std::iter::once(row.id.clone()).chain(rows.map(|r| r.id)).collect();
+                    let owner = worker.to_owned();
+                    db.run(move |conn| outbox::release(conn, &unsent, &owner)).await?;
+                    return Ok(report);
+                }
+                result = send => result,
+            };
             match &result {
                 Ok(()) => report.sent += 1,
                 Err(error) => {
@@ -74,6 +99,15 @@ pub async fn deliver_due(
             db.run(move |conn| outbox::record_attempt(conn, &row, &owner, result, at))
                 .await?;
         }
+    }
+    Ok(report)
+}
+
+/// Resolves once `stop` is true; never if its sender is gone without
+/// asking (a pass run by hand).
+async fn stopped(stop: &mut watch::Receiver<bool>) {
+    if stop.wait_for(|s| *s).await.is_err() {
+        std::future::pending::<()>().await;
     }
 }
 
@@ -124,7 +158,8 @@ impl Workers {
                 loop {
                     tokio::select! {
                         _ = tick.tick() => {
-                            if let Err(e) = deliver_due(&db, &transport, &worker_id, crate::db::clock()).await {
+                            let stop = stopped.clone();
+                            if let Err(e) = deliver_due_until(&db, &transport, &worker_id, crate::db::clock(), stop).await {
                                 tracing::warn!(error = %e, "outbox pass failed");
                             }
                         }
@@ -157,7 +192,8 @@ impl Workers {
         Self { stop, handles }
     }
 
-    /// Lets the current pass finish, then stops.
+    /// Stops the loops: a delivery pass returns before its next message (or
+    /// drops the one in flight), other passes finish their current step.
     pub async fn shutdown(self) {
         let _ = self.stop.send(true);
         for handle in self.handles {

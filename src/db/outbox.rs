@@ -233,6 +233,20 @@ pub fn record_attempt(
     })
 }
 
+/// Gives up `worker`'s claim on messages it did not try (it is stopping), so
+/// that the next run need not wait for the lease to run out.
+pub fn release(conn: &mut AnyConnection, ids: &[String], worker: &str) -> Result<(), AppError> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::id.eq_any(ids))
+            .filter(outbox::locked_by.eq(worker))
+            .filter(outbox::status.eq("pending")),
+    )
+    .set(outbox::locked_until.eq(None::<NaiveDateTime>))
+    .execute(conn)?;
+    Ok(())
+}
+
 /// A page of messages, newest first, optionally of one status.
 pub fn list(
     conn: &mut AnyConnection,

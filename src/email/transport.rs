@@ -1,29 +1,50 @@
-//! Where finished messages go: `.eml` files (the default) or an SMTP server.
+//! Where finished messages go: `.eml` files (the default) or an SMTP server,
+//! and webhook bodies over HTTP. Every SMTP exchange for one message
+//! (connect, greeting, each command, the data, the answer to it) must end
+//! within `mail.smtp_timeout_seconds`, so a server that accepts and then says
+//! nothing cannot hold the worker: the message stays pending and is retried.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
+use lettre::Address;
 use lettre::address::Envelope;
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Tls, TlsParameters};
-use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+use lettre::transport::smtp::authentication::{Credentials, DEFAULT_MECHANISMS};
+use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters};
+use lettre::transport::smtp::extension::ClientId;
+use tokio::time::{Instant, timeout_at};
 
 use chrono::{DateTime, Utc};
 
-use crate::config::{MailSettings, MailTransport, SmtpTls};
+use crate::config::{MailSettings, MailTransport, Settings, SmtpTls};
 use crate::db::outbox::OutboxRow;
 
 /// Where the outbox delivers: e-mail through `mail`, webhooks over `http`.
 pub struct Transport {
     pub mail: MailTransportKind,
     pub http: reqwest::Client,
+    /// `webhooks.allow_private_targets`.
+    pub allow_private_targets: bool,
 }
 
 impl Transport {
-    pub fn from_settings(settings: &MailSettings) -> Result<Self, String> {
+    pub fn from_settings(settings: &Settings) -> Result<Self, String> {
+        let allow_private_targets = settings.webhooks.allow_private_targets;
         Ok(Self {
-            mail: MailTransportKind::from_settings(settings)?,
-            http: crate::webhook::client(),
+            mail: MailTransportKind::from_settings(&settings.mail)?,
+            http: crate::webhook::client(allow_private_targets),
+            allow_private_targets,
         })
+    }
+
+    /// The longest one delivery can take before it gives up.
+    pub fn bound(&self) -> Duration {
+        match &self.mail {
+            MailTransportKind::Smtp { server, .. } => {
+                server.timeout.max(crate::webhook::DELIVERY_TIMEOUT)
+            }
+            MailTransportKind::File { .. } => crate::webhook::DELIVERY_TIMEOUT,
+        }
     }
 
     /// Delivers one stored message or webhook body; the error text goes
@@ -39,6 +60,7 @@ impl Transport {
                 let secret = secret.ok_or("the webhook was removed")?;
                 crate::webhook::deliver(
                     &self.http,
+                    self.allow_private_targets,
                     &row.id,
                     &row.recipient,
                     secret,
@@ -59,11 +81,25 @@ impl Transport {
 pub enum MailTransportKind {
     /// Writes `<outbox id>.eml` into the folder (rewriting the same file if a
     /// message is ever delivered twice).
-    File { dir: PathBuf },
+    File {
+        dir: PathBuf,
+    },
     Smtp {
-        mailer: AsyncSmtpTransport<Tokio1Executor>,
+        server: SmtpServer,
         from: Address,
     },
+}
+
+/// An SMTP server and how to talk to it. Each message gets its own
+/// connection: one cut off mid-exchange is closed, never reused.
+pub struct SmtpServer {
+    host: String,
+    port: u16,
+    tls: SmtpTls,
+    tls_parameters: Option<TlsParameters>,
+    credentials: Option<Credentials>,
+    hello: ClientId,
+    timeout: Duration,
 }
 
 impl MailTransportKind {
@@ -77,27 +113,30 @@ impl MailTransportKind {
                 dir: settings.dir.clone(),
             }),
             MailTransport::Smtp => {
-                let host = settings.smtp_host.as_str();
-                let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
-                    .port(settings.smtp_port)
-                    .timeout(Some(std::time::Duration::from_secs(20)));
-                let tls = || {
-                    TlsParameters::new(host.to_owned())
-                        .map_err(|e| format!("invalid configuration: mail.smtp_tls: {e}"))
+                let host = settings.smtp_host.clone();
+                let tls_parameters = match settings.smtp_tls {
+                    SmtpTls::None => None,
+                    SmtpTls::StartTls | SmtpTls::Tls => Some(
+                        TlsParameters::new(host.clone())
+                            .map_err(|e| format!("invalid configuration: mail.smtp_tls: {e}"))?,
+                    ),
                 };
-                builder = match settings.smtp_tls {
-                    SmtpTls::None => builder.tls(Tls::None),
-                    SmtpTls::StartTls => builder.tls(Tls::Required(tls()?)),
-                    SmtpTls::Tls => builder.tls(Tls::Wrapper(tls()?)),
-                };
-                if !settings.smtp_username.is_empty() {
-                    builder = builder.credentials(Credentials::new(
+                let credentials = (!settings.smtp_username.is_empty()).then(|| {
+                    Credentials::new(
                         settings.smtp_username.clone(),
                         settings.smtp_password.expose().to_owned(),
-                    ));
-                }
+                    )
+                });
                 Ok(Self::Smtp {
-                    mailer: builder.build(),
+                    server: SmtpServer {
+                        host,
+                        port: settings.smtp_port,
+                        tls: settings.smtp_tls,
+                        tls_parameters,
+                        credentials,
+                        hello: ClientId::default(),
+                        timeout: Duration::from_secs(settings.smtp_timeout_seconds),
+                    },
                     from: from.email,
                 })
             }
@@ -119,16 +158,62 @@ impl MailTransportKind {
                     .await
                     .map_err(|e| format!("writing mail: {e}"))
             }
-            Self::Smtp { mailer, from } => {
+            Self::Smtp { server, from } => {
                 let to: Address = recipient.parse().map_err(|e| format!("recipient: {e}"))?;
                 let envelope = Envelope::new(Some(from.clone()), vec![to])
                     .map_err(|e| format!("envelope: {e}"))?;
-                mailer
-                    .send_raw(&envelope, message.as_bytes())
-                    .await
-                    .map(|_| ())
-                    .map_err(|e| format!("smtp: {e}"))
+                server.send(&envelope, message.as_bytes()).await
             }
         }
+    }
+}
+
+impl SmtpServer {
+    /// One message over a fresh connection, every step before one deadline.
+    /// Dropping a step's future closes the socket, so nothing is left
+    /// waiting on a silent server.
+    async fn send(&self, envelope: &Envelope, message: &[u8]) -> Result<(), String> {
+        let deadline = Instant::now() + self.timeout;
+        let seconds = self.timeout.as_secs();
+        let step = |what: &'static str| {
+            move |_| format!("smtp: no answer to the {what} within {seconds} s")
+        };
+        let wrapper = match self.tls {
+            SmtpTls::Tls => self.tls_parameters.clone(),
+            SmtpTls::None | SmtpTls::StartTls => None,
+        };
+        let mut conn = timeout_at(
+            deadline,
+            AsyncSmtpConnection::connect_tokio1(
+                (self.host.as_str(), self.port),
+                Some(self.timeout),
+                &self.hello,
+                wrapper,
+                None,
+            ),
+        )
+        .await
+        .map_err(step("connection (greeting, EHLO)"))?
+        .map_err(|e| format!("smtp: {e}"))?;
+        if let (SmtpTls::StartTls, Some(parameters)) = (self.tls, &self.tls_parameters) {
+            timeout_at(deadline, conn.starttls(parameters.clone(), &self.hello))
+                .await
+                .map_err(step("STARTTLS"))?
+                .map_err(|e| format!("smtp: {e}"))?;
+        }
+        if let Some(credentials) = &self.credentials {
+            timeout_at(deadline, conn.auth(DEFAULT_MECHANISMS, credentials))
+                .await
+                .map_err(step("AUTH"))?
+                .map_err(|e| format!("smtp: {e}"))?;
+        }
+        timeout_at(deadline, conn.send(envelope, message))
+            .await
+            .map_err(step("message (MAIL, RCPT, DATA)"))?
+            .map_err(|e| format!("smtp: {e}"))?;
+        // The message is accepted: a slow goodbye must not make it a failure
+        // (and a second copy).
+        let _ = timeout_at(deadline, conn.quit()).await;
+        Ok(())
     }
 }

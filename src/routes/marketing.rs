@@ -452,6 +452,7 @@ impl WebhookOut {
 ))]
 pub async fn create_webhook(
     db: web::Data<Db>,
+    settings: web::Data<Settings>,
     staff: Staff,
     body: web::Json<WebhookRequest>,
 ) -> Result<HttpResponse, AppError> {
@@ -478,6 +479,9 @@ pub async fn create_webhook(
     }
     v.finish()?;
     let url = url.ok_or_else(|| AppError::validation("url", "is invalid"))?;
+    crate::webhook::check_target(&url, settings.webhooks.allow_private_targets)
+        .await
+        .map_err(|m| AppError::validation("url", m))?;
     let mut events = body.events.clone();
     events.sort();
     events.dedup();

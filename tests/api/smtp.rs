@@ -121,3 +121,47 @@ async fn session(stream: TcpStream, store: Arc<Mutex<Vec<Received>>>) -> std::io
         }
     }
 }
+
+/// A server that accepts connections and then says nothing, holding each
+/// socket open: the SMTP greeting never comes.
+pub struct SilentServer {
+    pub port: u16,
+    accepted: Arc<Mutex<usize>>,
+    task: JoinHandle<()>,
+}
+
+impl SilentServer {
+    pub async fn start() -> Self {
+        let listener = TcpListener::bind(("127.0.0.1", 0))
+            .await
+            .expect("port free");
+        let port = listener.local_addr().expect("addr").port();
+        let accepted = Arc::new(Mutex::new(0));
+        let count = Arc::clone(&accepted);
+        let task = tokio::spawn(async move {
+            let mut held = Vec::new();
+            while let Ok((stream, _)) = listener.accept().await {
+                if let Ok(mut n) = count.lock() {
+                    *n += 1;
+                }
+                held.push(stream);
+            }
+        });
+        Self {
+            port,
+            accepted,
+            task,
+        }
+    }
+
+    /// How many connections it has taken so far.
+    pub fn accepted(&self) -> usize {
+        self.accepted.lock().map(|n| *n).unwrap_or(0)
+    }
+}
+
+impl Drop for SilentServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
