@@ -11,6 +11,7 @@ mod authz;
 mod cli;
 mod config;
 mod errors;
+mod limits;
 mod mail;
 mod marketing;
 mod migrations;
