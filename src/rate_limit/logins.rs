@@ -4,6 +4,9 @@
 //! is not counted and does not reset the count: an attacker guessing would
 //! otherwise gain fresh tries whenever the owner signs in. The count is
 //! checked before the password is, so a locked account costs no hash.
+//! These limits stay on when `server.rate_limit_per_minute` is 0: that key
+//! is about request volume (a proxy may already limit it), this one about
+//! guessing passwords, which only the service can see.
 
 use std::collections::hash_map::RandomState;
 use std::hash::BuildHasher;
