@@ -1,5 +1,7 @@
 //! Prometheus metrics kept in-process: request counts by route and status,
-//! latency histograms by route, and database pool usage.
+//! latency histograms by route, and database pool usage. Every label comes
+//! from a fixed set (the standard methods or `other`, a route pattern or
+//! `unmatched`, a status code), so no request can add series at will.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -8,6 +10,7 @@ use std::time::Instant;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::Method;
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{HttpMessage, web};
@@ -112,6 +115,23 @@ impl Metrics {
     }
 }
 
+/// The method as a label: any method outside the standard ones (a client
+/// may send `FOOA`, `FOOB`, …) counts as `other`.
+fn method_label(method: &Method) -> &'static str {
+    match method.as_str() {
+        "GET" => "GET",
+        "HEAD" => "HEAD",
+        "POST" => "POST",
+        "PUT" => "PUT",
+        "PATCH" => "PATCH",
+        "DELETE" => "DELETE",
+        "OPTIONS" => "OPTIONS",
+        "CONNECT" => "CONNECT",
+        "TRACE" => "TRACE",
+        _ => "other",
+    }
+}
+
 /// Middleware: times each request, counts it under its route pattern (never
 /// the raw path, which may hold ids or tokens) and echoes the request id.
 pub async fn track(
@@ -119,7 +139,7 @@ pub async fn track(
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let started = Instant::now();
-    let method = req.method().to_string();
+    let method = method_label(req.method());
     let metrics = req.app_data::<web::Data<Metrics>>().cloned();
     let request_id = req.extensions().get::<RequestId>().copied();
     let mut res = next.call(req).await?;
@@ -129,7 +149,7 @@ pub async fn track(
         .unwrap_or_else(|| "unmatched".to_owned());
     if let Some(metrics) = metrics {
         metrics.observe(
-            &method,
+            method,
             &route,
             res.status().as_u16(),
             started.elapsed().as_secs_f64(),
@@ -142,4 +162,16 @@ pub async fn track(
             .insert(HeaderName::from_static("x-request-id"), value);
     }
     Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_methods_share_one_label() {
+        let foo = Method::from_bytes(b"FOOA").expect("a method");
+        assert_eq!(method_label(&foo), "other");
+        assert_eq!(method_label(&Method::PATCH), "PATCH");
+    }
 }

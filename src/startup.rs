@@ -20,7 +20,7 @@ use crate::email::Composer;
 use crate::email::transport::Transport;
 use crate::metrics::{self, Metrics};
 use crate::openapi::ApiDoc;
-use crate::rate_limit::RateLimiter;
+use crate::rate_limit::{FailedLogins, RateLimiter};
 use crate::routes;
 use crate::telemetry::RequestSpan;
 use crate::worker::Workers;
@@ -135,6 +135,7 @@ fn serve(
     let keys = web::Data::new(keys);
     let composer = web::Data::from(composer);
     let limiter = web::Data::new(RateLimiter::new(settings.server.rate_limit_per_minute));
+    let failed_logins = web::Data::new(FailedLogins::default());
     let db = web::Data::new(db);
     let metrics = web::Data::new(Metrics::default());
     let settings_data = web::Data::new(settings.clone());
@@ -153,6 +154,7 @@ fn serve(
             .app_data(settings_data.clone())
             .app_data(composer.clone())
             .app_data(limiter.clone())
+            .app_data(failed_logins.clone())
             .configure(routes::configure)
             .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi.clone()))
             .default_service(routes::not_found_route())

@@ -1,5 +1,7 @@
 //! Sign-in, sign-out and the caller's own profile.
 
+use std::time::Instant;
+
 use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -11,6 +13,7 @@ use crate::db::{Db, clock, users};
 use crate::domain::text::EmailAddress;
 use crate::domain::user::PASSWORD_MAX;
 use crate::error::{AppError, Problem};
+use crate::rate_limit::{ClientIp, FailedLogins};
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct LoginRequest {
@@ -33,15 +36,29 @@ const BAD_LOGIN: AppError = AppError::Unauthorized("e-mail or password is wrong"
     (status = 200, body = LoginResponse),
     (status = 401, body = Problem, content_type = "application/problem+json"),
     (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 429, body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn login(
     db: web::Data<Db>,
     keys: web::Data<JwtKeys>,
+    failures: web::Data<FailedLogins>,
+    client: ClientIp,
     body: web::Json<LoginRequest>,
 ) -> Result<web::Json<LoginResponse>, AppError> {
     let LoginRequest { email, password } = body.into_inner();
+    let locked = |retry_after| AppError::RateLimited { retry_after };
+    let failed = || {
+        failures.record_failure(&email, client, Instant::now());
+        BAD_LOGIN
+    };
+    // Checked before waiting for a hashing turn (a flood is refused
+    // without queueing) and again in turn, so parallel guesses see each
+    // other's failures and cannot overshoot the limit.
+    failures
+        .check(&email, client, Instant::now())
+        .map_err(locked)?;
     if password.chars().count() > PASSWORD_MAX {
-        return Err(BAD_LOGIN);
+        return Err(failed());
     }
     let user = match EmailAddress::parse(&email) {
         Ok(email) => {
@@ -51,11 +68,17 @@ pub async fn login(
         Err(_) => None,
     };
     let stored = user.as_ref().map(|u| u.password_hash.clone());
-    if !password::verify_blocking(password, stored).await? {
-        return Err(BAD_LOGIN);
-    }
+    let turn = password::permit().await?;
+    failures
+        .check(&email, client, Instant::now())
+        .map_err(locked)?;
+    let (matches, turn) = password::verify_in_turn(turn, password, stored).await?;
     // A deactivated user is refused exactly like a wrong password.
-    let user = user.filter(|u| u.active).ok_or(BAD_LOGIN)?;
+    let user = match user {
+        Some(user) if matches && user.active => user,
+        _ => return Err(failed()),
+    };
+    drop(turn);
     let (token, expires_at) = keys.issue(&user.id, user.role()?, user.token_generation)?;
     tracing::info!(user_id = %user.id, "staff signed in");
     Ok(web::Json(LoginResponse {

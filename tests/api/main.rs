@@ -13,6 +13,7 @@ mod concurrency;
 mod config;
 mod delivery;
 mod errors;
+mod limits;
 mod mail;
 mod marketing;
 mod migrations;
