@@ -68,12 +68,14 @@ pub fn find(conn: &mut AnyConnection, user_id: &str) -> Result<Option<Availabili
     Ok(availability::table.find(user_id).first(conn).optional()?)
 }
 
-/// Every CSM's availability with the CSM's name, in a stable order.
+/// Every active CSM's availability with the CSM's name, in a stable order:
+/// a deactivated colleague offers no hours and gets no appointments.
 pub fn all_with_names(
     conn: &mut AnyConnection,
 ) -> Result<Vec<(AvailabilityRow, String, String)>, AppError> {
     let rows: Vec<(AvailabilityRow, (String, String))> = availability::table
         .inner_join(users::table)
+        .filter(users::active.eq(true))
         .select((availability::all_columns, (users::name, users::email)))
         .order(availability::user_id.asc())
         .load(conn)?;

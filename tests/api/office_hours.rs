@@ -13,6 +13,7 @@ both_backends!(
     csms_edit_their_own_availability_and_bad_input_is_refused,
     slots_follow_dst_in_europe_and_the_us,
     slots_leave_out_webinars_appointments_and_short_notice,
+    a_deactivated_csm_offers_no_hours,
 );
 
 async fn csms_edit_their_own_availability_and_bad_input_is_refused(backend: Backend) {
@@ -270,4 +271,23 @@ async fn slots_leave_out_webinars_appointments_and_short_notice(backend: Backend
         .find(|s| *s >= earliest + Duration::minutes(1))
         .expect("an hour past the notice");
     assert!(starts[0] <= first_due, "{soon:?}, expected {first_due}");
+}
+
+async fn a_deactivated_csm_offers_no_hours(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let day = date_in(5);
+    let (csm_id, _) = csm_with_hours(&app, "UTC", std::slice::from_ref(&day), "13:00").await;
+    let (_, admin) = app.staff("admin").await;
+    let range = (format!("{day}T00:00:00Z"), format!("{day}T23:59:59Z"));
+    assert_eq!(slots(&app, &range.0, &range.1).await.len(), 4);
+    let off = app
+        .send(
+            reqwest::Method::PATCH,
+            &format!("/api/v1/users/{csm_id}"),
+            Some(&admin),
+            Some(&json!({"active": false})),
+        )
+        .await;
+    assert_eq!(off.status, StatusCode::OK, "{}", off.text);
+    assert_eq!(slots(&app, &range.0, &range.1).await, Vec::new());
 }
