@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 
-use super::text::{multi_line, optional_line, single_line, web_url};
+use super::text::{multi_line, optional_line, optional_uuid, single_line, web_url};
 use super::timezone::TimeZone;
 use super::validation::{ValidationErrors, Validator, checked};
 
@@ -129,6 +129,8 @@ pub struct NewWebinar {
     pub timezone: TimeZone,
     pub capacity: Option<i32>,
     pub join_url: Option<String>,
+    /// Another host, named by an admin.
+    pub host_id: Option<String>,
     pub rrule: Option<String>,
 }
 
@@ -210,6 +212,7 @@ impl NewWebinar {
             None => Some(None),
             Some(u) => v.check("join_url", web_url(u)).map(Some),
         };
+        let host_id = v.check("host_id", optional_uuid(req.host_id.as_deref()));
         let rrule = match req
             .rrule
             .as_deref()
@@ -234,6 +237,7 @@ impl NewWebinar {
             timezone: checked(timezone, "timezone")?,
             capacity: checked(capacity, "capacity")?,
             join_url: checked(join_url, "join_url")?,
+            host_id: checked(host_id, "host_id")?,
             rrule: checked(rrule, "rrule")?,
         })
     }

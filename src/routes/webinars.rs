@@ -151,6 +151,7 @@ fn rows_for(
     security(("bearer" = [])), request_body = WebinarRequest, responses(
     (status = 201, description = "The webinar, or `{series_id, items}` for a series (`rrule`)", body = CreatedOut),
     (status = 403, description = "Not a CSM or admin, or `host_id` of another host without being admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`host_busy`: the host has a customer appointment then", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn create(
     db: web::Data<Db>,
@@ -160,7 +161,7 @@ pub async fn create(
     staff.require(&[Role::Csm, Role::Admin])?;
     let now = clock();
     let new = NewWebinar::parse(&body, now)?;
-    let host_id = match body.host_id.as_deref().filter(|h| *h != staff.id) {
+    let host_id = match new.host_id.as_deref().filter(|h| *h != staff.id) {
         None => staff.id.clone(),
         Some(other) => {
             staff.require(&[Role::Admin])?;
@@ -290,7 +291,7 @@ pub async fn get(
     security(("bearer" = [])), request_body = WebinarPatch, responses(
     (status = 200, body = WebinarOut),
     (status = 403, description = "Neither its host nor an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`capacity_below_taken`, `session_closed`", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`capacity_below_taken`, `session_closed`, `host_busy`", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn update(
     db: web::Data<Db>,

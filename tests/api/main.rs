@@ -10,6 +10,7 @@ mod auth;
 mod cli;
 mod config;
 mod errors;
+mod hostile;
 mod mail;
 mod marketing;
 mod migrations;

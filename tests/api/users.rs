@@ -52,9 +52,16 @@ async fn an_admin_creates_a_user_who_can_sign_in(backend: Backend) {
     app.get(&format!("/api/v1/users/{admin_id}"), Some(token))
         .await
         .assert_problem(403, "forbidden");
+    // A malformed id is a validation error; a well-formed unknown one, 404.
     app.get("/api/v1/users/no-such-id", Some(&admin))
         .await
-        .assert_problem(404, "not_found");
+        .assert_problem(422, "validation_failed");
+    app.get(
+        "/api/v1/users/0190e1c2-7b3a-7c4d-8e5f-0123456789ab",
+        Some(&admin),
+    )
+    .await
+    .assert_problem(404, "not_found");
 }
 
 async fn a_taken_email_is_a_conflict(backend: Backend) {
