@@ -1,16 +1,30 @@
 //! The OpenAPI document, generated from the handlers' annotations and the
-//! request/response types.
+//! request/response types. The answers every operation shares (401 without a
+//! token, 422 for a bad id, query or body, 400/413/415 for a body that cannot
+//! be read, 503 when the database is out of reach) are added here from the
+//! operation's shape, so that no handler can forget them; answers particular
+//! to one operation (403, 409 with its codes, 429) stay in its annotation.
 
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use utoipa::openapi::path::{Operation, ParameterIn, PathItem};
+use utoipa::openapi::response::{Response, ResponseBuilder};
+use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+use utoipa::openapi::security::{
+    ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
+};
+use utoipa::openapi::{ContentBuilder, HeaderBuilder, Ref, RefOr};
 use utoipa::{Modify, OpenApi};
 
+use crate::domain::page::{CURSOR_MAX, DEFAULT_LIMIT, MAX_LIMIT};
 use crate::routes;
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "onetomany",
-        description = "Webinars, expert webinars with waiting lists and a one-hour CSM queue for Customer Success one-to-many teams. Errors are RFC 9457 problem details with a `code`."
+        description = "Webinars, expert webinars with waiting lists and a one-hour CSM queue for Customer Success one-to-many teams. Errors are RFC 9457 problem details (`application/problem+json`) with a `code`. Ids are UUIDs: a malformed id is answered with 422, an unknown one with 404."
     ),
     paths(
         routes::ops::healthz,
@@ -60,7 +74,7 @@ use crate::routes;
         routes::outbox::get,
         routes::outbox::retry,
     ),
-    modifiers(&BearerAuth),
+    modifiers(&Security, &SharedAnswers),
     tags(
         (name = "auth", description = "Staff sign-in"),
         (name = "users", description = "Staff users (admin)"),
@@ -76,9 +90,61 @@ use crate::routes;
 )]
 pub struct ApiDoc;
 
-struct BearerAuth;
+/// The document, built once.
+pub fn document() -> &'static utoipa::openapi::OpenApi {
+    static DOC: OnceLock<utoipa::openapi::OpenApi> = OnceLock::new();
+    DOC.get_or_init(ApiDoc::openapi)
+}
 
-impl Modify for BearerAuth {
+/// The methods served at a route pattern (`/api/v1/webinars/{id}`) as an
+/// `Allow` header value, e.g. `GET, PATCH`.
+pub fn allowed_methods(pattern: &str) -> Option<&'static str> {
+    static ALLOW: OnceLock<HashMap<String, String>> = OnceLock::new();
+    ALLOW
+        .get_or_init(|| {
+            document()
+                .paths
+                .paths
+                .iter()
+                .map(|(path, item)| {
+                    let methods: Vec<_> = operations(item).map(|(m, _)| m).collect();
+                    (path.clone(), methods.join(", "))
+                })
+                .collect()
+        })
+        .get(pattern)
+        .map(String::as_str)
+}
+
+fn operations(item: &PathItem) -> impl Iterator<Item = (&'static str, &Operation)> {
+    [
+        ("GET", &item.get),
+        ("POST", &item.post),
+        ("PUT", &item.put),
+        ("PATCH", &item.patch),
+        ("DELETE", &item.delete),
+    ]
+    .into_iter()
+    .filter_map(|(m, op)| op.as_ref().map(|op| (m, op)))
+}
+
+fn operations_mut(item: &mut PathItem) -> impl Iterator<Item = &mut Operation> {
+    [
+        &mut item.get,
+        &mut item.post,
+        &mut item.put,
+        &mut item.patch,
+        &mut item.delete,
+    ]
+    .into_iter()
+    .filter_map(Option::as_mut)
+}
+
+/// Staff sign in for a bearer JWT; a customer's manage token (from the
+/// booking's e-mail) is accepted as the same bearer or as `?token=`.
+struct Security;
+
+impl Modify for Security {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
@@ -87,8 +153,159 @@ impl Modify for BearerAuth {
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("JWT")
+                    .description(Some(
+                        "A staff token from `POST /api/v1/auth/login`, or a booking's manage token",
+                    ))
                     .build(),
             ),
         );
+        components.add_security_scheme(
+            "manage_token",
+            SecurityScheme::ApiKey(ApiKey::Query(ApiKeyValue::with_description(
+                "token",
+                "The manage token from the booking's e-mail",
+            ))),
+        );
+    }
+}
+
+/// Adds the answers an operation gives because of its shape, and the exact
+/// schemas of the parameters every list and resource shares.
+struct SharedAnswers;
+
+impl Modify for SharedAnswers {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for (path, item) in &mut openapi.paths.paths {
+            let touches_db = !matches!(path.as_str(), "/healthz" | "/metrics");
+            for op in operations_mut(item) {
+                shared_answers(op, touches_db);
+                precise_parameters(op);
+            }
+        }
+    }
+}
+
+fn shared_answers(op: &mut Operation, touches_db: bool) {
+    let params = op.parameters.as_deref().unwrap_or_default();
+    let has_id = params
+        .iter()
+        .any(|p| p.parameter_in == ParameterIn::Path && p.name == "id");
+    let has_path = params.iter().any(|p| p.parameter_in == ParameterIn::Path);
+    let has_query = params.iter().any(|p| p.parameter_in == ParameterIn::Query);
+    let has_body = op.request_body.is_some();
+    // Authentication is required unless one of the alternatives is "none".
+    let needs_auth = op
+        .security
+        .as_ref()
+        .is_some_and(|s| !s.is_empty() && !s.contains(&SecurityRequirement::default()));
+
+    let mut add = |status: &str, description: &str| {
+        op.responses
+            .responses
+            .entry(status.to_owned())
+            .or_insert_with(|| RefOr::T(problem(status, description)));
+    };
+    if has_body {
+        add("400", "The body is not well-formed JSON (`bad_request`)");
+        add(
+            "413",
+            "The body is larger than 64 KiB (`payload_too_large`)",
+        );
+        add(
+            "415",
+            "The body is not sent as `application/json` (`unsupported_media_type`)",
+        );
+    }
+    if needs_auth {
+        add(
+            "401",
+            "No valid token: sign in and send `Authorization: Bearer <token>` (`unauthorized`)",
+        );
+    }
+    if has_id {
+        add("404", "No resource with this id (`not_found`)");
+    }
+    if has_body || has_path || has_query {
+        add(
+            "422",
+            "A field, query parameter or id is invalid; `errors` names each (`validation_failed`)",
+        );
+    }
+    if touches_db {
+        add(
+            "503",
+            "The database is busy or out of reach; try again shortly (`unavailable`)",
+        );
+    }
+}
+
+/// A problem+json answer; 401 and 429 with the headers they carry.
+fn problem(status: &str, description: &str) -> Response {
+    let mut response = ResponseBuilder::new().description(description).content(
+        "application/problem+json",
+        ContentBuilder::new()
+            .schema(Some(Ref::from_schema_name("Problem")))
+            .build(),
+    );
+    let header = |description: &str, ty: Type| {
+        HeaderBuilder::new()
+            .schema(ObjectBuilder::new().schema_type(ty))
+            .description(Some(description))
+            .build()
+    };
+    match status {
+        "401" => {
+            response = response.header("WWW-Authenticate", header("`Bearer`", Type::String));
+        }
+        "429" => {
+            response = response.header(
+                "Retry-After",
+                header("Seconds until a request is accepted again", Type::Integer),
+            );
+        }
+        _ => {}
+    }
+    response.build()
+}
+
+/// Every `{id}` is a UUID; `limit` is 1 to 500 and `cursor` is a value a
+/// list returned, the same on every list.
+fn precise_parameters(op: &mut Operation) {
+    for p in op.parameters.iter_mut().flatten() {
+        let schema = match (p.parameter_in.clone(), p.name.as_str()) {
+            (ParameterIn::Path, "id") => {
+                if p.description.is_none() {
+                    p.description = Some("A UUID".into());
+                }
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .format(Some(SchemaFormat::KnownFormat(KnownFormat::Uuid)))
+                    .build()
+            }
+            (ParameterIn::Query, "limit") => {
+                p.description = Some(format!(
+                    "Page size, 1 to {MAX_LIMIT} (default {DEFAULT_LIMIT})"
+                ));
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int32)))
+                    .minimum(Some(1))
+                    .maximum(Some(MAX_LIMIT))
+                    .default(Some(DEFAULT_LIMIT.into()))
+                    .build()
+            }
+            (ParameterIn::Query, "cursor") => {
+                p.description = Some(
+                    "`next_cursor` of the previous page; anything else is refused with 422".into(),
+                );
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .pattern(Some("^[A-Za-z0-9_-]*$"))
+                    .max_length(Some(CURSOR_MAX))
+                    .build()
+            }
+            _ => continue,
+        };
+        p.schema = Some(RefOr::T(schema.into()));
     }
 }

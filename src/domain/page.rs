@@ -6,6 +6,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 pub const DEFAULT_LIMIT: u32 = 50;
 pub const MAX_LIMIT: u32 = 500;
+/// Longest key a cursor carries, and so the longest cursor (base64 of it).
+const KEY_MAX: usize = 200;
+pub const CURSOR_MAX: usize = KEY_MAX.div_ceil(3) * 4;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageRequest {
@@ -43,10 +46,17 @@ pub fn encode_cursor(key: &str) -> String {
     URL_SAFE_NO_PAD.encode(key.as_bytes())
 }
 
+/// A cursor is only ever what [`encode_cursor`] made of a printable key
+/// (ids, times, offsets): anything else, such as `AAA` (two NUL bytes), is
+/// refused here rather than reaching a query.
 fn decode_cursor(cursor: &str) -> Option<String> {
+    if cursor.len() > CURSOR_MAX {
+        return None;
+    }
     let bytes = URL_SAFE_NO_PAD.decode(cursor).ok()?;
     let key = String::from_utf8(bytes).ok()?;
-    (!key.is_empty() && key.len() <= 200).then_some(key)
+    let printable = key.chars().all(|c| c.is_ascii_graphic());
+    (!key.is_empty() && key.len() <= KEY_MAX && printable).then_some(key)
 }
 
 /// Cuts the extra row fetched by [`PageRequest::fetch_limit`] and returns the
@@ -76,6 +86,16 @@ mod tests {
         let p = PageRequest::parse(Some(&c), Some(10)).expect("valid");
         assert_eq!(p.after.as_deref(), Some("0190-abc"));
         assert!(PageRequest::parse(Some("%%%"), None).is_err());
+        // Valid base64 of NUL bytes, of a control character, of non-ASCII.
+        for garbage in ["AAA", &encode_cursor("a\u{1}b"), &encode_cursor("é")] {
+            assert!(
+                PageRequest::parse(Some(garbage), None).is_err(),
+                "{garbage}"
+            );
+        }
+        let longest = encode_cursor(&"k".repeat(200));
+        assert!(longest.len() <= CURSOR_MAX);
+        assert!(PageRequest::parse(Some(&longest), None).is_ok());
         assert!(PageRequest::parse(None, Some(0)).is_err());
         assert!(PageRequest::parse(None, Some(501)).is_err());
     }

@@ -93,6 +93,7 @@ impl AppointmentStatus {
 /// The body of `POST /api/v1/queue`.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 pub struct QueueRequestBody {
+    #[schema(format = Email)]
     pub email: String,
     pub name: String,
     pub company: Option<String>,

@@ -51,6 +51,7 @@ pub const QUESTION_MAX: usize = 1000;
 /// The body of `POST /api/v1/webinars/{id}/registrations`.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 pub struct RegistrationRequest {
+    #[schema(format = Email)]
     pub email: String,
     pub name: String,
     pub company: Option<String>,

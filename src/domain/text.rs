@@ -1,4 +1,7 @@
-//! Bounded, single-line text fields (names, titles) and e-mail addresses.
+//! Bounded, single-line text fields (names, titles), e-mail addresses, ids
+//! and secrets. Every text that reaches storage passes one of these checks,
+//! and none of them lets a control character through: no NUL byte (which
+//! PostgreSQL cannot store) ever gets past the edge.
 
 use std::fmt;
 
@@ -100,6 +103,32 @@ pub fn multi_line(raw: &str, max: usize) -> Result<String, String> {
     Ok(value.to_owned())
 }
 
+/// A resource id: a UUID in its hyphenated form (`0190e1c2-…`), returned
+/// lower-cased as the ids are stored.
+pub fn uuid(raw: &str) -> Result<String, String> {
+    match uuid::Uuid::try_parse(raw) {
+        Ok(id) if raw.len() == uuid::fmt::Hyphenated::LENGTH => Ok(id.hyphenated().to_string()),
+        _ => Err(format!("{raw:?} is not an id (a UUID)")),
+    }
+}
+
+/// An optional id from a query filter; when present it must be an id.
+pub fn optional_uuid(raw: Option<&str>) -> Result<Option<String>, String> {
+    raw.map(uuid).transpose()
+}
+
+/// Opaque text kept as sent (shared secrets): `min..=max` characters and no
+/// control characters.
+pub fn opaque(raw: &str, min: usize, max: usize) -> Result<String, String> {
+    if !(min..=max).contains(&raw.chars().count()) {
+        return Err(format!("must be {min} to {max} characters"));
+    }
+    if raw.chars().any(char::is_control) {
+        return Err("must not contain control characters".into());
+    }
+    Ok(raw.to_owned())
+}
+
 /// An optional single line: absent or blank becomes `None`.
 pub fn optional_line(raw: Option<&str>, max: usize) -> Result<Option<String>, String> {
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
@@ -149,6 +178,37 @@ mod tests {
         assert!(single_line("a\nb", 10).is_err());
         assert!(single_line("   ", 10).is_err());
         assert!(single_line("😀😀😀", 2).is_err());
+    }
+
+    #[test]
+    fn no_check_lets_a_nul_byte_through() {
+        assert!(single_line("a\0b", 10).is_err());
+        assert!(multi_line("a\0b", 10).is_err());
+        assert!(optional_line(Some("a\0"), 10).is_err());
+        assert!(EmailAddress::parse("a\0@example.com").is_err());
+        assert!(opaque("0123456789abcdef\0", 16, 200).is_err());
+        assert!(uuid("0190e1c2-7b3a-7c4d-8e5f-000000000000\0").is_err());
+        assert!(web_url("https://example.com/\0").map_or(true, |u| !u.contains('\0')));
+    }
+
+    #[test]
+    fn ids_are_hyphenated_uuids() {
+        let id = "0190E1C2-7B3A-7C4D-8E5F-0123456789AB";
+        assert_eq!(
+            uuid(id).as_deref(),
+            Ok("0190e1c2-7b3a-7c4d-8e5f-0123456789ab")
+        );
+        for bad in [
+            "",
+            "x",
+            "0190e1c27b3a7c4d8e5f0123456789ab",
+            "{0190e1c2-7b3a-7c4d-8e5f-0123456789ab}",
+        ] {
+            assert!(uuid(bad).is_err(), "{bad:?} accepted");
+        }
+        assert_eq!(optional_uuid(None), Ok(None));
+        assert!(optional_uuid(Some("")).is_err());
+        assert!(optional_uuid(Some("nope")).is_err());
     }
 
     #[test]

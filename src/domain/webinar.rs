@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 
-use super::text::{multi_line, optional_line, single_line, web_url};
+use super::text::{multi_line, optional_line, optional_uuid, single_line, web_url};
 use super::timezone::TimeZone;
 use super::validation::{ValidationErrors, Validator, checked};
 
@@ -80,26 +80,40 @@ pub const TOPIC_MAX: usize = 100;
 pub const RRULE_MAX: usize = 500;
 pub const DURATION_MINUTES: std::ops::RangeInclusive<i64> = 5..=720;
 pub const CAPACITY_MAX: i64 = 100_000;
+/// Years a session may start in. Anything outside is a typo or an attack
+/// (year 9999 plus a duration does not fit the storage), not a plan.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
 /// The body of `POST /api/v1/webinars`.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 pub struct WebinarRequest {
-    /// `regular` or `expert`.
+    #[schema(value_type = Kind)]
     pub kind: String,
+    #[schema(min_length = 1, max_length = 200)]
     pub title: String,
+    #[schema(max_length = 5000)]
     pub description: Option<String>,
+    #[schema(max_length = 100)]
     pub topic: Option<String>,
-    /// RFC 3339; the first occurrence for a series.
+    /// RFC 3339, in the future and in the years 2000 to 2100; the first
+    /// occurrence for a series.
+    #[schema(format = DateTime)]
     pub starts_at: String,
+    #[schema(minimum = 5, maximum = 720)]
     pub duration_minutes: i64,
     /// IANA zone the session is planned in (series keep its wall-clock time).
     pub timezone: String,
     /// Required for `expert`.
+    #[schema(minimum = 1, maximum = 100_000)]
     pub capacity: Option<i64>,
+    #[schema(format = "uri", max_length = 2000)]
     pub join_url: Option<String>,
     /// Admins may create a webinar for another host.
+    #[schema(format = Uuid)]
     pub host_id: Option<String>,
-    /// e.g. `FREQ=WEEKLY;BYDAY=TU;COUNT=6`.
+    /// e.g. `FREQ=WEEKLY;BYDAY=TU;COUNT=6` (at most 104 occurrences, the
+    /// last in the year 2100 at the latest).
+    #[schema(max_length = 500)]
     pub rrule: Option<String>,
 }
 
@@ -115,6 +129,8 @@ pub struct NewWebinar {
     pub timezone: TimeZone,
     pub capacity: Option<i32>,
     pub join_url: Option<String>,
+    /// Another host, named by an admin.
+    pub host_id: Option<String>,
     pub rrule: Option<String>,
 }
 
@@ -142,11 +158,24 @@ fn check_duration(raw: i64) -> Result<Duration, String> {
     Ok(Duration::minutes(raw))
 }
 
+/// A start within [`YEARS`].
+pub fn check_horizon(at: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+    use chrono::Datelike;
+    if !YEARS.contains(&at.year()) {
+        return Err(format!(
+            "must be in the years {} to {}",
+            YEARS.start(),
+            YEARS.end()
+        ));
+    }
+    Ok(at)
+}
+
 fn check_future(at: DateTime<Utc>, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
     if at <= now {
         return Err("must be in the future".into());
     }
-    Ok(at)
+    check_horizon(at)
 }
 
 impl NewWebinar {
@@ -183,6 +212,7 @@ impl NewWebinar {
             None => Some(None),
             Some(u) => v.check("join_url", web_url(u)).map(Some),
         };
+        let host_id = v.check("host_id", optional_uuid(req.host_id.as_deref()));
         let rrule = match req
             .rrule
             .as_deref()
@@ -207,6 +237,7 @@ impl NewWebinar {
             timezone: checked(timezone, "timezone")?,
             capacity: checked(capacity, "capacity")?,
             join_url: checked(join_url, "join_url")?,
+            host_id: checked(host_id, "host_id")?,
             rrule: checked(rrule, "rrule")?,
         })
     }
@@ -225,20 +256,25 @@ where
 /// The body of `PATCH /api/v1/webinars/{id}`: only the fields sent change.
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 pub struct WebinarPatch {
+    #[schema(min_length = 1, max_length = 200)]
     pub title: Option<String>,
+    #[schema(max_length = 5000)]
     pub description: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 100)]
     pub topic: Option<Option<String>>,
+    /// RFC 3339, in the future and in the years 2000 to 2100.
+    #[schema(format = DateTime)]
     pub starts_at: Option<String>,
+    #[schema(minimum = 5, maximum = 720)]
     pub duration_minutes: Option<i64>,
     pub timezone: Option<String>,
     /// `null` removes the cap (regular webinars only).
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<i64>)]
+    #[schema(value_type = Option<i64>, minimum = 1, maximum = 100_000)]
     pub capacity: Option<Option<i64>>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, format = "uri", max_length = 2000)]
     pub join_url: Option<Option<String>>,
 }
 
@@ -369,6 +405,37 @@ mod tests {
         let err = NewWebinar::parse(&r, Utc::now()).expect_err("invalid");
         let fields: Vec<_> = err.0.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["starts_at", "duration_minutes"]);
+    }
+
+    #[test]
+    fn starts_beyond_the_horizon_are_refused() {
+        let now = Utc::now();
+        for far in ["9999-12-31T23:00:00Z", "2101-01-01T00:00:00Z"] {
+            let mut r = request();
+            r.starts_at = far.into();
+            let err = NewWebinar::parse(&r, now).expect_err(far);
+            assert_eq!(err.0[0].field, "starts_at");
+        }
+        let mut r = request();
+        r.starts_at = "2100-12-31T10:00:00Z".into();
+        assert!(NewWebinar::parse(&r, now).is_ok());
+        let w = NewWebinar::parse(&request(), now).expect("valid");
+        let state = WebinarState {
+            kind: w.kind,
+            title: w.title,
+            description: w.description,
+            topic: w.topic,
+            starts_at: w.starts_at,
+            ends_at: w.starts_at + w.duration,
+            timezone: w.timezone,
+            capacity: w.capacity,
+            join_url: w.join_url,
+        };
+        let patch = WebinarPatch {
+            starts_at: Some("9999-12-31T23:00:00Z".into()),
+            ..WebinarPatch::default()
+        };
+        assert!(state.patched(&patch, now).is_err());
     }
 
     #[test]

@@ -16,6 +16,7 @@ use crate::error::{AppError, Problem};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AccountOut {
+    #[schema(format = Uuid)]
     pub id: String,
     pub name: String,
     pub domains: Vec<String>,
@@ -38,21 +39,22 @@ impl AccountOut {
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct CreateAccountRequest {
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
-    /// E-mail domains of the company's people, e.g. `acme.com`.
+    /// E-mail domains of the company's people, e.g. `acme.com` (at most 50).
     #[serde(default)]
+    #[schema(max_items = 50)]
     pub domains: Vec<String>,
-    /// `high_touch`, `low_touch` or `tech_touch`.
+    #[schema(value_type = Segment)]
     pub segment: String,
 }
 
 /// Create a customer account (admin, csm).
-#[utoipa::path(post, path = "/api/v1/accounts", tag = "accounts", security(("bearer" = [])),
-    request_body = CreateAccountRequest, responses(
+#[utoipa::path(post, path = "/api/v1/accounts", tag = "accounts", operation_id = "createAccount",
+    security(("bearer" = [])), request_body = CreateAccountRequest, responses(
     (status = 201, body = AccountOut),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not an admin or CSM (`forbidden`)", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`domain_taken`", body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn create(
     db: web::Data<Db>,
@@ -67,9 +69,9 @@ pub async fn create(
 }
 
 /// List customer accounts (staff).
-#[utoipa::path(get, path = "/api/v1/accounts", tag = "accounts", security(("bearer" = [])), params(ListQuery), responses(
+#[utoipa::path(get, path = "/api/v1/accounts", tag = "accounts", operation_id = "listAccounts",
+    security(("bearer" = [])), params(ListQuery), responses(
     (status = 200, body = Page<AccountOut>),
-    (status = 401, body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn list(
     db: web::Data<Db>,
@@ -90,9 +92,9 @@ pub async fn list(
 }
 
 /// One customer account (staff).
-#[utoipa::path(get, path = "/api/v1/accounts/{id}", tag = "accounts", security(("bearer" = [])), responses(
+#[utoipa::path(get, path = "/api/v1/accounts/{id}", tag = "accounts", operation_id = "getAccount",
+    security(("bearer" = [])), responses(
     (status = 200, body = AccountOut),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn get(
     db: web::Data<Db>,

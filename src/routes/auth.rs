@@ -17,13 +17,17 @@ use crate::rate_limit::{ClientIp, FailedLogins};
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct LoginRequest {
+    #[schema(format = Email)]
     pub email: String,
+    #[schema(format = Password)]
     pub password: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct LoginResponse {
     pub token: String,
+    /// Always `Bearer`.
+    #[schema(pattern = "^Bearer$")]
     pub token_type: &'static str,
     #[serde(with = "crate::domain::time")]
     pub expires_at: DateTime<Utc>,
@@ -32,11 +36,12 @@ pub struct LoginResponse {
 const BAD_LOGIN: AppError = AppError::Unauthorized("e-mail or password is wrong");
 
 /// Exchange e-mail and password for a staff token.
-#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest, responses(
+#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", operation_id = "login",
+    request_body = LoginRequest, responses(
     (status = 200, body = LoginResponse),
-    (status = 401, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
-    (status = 429, body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "E-mail or password is wrong (`unauthorized`)", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "Too many attempts (`rate_limited`): too many failed sign-ins for this account or from this address; see Retry-After", body = Problem, content_type = "application/problem+json",
+        headers(("Retry-After" = u64, description = "Seconds until a request is accepted again"))),
 ))]
 pub async fn login(
     db: web::Data<Db>,
@@ -89,9 +94,9 @@ pub async fn login(
 }
 
 /// The signed-in staff user.
-#[utoipa::path(get, path = "/api/v1/me", tag = "auth", security(("bearer" = [])), responses(
+#[utoipa::path(get, path = "/api/v1/me", tag = "auth", operation_id = "getMe",
+    security(("bearer" = [])), responses(
     (status = 200, body = UserOut),
-    (status = 401, body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn me(db: web::Data<Db>, staff: Staff) -> Result<web::Json<UserOut>, AppError> {
     let id = staff.id.clone();
@@ -104,9 +109,9 @@ pub async fn me(db: web::Data<Db>, staff: Staff) -> Result<web::Json<UserOut>, A
 }
 
 /// Sign out: this token is refused from now on.
-#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", security(("bearer" = [])), responses(
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", operation_id = "logout",
+    security(("bearer" = [])), responses(
     (status = 204, description = "The token no longer works"),
-    (status = 401, body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn logout(db: web::Data<Db>, staff: Staff) -> Result<HttpResponse, AppError> {
     let (jti, dead_after) = (staff.token_id.clone(), staff.token_dead_after);

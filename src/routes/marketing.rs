@@ -18,9 +18,9 @@ use crate::db::people::{self, Erased};
 use crate::db::{Db, audit, clock, utc, webhooks};
 use crate::domain::page::split_page;
 use crate::domain::registration::RegistrationStatus;
-use crate::domain::text::{EmailAddress, web_url};
+use crate::domain::text::{EmailAddress, opaque, optional_line, web_url};
 use crate::domain::user::Role;
-use crate::domain::webinar::Kind;
+use crate::domain::webinar::{Kind, TOPIC_MAX};
 use crate::email::Composer;
 use crate::email::erasure::erase_in_files;
 use crate::error::{AppError, Problem};
@@ -46,23 +46,38 @@ pub const CSV_HEADER: [&str; 12] = [
 #[derive(Debug, Clone, Deserialize, IntoParams)]
 pub struct AttendeeQuery {
     /// Sessions starting at or after (RFC 3339).
+    #[param(format = DateTime)]
     pub from: Option<String>,
     /// Sessions starting before (RFC 3339).
+    #[param(format = DateTime)]
     pub to: Option<String>,
-    /// regular or expert.
+    #[param(value_type = Option<Kind>)]
     pub kind: Option<String>,
+    #[param(max_length = 100)]
     pub topic: Option<String>,
-    /// confirmed, waitlisted or cancelled.
+    #[param(value_type = Option<RegistrationStatus>)]
     pub status: Option<String>,
-    /// true or false.
     pub attended: Option<bool>,
     /// `only` (default): people who agreed to marketing; `all`: everyone.
+    #[param(value_type = Option<Consent>, inline)]
     pub consent: Option<String>,
     /// CSV only: `false` leaves out the UTF-8 byte-order mark that
     /// spreadsheet programs need (default `true`).
     pub bom: Option<bool>,
+    /// The CSV starts after this cursor, like the page that follows it.
     pub cursor: Option<String>,
+    /// The CSV holds every row and ignores it.
     pub limit: Option<u32>,
+}
+
+/// Whose personal data an attendee list shows.
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "lowercase")]
+pub enum Consent {
+    /// Only people who agreed to marketing.
+    Only,
+    /// Everyone.
+    All,
 }
 
 impl AttendeeQuery {
@@ -73,15 +88,14 @@ impl AttendeeQuery {
             kind: self
                 .kind
                 .as_deref()
-                .filter(|k| !k.is_empty())
                 .map(str::parse::<Kind>)
                 .transpose()
                 .map_err(|m| AppError::validation("kind", m))?,
-            topic: self.topic.clone().filter(|t| !t.is_empty()),
+            topic: optional_line(self.topic.as_deref(), TOPIC_MAX)
+                .map_err(|m| AppError::validation("topic", m))?,
             status: self
                 .status
                 .as_deref()
-                .filter(|s| !s.is_empty())
                 .map(str::parse::<RegistrationStatus>)
                 .transpose()
                 .map_err(|m| AppError::validation("status", m))?,
@@ -97,16 +111,21 @@ impl AttendeeQuery {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AttendeeOut {
+    #[schema(format = Uuid)]
     pub registration_id: String,
+    #[schema(format = Email)]
     pub email: String,
     pub name: String,
     pub company: Option<String>,
+    #[schema(format = Uuid)]
     pub webinar_id: String,
     pub webinar_title: String,
+    #[schema(value_type = Kind)]
     pub kind: String,
     pub topic: Option<String>,
     #[serde(with = "crate::domain::time")]
     pub starts_at: DateTime<Utc>,
+    #[schema(value_type = RegistrationStatus)]
     pub status: String,
     pub attended: Option<bool>,
     pub marketing_consent: bool,
@@ -146,10 +165,10 @@ async fn record(
 }
 
 /// Attendees, a page at a time in a stable order (marketing, admin).
-#[utoipa::path(get, path = "/api/v1/attendees", tag = "marketing", security(("bearer" = [])), params(AttendeeQuery), responses(
+#[utoipa::path(get, path = "/api/v1/attendees", tag = "marketing", operation_id = "listAttendees",
+    security(("bearer" = [])), params(AttendeeQuery), responses(
     (status = 200, body = Page<AttendeeOut>),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not marketing or an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn attendees(
     db: web::Data<Db>,
@@ -231,9 +250,10 @@ fn csv_chunk(rows: &[Attendee], with_header: bool, bom: bool) -> Result<Vec<u8>,
 
 /// The same attendees as CSV, streamed from the database in batches
 /// (marketing, admin).
-#[utoipa::path(get, path = "/api/v1/attendees.csv", tag = "marketing", security(("bearer" = [])), params(AttendeeQuery), responses(
+#[utoipa::path(get, path = "/api/v1/attendees.csv", tag = "marketing", operation_id = "exportAttendeesCsv",
+    security(("bearer" = [])), params(AttendeeQuery), responses(
     (status = 200, content_type = "text/csv", body = String),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not marketing or an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn attendees_csv(
     db: web::Data<Db>,
@@ -242,6 +262,7 @@ pub async fn attendees_csv(
 ) -> Result<HttpResponse, AppError> {
     staff.require(&[Role::Marketing, Role::Admin])?;
     let filter = query.filter()?;
+    let page = super::page_request(query.cursor.as_deref(), query.limit)?;
     record(
         &db,
         &staff,
@@ -257,7 +278,7 @@ pub async fn attendees_csv(
         done: bool,
     }
     let start = State {
-        after: None,
+        after: page.after,
         first: true,
         done: false,
     };
@@ -311,8 +332,10 @@ pub async fn attendees_csv(
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct StatsQuery {
     /// Sessions starting at or after (RFC 3339); default 90 days ago.
+    #[param(format = DateTime)]
     pub from: Option<String>,
     /// Sessions starting before (RFC 3339); default 90 days ahead.
+    #[param(format = DateTime)]
     pub to: Option<String>,
 }
 
@@ -342,9 +365,11 @@ impl From<&Figures> for FiguresOut {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct WebinarStatsOut {
+    #[schema(format = Uuid)]
     pub webinar_id: String,
     pub title: String,
     pub topic: Option<String>,
+    #[schema(value_type = Kind)]
     pub kind: String,
     #[serde(with = "crate::domain::time")]
     pub starts_at: DateTime<Utc>,
@@ -369,9 +394,10 @@ pub struct StatsOut {
 
 /// Registration and attendance figures per webinar and per topic
 /// (marketing, admin).
-#[utoipa::path(get, path = "/api/v1/stats/webinars", tag = "marketing", security(("bearer" = [])), params(StatsQuery), responses(
+#[utoipa::path(get, path = "/api/v1/stats/webinars", tag = "marketing", operation_id = "getWebinarStats",
+    security(("bearer" = [])), params(StatsQuery), responses(
     (status = 200, body = StatsOut),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not marketing or an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn stats(
     db: web::Data<Db>,
@@ -417,18 +443,38 @@ pub async fn stats(
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct WebhookRequest {
     /// http(s) URL that receives POSTs.
+    #[schema(format = "uri", max_length = 2000)]
     pub url: String,
-    /// Any of registration.created, registration.cancelled,
-    /// registration.promoted, attendance.marked, queue.scheduled.
+    #[schema(value_type = Vec<WebhookEvent>, min_items = 1)]
     pub events: Vec<String>,
-    /// Shared secret for `X-Onetomany-Signature` (16 to 200 characters).
+    /// Shared secret for `X-Onetomany-Signature` (16 to 200 characters,
+    /// no control characters).
+    #[schema(format = Password, min_length = 16, max_length = 200)]
     pub secret: String,
+}
+
+/// What a webhook can be told about.
+#[derive(Debug, ToSchema)]
+pub enum WebhookEvent {
+    #[schema(rename = "registration.created")]
+    RegistrationCreated,
+    #[schema(rename = "registration.cancelled")]
+    RegistrationCancelled,
+    #[schema(rename = "registration.promoted")]
+    RegistrationPromoted,
+    #[schema(rename = "attendance.marked")]
+    AttendanceMarked,
+    #[schema(rename = "queue.scheduled")]
+    QueueScheduled,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct WebhookOut {
+    #[schema(format = Uuid)]
     pub id: String,
+    #[schema(format = "uri")]
     pub url: String,
+    #[schema(value_type = Vec<WebhookEvent>)]
     pub events: Vec<String>,
     #[serde(with = "crate::domain::time")]
     pub created_at: DateTime<Utc>,
@@ -446,9 +492,10 @@ impl WebhookOut {
 }
 
 /// Subscribe a URL to events (admin, marketing).
-#[utoipa::path(post, path = "/api/v1/webhooks", tag = "marketing", security(("bearer" = [])), request_body = WebhookRequest, responses(
+#[utoipa::path(post, path = "/api/v1/webhooks", tag = "marketing", operation_id = "createWebhook",
+    security(("bearer" = [])), request_body = WebhookRequest, responses(
     (status = 201, body = WebhookOut),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not an admin or marketing (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn create_webhook(
     db: web::Data<Db>,
@@ -473,10 +520,7 @@ pub async fn create_webhook(
             );
         }
     }
-    let n = body.secret.chars().count();
-    if !(16..=200).contains(&n) {
-        v.fail("secret", "must be 16 to 200 characters");
-    }
+    let secret = v.check("secret", opaque(&body.secret, 16, 200));
     v.finish()?;
     let url = url.ok_or_else(|| AppError::validation("url", "is invalid"))?;
     crate::webhook::check_target(&url, settings.webhooks.allow_private_targets)
@@ -485,7 +529,8 @@ pub async fn create_webhook(
     let mut events = body.events.clone();
     events.sort();
     events.dedup();
-    let (secret, actor) = (body.secret.clone(), staff.id.clone());
+    let secret = secret.ok_or_else(|| AppError::validation("secret", "is invalid"))?;
+    let actor = staff.id.clone();
     let row = db
         .write(move |conn| webhooks::insert(conn, &url, &events, &secret, &actor, clock()))
         .await?;
@@ -494,8 +539,10 @@ pub async fn create_webhook(
 }
 
 /// Active webhooks (admin, marketing); secrets are never shown.
-#[utoipa::path(get, path = "/api/v1/webhooks", tag = "marketing", security(("bearer" = [])), responses(
+#[utoipa::path(get, path = "/api/v1/webhooks", tag = "marketing", operation_id = "listWebhooks",
+    security(("bearer" = [])), responses(
     (status = 200, body = Page<WebhookOut>),
+    (status = 403, description = "Not an admin or marketing (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn list_webhooks(
     db: web::Data<Db>,
@@ -510,9 +557,10 @@ pub async fn list_webhooks(
 }
 
 /// Stop a webhook (admin, marketing); pending deliveries fail as "removed".
-#[utoipa::path(delete, path = "/api/v1/webhooks/{id}", tag = "marketing", security(("bearer" = [])), responses(
-    (status = 204),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+#[utoipa::path(delete, path = "/api/v1/webhooks/{id}", tag = "marketing", operation_id = "deleteWebhook",
+    security(("bearer" = [])), responses(
+    (status = 204, description = "Stopped"),
+    (status = 403, description = "Not an admin or marketing (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn delete_webhook(
     db: web::Data<Db>,
@@ -532,9 +580,11 @@ pub async fn delete_webhook(
 
 /// Erase a person's personal data (admin). Their bookings are cancelled,
 /// their data overwritten, unsent mail to them cancelled; figures stay.
-#[utoipa::path(delete, path = "/api/v1/people/{email}", tag = "marketing", security(("bearer" = [])), responses(
+#[utoipa::path(delete, path = "/api/v1/people/{email}", tag = "marketing", operation_id = "erasePerson",
+    security(("bearer" = [])),
+    params(("email" = String, Path, format = Email, description = "The person's e-mail address")), responses(
     (status = 200, body = Erased),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn erase_person(
     db: web::Data<Db>,
@@ -582,7 +632,9 @@ pub async fn erase_person(
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AuditOut {
+    #[schema(format = Uuid)]
     pub id: String,
+    #[schema(format = Uuid)]
     pub actor_id: String,
     pub action: String,
     #[schema(value_type = Object)]
@@ -592,9 +644,10 @@ pub struct AuditOut {
 }
 
 /// The audit log, newest first (admin).
-#[utoipa::path(get, path = "/api/v1/audit", tag = "marketing", security(("bearer" = [])), params(super::ListQuery), responses(
+#[utoipa::path(get, path = "/api/v1/audit", tag = "marketing", operation_id = "listAuditLog",
+    security(("bearer" = [])), params(super::ListQuery), responses(
     (status = 200, body = Page<AuditOut>),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn audit_log(
     db: web::Data<Db>,

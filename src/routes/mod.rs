@@ -12,12 +12,14 @@ pub mod registrations;
 pub mod users;
 pub mod webinars;
 
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
-use actix_web::{HttpRequest, HttpResponse, Route, web};
+use actix_web::http::header;
+use actix_web::middleware::{Next, from_fn};
+use actix_web::{HttpRequest, HttpResponse, ResponseError, Route, web};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-
-use actix_web::middleware::from_fn;
 
 use crate::domain::page::PageRequest;
 use crate::error::AppError;
@@ -139,12 +141,60 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::redirect("/api/docs", "/api/docs/"));
 }
 
-fn resource(path: &str) -> actix_web::Resource {
-    web::resource(path).default_service(web::to(method_not_allowed))
+/// A resource whose other methods get 405 with an `Allow` header, and whose
+/// `{id}` segment must be a UUID (422 otherwise, before any handler runs).
+fn resource(
+    path: &str,
+) -> actix_web::Resource<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    web::resource(path)
+        .default_service(web::to(method_not_allowed))
+        .wrap(from_fn(ids_are_uuids))
 }
 
-async fn method_not_allowed() -> Result<HttpResponse, AppError> {
-    Err(AppError::MethodNotAllowed)
+/// The methods served at the request's route, as the OpenAPI document lists
+/// them (the document is the one list of what is served where).
+fn allowed(req: &HttpRequest) -> &'static str {
+    req.match_pattern()
+        .and_then(|pattern| crate::openapi::allowed_methods(&pattern))
+        .unwrap_or("")
+}
+
+async fn method_not_allowed(req: HttpRequest) -> HttpResponse {
+    let mut response = AppError::MethodNotAllowed.error_response();
+    response.headers_mut().insert(
+        header::ALLOW,
+        header::HeaderValue::from_static(allowed(&req)),
+    );
+    response
+}
+
+/// Refuses a malformed `{id}` with 422, so that no text that cannot be an
+/// id (a NUL byte, say) reaches a query; a well-formed unknown id is the
+/// handler's 404. A method the route does not serve stays a 405.
+async fn ids_are_uuids(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let listed = allowed(req.request());
+    let served = listed.is_empty() || listed.split(", ").any(|m| m == req.method().as_str());
+    let bad_id = req
+        .match_info()
+        .iter()
+        .find(|(name, _)| *name == "id")
+        .and_then(|(_, raw)| crate::domain::text::uuid(raw).err());
+    if let (true, Some(message)) = (served, bad_id) {
+        let response = AppError::validation("id", message).error_response();
+        return Ok(req.into_response(response).map_into_right_body());
+    }
+    Ok(next.call(req).await?.map_into_left_body())
 }
 
 /// The answer for a path that matches no route.

@@ -24,6 +24,7 @@ pub const SLOTS_RANGE_MAX_DAYS: i64 = 92;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AvailabilityOut {
+    #[schema(format = Uuid)]
     pub user_id: String,
     pub timezone: String,
     pub weekly: Vec<WindowDto>,
@@ -52,11 +53,10 @@ pub async fn run_allocator(
 }
 
 /// Replace a CSM's availability (that CSM, admin).
-#[utoipa::path(put, path = "/api/v1/users/{id}/availability", tag = "office hours", security(("bearer" = [])),
-    request_body = AvailabilityRequest, responses(
+#[utoipa::path(put, path = "/api/v1/users/{id}/availability", tag = "office hours",
+    operation_id = "replaceAvailability", security(("bearer" = [])), request_body = AvailabilityRequest, responses(
     (status = 200, body = AvailabilityOut),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Neither that CSM nor an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn put_availability(
     db: web::Data<Db>,
@@ -94,9 +94,9 @@ pub async fn put_availability(
 }
 
 /// A CSM's availability (staff).
-#[utoipa::path(get, path = "/api/v1/users/{id}/availability", tag = "office hours", security(("bearer" = [])), responses(
+#[utoipa::path(get, path = "/api/v1/users/{id}/availability", tag = "office hours",
+    operation_id = "getAvailability", security(("bearer" = [])), responses(
     (status = 200, body = AvailabilityOut),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn get_availability(
     db: web::Data<Db>,
@@ -123,8 +123,10 @@ pub async fn get_availability(
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct SlotsQuery {
     /// RFC 3339; default now.
+    #[param(format = DateTime)]
     pub from: Option<String>,
     /// RFC 3339; default seven days after `from`; at most 92 days after it.
+    #[param(format = DateTime)]
     pub to: Option<String>,
 }
 
@@ -145,9 +147,9 @@ pub struct SlotsOut {
 
 /// Free one-hour slots pooled over CSMs (public). Hours sooner than the
 /// minimum notice are left out; ranges beyond the queue's horizon are fine.
-#[utoipa::path(get, path = "/api/v1/office-hours/slots", tag = "office hours", params(SlotsQuery), responses(
+#[utoipa::path(get, path = "/api/v1/office-hours/slots", tag = "office hours",
+    operation_id = "listFreeSlots", params(SlotsQuery), responses(
     (status = 200, body = SlotsOut),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn slots(
     db: web::Data<Db>,

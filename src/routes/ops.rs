@@ -12,26 +12,29 @@ use crate::metrics::Metrics;
 
 #[derive(Serialize, ToSchema)]
 pub struct Health {
+    #[schema(pattern = "^ok$")]
     status: &'static str,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct Ready {
+    #[schema(pattern = "^ok$")]
     status: &'static str,
     /// `sqlite` or `postgres`.
+    #[schema(pattern = "^(sqlite|postgres)$")]
     database: &'static str,
 }
 
 /// The process is up.
-#[utoipa::path(get, path = "/healthz", tag = "operations", responses((status = 200, body = Health)))]
+#[utoipa::path(get, path = "/healthz", tag = "operations", operation_id = "health", responses((status = 200, body = Health)))]
 pub async fn healthz() -> web::Json<Health> {
     web::Json(Health { status: "ok" })
 }
 
 /// The database answers a query.
-#[utoipa::path(get, path = "/readyz", tag = "operations", responses(
+#[utoipa::path(get, path = "/readyz", tag = "operations", operation_id = "readiness", responses(
     (status = 200, body = Ready),
-    (status = 503, body = Problem, content_type = "application/problem+json"),
+    (status = 503, description = "The database does not answer (`unavailable`)", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn readyz(db: web::Data<Db>) -> Result<web::Json<Ready>, AppError> {
     db.run(|conn| {
@@ -46,7 +49,7 @@ pub async fn readyz(db: web::Data<Db>) -> Result<web::Json<Ready>, AppError> {
 }
 
 /// Request counts and latencies by route, and pool usage, in Prometheus text format.
-#[utoipa::path(get, path = "/metrics", tag = "operations", responses((status = 200, content_type = "text/plain", body = String)))]
+#[utoipa::path(get, path = "/metrics", tag = "operations", operation_id = "metrics", responses((status = 200, content_type = "text/plain", body = String)))]
 pub async fn metrics(metrics: web::Data<Metrics>, db: web::Data<Db>) -> HttpResponse {
     let (open, idle, max) = db.pool_state();
     HttpResponse::Ok()

@@ -25,20 +25,24 @@ pub struct AttemptOut {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OutboxOut {
+    #[schema(format = Uuid)]
     pub id: String,
     /// For mail the kind of message; for webhooks the event.
     pub topic: String,
     /// `email` or `webhook`.
+    #[schema(pattern = "^(email|webhook)$")]
     pub channel: String,
     /// An e-mail address, or the webhook's URL.
     pub recipient: String,
-    /// `pending`, `sent` or `failed`.
+    #[schema(value_type = OutboxStatus)]
     pub status: String,
     pub attempts: i32,
     #[serde(with = "crate::domain::time")]
     pub next_attempt_at: DateTime<Utc>,
     pub last_error: Option<String>,
+    #[schema(format = Uuid)]
     pub webinar_id: Option<String>,
+    #[schema(format = Uuid)]
     pub registration_id: Option<String>,
     #[serde(with = "crate::domain::time")]
     pub created_at: DateTime<Utc>,
@@ -78,18 +82,30 @@ impl OutboxOut {
     }
 }
 
+/// Where a message stands; `cancelled` ones will not be sent (e.g. after an
+/// erasure).
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "lowercase")]
+pub enum OutboxStatus {
+    Pending,
+    Sent,
+    Failed,
+    Cancelled,
+}
+
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct OutboxQuery {
-    /// `pending`, `failed` or `sent`.
+    #[param(value_type = Option<OutboxStatus>)]
     pub status: Option<String>,
     pub cursor: Option<String>,
     pub limit: Option<u32>,
 }
 
 /// Messages, newest first (admin).
-#[utoipa::path(get, path = "/api/v1/outbox", tag = "outbox", security(("bearer" = [])), params(OutboxQuery), responses(
+#[utoipa::path(get, path = "/api/v1/outbox", tag = "outbox", operation_id = "listOutbox",
+    security(("bearer" = [])), params(OutboxQuery), responses(
     (status = 200, body = Page<OutboxOut>),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn list(
     db: web::Data<Db>,
@@ -99,7 +115,7 @@ pub async fn list(
     staff.require(&[Role::Admin])?;
     let q = query.into_inner();
     let status = match q.status.as_deref() {
-        None | Some("") => None,
+        None => None,
         Some(s @ ("pending" | "failed" | "sent" | "cancelled")) => Some(s.to_owned()),
         Some(_) => {
             return Err(AppError::validation(
@@ -120,9 +136,10 @@ pub async fn list(
 }
 
 /// One message with its attempt log (admin).
-#[utoipa::path(get, path = "/api/v1/outbox/{id}", tag = "outbox", security(("bearer" = [])), responses(
+#[utoipa::path(get, path = "/api/v1/outbox/{id}", tag = "outbox", operation_id = "getOutboxMessage",
+    security(("bearer" = [])), responses(
     (status = 200, body = OutboxOut),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn get(
     db: web::Data<Db>,
@@ -143,9 +160,11 @@ pub async fn get(
 }
 
 /// Send a failed message again (admin).
-#[utoipa::path(post, path = "/api/v1/outbox/{id}/retry", tag = "outbox", security(("bearer" = [])), responses(
+#[utoipa::path(post, path = "/api/v1/outbox/{id}/retry", tag = "outbox", operation_id = "retryOutboxMessage",
+    security(("bearer" = [])), responses(
     (status = 200, body = OutboxOut),
-    (status = 409, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`not_failed`: only a failed message can be retried", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn retry(
     db: web::Data<Db>,

@@ -22,7 +22,7 @@ use crate::domain::page::encode_cursor;
 use crate::domain::queue::{
     AppointmentStatus, NOTES_MAX, NewQueueRequest, QueueRequestBody, RequestStatus,
 };
-use crate::domain::text::multi_line;
+use crate::domain::text::{multi_line, optional_uuid};
 use crate::domain::timezone::TimeZone;
 use crate::domain::user::Role;
 use crate::email::{CONFIRM_KIND, Composer};
@@ -30,6 +30,7 @@ use crate::error::{AppError, Problem};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AppointmentBrief {
+    #[schema(format = Uuid)]
     pub id: String,
     #[serde(with = "crate::domain::time")]
     pub starts_at: DateTime<Utc>,
@@ -54,6 +55,7 @@ impl AppointmentBrief {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct QueuedOut {
+    #[schema(format = Uuid)]
     pub id: String,
     pub status: RequestStatus,
     /// 1-based place in the queue while waiting.
@@ -103,9 +105,11 @@ impl QueuedWithToken {
 /// A request as the CSMs see it.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RequestOut {
+    #[schema(format = Uuid)]
     pub id: String,
     pub status: RequestStatus,
     pub position: Option<i64>,
+    #[schema(format = Email)]
     pub email: String,
     pub name: String,
     pub company: Option<String>,
@@ -138,11 +142,13 @@ impl RequestOut {
 /// Ask for an hour with a CSM (public). Served first come, first served.
 /// With `queue.confirm_email` the request is `unconfirmed`: it holds no
 /// place until its owner confirms through the link mailed to them.
-#[utoipa::path(post, path = "/api/v1/queue", tag = "queue", request_body = QueueRequestBody, responses(
+#[utoipa::path(post, path = "/api/v1/queue", tag = "queue", operation_id = "joinQueue",
+    request_body = QueueRequestBody, responses(
     (status = 201, body = QueuedWithToken),
-    (status = 403, description = "`not_eligible`", body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "`not_eligible`: high-touch accounts talk to their own CSM", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`already_queued`, `quota_exceeded`", body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "Too many requests from this address (`rate_limited`)", body = Problem, content_type = "application/problem+json",
+        headers(("Retry-After" = u64, description = "Seconds until a request is accepted again"))),
 ))]
 pub async fn create(
     req: HttpRequest,
@@ -181,10 +187,12 @@ fn holds_confirm_token(req: &HttpRequest, keys: &JwtKeys, id: &str) -> bool {
 /// Confirm a request (the token from the confirmation mail, as `?token=` or
 /// Bearer): it enters the queue at the place of the time it was made and
 /// may be scheduled at once. The manage token comes with the answer.
-#[utoipa::path(post, path = "/api/v1/queue/{id}/confirm", tag = "queue",
-    params(("token" = Option<String>, Query, description = "The token from the confirmation e-mail")), responses(
+#[utoipa::path(post, path = "/api/v1/queue/{id}/confirm", tag = "queue", operation_id = "confirmQueueRequest",
+    security(("manage_token" = [])), responses(
     (status = 200, body = QueuedWithToken),
-    (status = 401, body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "Not the confirmation token of this request (`unauthorized`)", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "Too many requests from this address (`rate_limited`)", body = Problem, content_type = "application/problem+json",
+        headers(("Retry-After" = u64, description = "Seconds until a request is accepted again"))),
     (status = 409, description = "`session_closed` (cancelled, or not confirmed within 24 hours), `quota_exceeded`", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn confirm(
@@ -224,10 +232,10 @@ fn staff_of_queue(caller: &Caller) -> Result<(), AppError> {
 /// One request (its manage token or confirmation token, CSMs, admins).
 /// Reading it never confirms it: the confirmation link leads here, and mail
 /// scanners open links.
-#[utoipa::path(get, path = "/api/v1/queue/{id}", tag = "queue",
-    params(("token" = Option<String>, Query, description = "The manage token, or the confirmation token, from the e-mail")), responses(
+#[utoipa::path(get, path = "/api/v1/queue/{id}", tag = "queue", operation_id = "getQueueRequest",
+    security(("bearer" = []), ("manage_token" = [])), responses(
     (status = 200, body = QueuedOut),
-    (status = 401, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Staff other than CSMs and admins (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn get(
     req: HttpRequest,
@@ -245,11 +253,12 @@ pub async fn get(
 
 /// Cancel a request (its manage token, the CSM hosting its hour, admins); a
 /// freed hour goes to the next in the queue.
-#[utoipa::path(post, path = "/api/v1/queue/{id}/cancel", tag = "queue",
-    params(("token" = Option<String>, Query, description = "The manage token from the e-mail")), responses(
+#[utoipa::path(post, path = "/api/v1/queue/{id}/cancel", tag = "queue", operation_id = "cancelQueueRequest",
+    security(("bearer" = []), ("manage_token" = [])), responses(
     (status = 200, body = QueuedOut),
-    (status = 401, body = Problem, content_type = "application/problem+json"),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Staff other than the CSM hosting its hour and admins (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "Too many requests from this address (`rate_limited`)", body = Problem, content_type = "application/problem+json",
+        headers(("Retry-After" = u64, description = "Seconds until a request is accepted again"))),
 ))]
 pub async fn cancel(
     req: HttpRequest,
@@ -289,11 +298,13 @@ pub async fn cancel(
 
 /// Ask for another slot (its manage token): the next free hour after the
 /// current one, else back to waiting at the original place.
-#[utoipa::path(post, path = "/api/v1/queue/{id}/reschedule", tag = "queue",
-    params(("token" = Option<String>, Query, description = "The manage token from the e-mail")), responses(
+#[utoipa::path(post, path = "/api/v1/queue/{id}/reschedule", tag = "queue", operation_id = "rescheduleQueueRequest",
+    security(("bearer" = []), ("manage_token" = [])), responses(
     (status = 200, body = QueuedOut),
-    (status = 401, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Staff: only the customer asks for another slot (`forbidden`)", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`not_scheduled`", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "Too many requests from this address (`rate_limited`)", body = Problem, content_type = "application/problem+json",
+        headers(("Retry-After" = u64, description = "Seconds until a request is accepted again"))),
 ))]
 pub async fn reschedule(
     req: HttpRequest,
@@ -327,9 +338,10 @@ pub struct QueueListQuery {
 }
 
 /// The waiting requests in serving order, with topic and situation (csm, admin).
-#[utoipa::path(get, path = "/api/v1/queue", tag = "queue", security(("bearer" = [])), params(QueueListQuery), responses(
+#[utoipa::path(get, path = "/api/v1/queue", tag = "queue", operation_id = "listQueue",
+    security(("bearer" = [])), params(QueueListQuery), responses(
     (status = 200, body = Page<RequestOut>),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not a CSM or admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn list(
     db: web::Data<Db>,
@@ -360,7 +372,9 @@ pub async fn list(
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AppointmentOut {
+    #[schema(format = Uuid)]
     pub id: String,
+    #[schema(format = Uuid)]
     pub request_id: String,
     pub host: HostOut,
     #[serde(with = "crate::domain::time")]
@@ -371,6 +385,7 @@ pub struct AppointmentOut {
     pub status: AppointmentStatus,
     pub notes: Option<String>,
     pub customer_name: String,
+    #[schema(format = Email)]
     pub customer_email: String,
     pub company: Option<String>,
     pub topic: String,
@@ -402,15 +417,19 @@ impl AppointmentOut {
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct AppointmentQuery {
+    #[param(format = Uuid)]
     pub host_id: Option<String>,
     /// RFC 3339; default 30 days ago.
+    #[param(format = DateTime)]
     pub from: Option<String>,
     /// RFC 3339; default 90 days ahead.
+    #[param(format = DateTime)]
     pub to: Option<String>,
 }
 
 /// Appointments in a range (csm, admin).
-#[utoipa::path(get, path = "/api/v1/appointments", tag = "queue", security(("bearer" = [])), params(AppointmentQuery), responses(
+#[utoipa::path(get, path = "/api/v1/appointments", tag = "queue", operation_id = "listAppointments",
+    security(("bearer" = [])), params(AppointmentQuery), responses(
     (status = 200, body = Page<AppointmentOut>),
     (status = 403, body = Problem, content_type = "application/problem+json"),
 ))]
@@ -425,7 +444,8 @@ pub async fn appointments(
     let now = clock();
     let from = super::query_instant("from", &q.from)?.unwrap_or(now - Duration::days(30));
     let to = super::query_instant("to", &q.to)?.unwrap_or(now + Duration::days(90));
-    let host = q.host_id.filter(|h| !h.is_empty());
+    let host =
+        optional_uuid(q.host_id.as_deref()).map_err(|m| AppError::validation("host_id", m))?;
     let rows = db
         .run(move |conn| queue::appointments_between(conn, host.as_deref(), from, to))
         .await?;
@@ -439,19 +459,28 @@ pub async fn appointments(
     }))
 }
 
+/// How an hour went.
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum Outcome {
+    Held,
+    NoShow,
+}
+
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct CompleteRequest {
-    /// `held` or `no_show`.
+    #[schema(value_type = Outcome)]
     pub outcome: String,
+    #[schema(max_length = 4000)]
     pub notes: Option<String>,
 }
 
 /// Record how the hour went (its CSM, admin).
-#[utoipa::path(post, path = "/api/v1/appointments/{id}/complete", tag = "queue", security(("bearer" = [])),
-    request_body = CompleteRequest, responses(
+#[utoipa::path(post, path = "/api/v1/appointments/{id}/complete", tag = "queue", operation_id = "completeAppointment",
+    security(("bearer" = [])), request_body = CompleteRequest, responses(
     (status = 200, body = AppointmentOut),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Neither its CSM nor an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`session_closed`: the appointment was cancelled", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn complete(
     db: web::Data<Db>,

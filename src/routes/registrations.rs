@@ -17,14 +17,18 @@ use crate::db::registrations::{self, RegistrationRow};
 use crate::db::{Db, booking, clock, utc};
 use crate::domain::page::split_page;
 use crate::domain::registration::{NewRegistration, RegistrationRequest, RegistrationStatus};
+use crate::domain::text::uuid;
 use crate::domain::timezone::TimeZone;
 use crate::domain::user::Role;
+use crate::domain::validation::Validator;
 use crate::email::Composer;
 use crate::error::{AppError, Problem};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RegisteredOut {
+    #[schema(format = Uuid)]
     pub id: String,
+    #[schema(format = Uuid)]
     pub webinar_id: String,
     pub status: RegistrationStatus,
     /// 1-based; `null` unless waitlisted.
@@ -36,8 +40,11 @@ pub struct RegisteredOut {
 /// A registration as its owner and staff see it.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RegistrationOut {
+    #[schema(format = Uuid)]
     pub id: String,
+    #[schema(format = Uuid)]
     pub webinar_id: String,
+    #[schema(format = Email)]
     pub email: String,
     pub name: String,
     pub company: Option<String>,
@@ -80,12 +87,11 @@ impl RegistrationOut {
 /// Register for a webinar (public, no account). A full webinar puts the
 /// registrant on the waiting list.
 #[utoipa::path(post, path = "/api/v1/webinars/{id}/registrations", tag = "registrations",
-    request_body = RegistrationRequest, responses(
+    operation_id = "register", request_body = RegistrationRequest, responses(
     (status = 201, body = RegisteredOut),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`already_registered` (the confirmation is e-mailed again, at most once per 15 minutes), `session_closed`", body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
-    (status = 429, body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "Too many requests from this address (`rate_limited`)", body = Problem, content_type = "application/problem+json",
+        headers(("Retry-After" = u64, description = "Seconds until a request is accepted again"))),
 ))]
 pub async fn create(
     req: HttpRequest,
@@ -154,11 +160,9 @@ async fn check_staff(
 /// One registration (its manage token, the host, admin; marketing only
 /// with the person's marketing consent).
 #[utoipa::path(get, path = "/api/v1/registrations/{id}", tag = "registrations",
-    params(("token" = Option<String>, Query, description = "The manage token from the e-mail")), responses(
+    operation_id = "getRegistration", security(("bearer" = []), ("manage_token" = [])), responses(
     (status = 200, body = RegistrationOut),
-    (status = 401, body = Problem, content_type = "application/problem+json"),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Staff who may not see this registration: marketing without the person's consent (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn get(
     req: HttpRequest,
@@ -181,10 +185,12 @@ pub async fn get(
 /// Cancel a registration (its manage token, the host, admin). A freed seat
 /// goes to the first on the waiting list.
 #[utoipa::path(post, path = "/api/v1/registrations/{id}/cancel", tag = "registrations",
-    params(("token" = Option<String>, Query, description = "The manage token from the e-mail")), responses(
+    operation_id = "cancelRegistration", security(("bearer" = []), ("manage_token" = [])), responses(
     (status = 200, body = RegistrationOut),
-    (status = 401, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Staff who may not change this registration (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`session_closed`", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "Too many requests from this address (`rate_limited`)", body = Problem, content_type = "application/problem+json",
+        headers(("Retry-After" = u64, description = "Seconds until a request is accepted again"))),
 ))]
 pub async fn cancel(
     req: HttpRequest,
@@ -209,10 +215,10 @@ pub async fn cancel(
 
 /// Everyone registered for a webinar, with their situations and questions
 /// (its host, admin; marketing sees those who gave marketing consent).
-#[utoipa::path(get, path = "/api/v1/webinars/{id}/registrations", tag = "registrations", security(("bearer" = [])),
-    params(ListQuery), responses(
+#[utoipa::path(get, path = "/api/v1/webinars/{id}/registrations", tag = "registrations",
+    operation_id = "listRegistrations", security(("bearer" = [])), params(ListQuery), responses(
     (status = 200, body = Page<RegistrationOut>),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not its host, an admin or marketing (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn list(
     db: web::Data<Db>,
@@ -253,8 +259,10 @@ pub async fn list(
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct AttendanceRequest {
+    /// Registration ids (UUIDs).
     #[serde(default)]
     pub attended: Vec<String>,
+    /// Registration ids (UUIDs).
     #[serde(default)]
     pub no_show: Vec<String>,
 }
@@ -265,11 +273,10 @@ pub struct AttendanceOut {
 }
 
 /// Mark who attended (its host, admin).
-#[utoipa::path(post, path = "/api/v1/webinars/{id}/attendance", tag = "registrations", security(("bearer" = [])),
-    request_body = AttendanceRequest, responses(
+#[utoipa::path(post, path = "/api/v1/webinars/{id}/attendance", tag = "registrations",
+    operation_id = "markAttendance", security(("bearer" = [])), request_body = AttendanceRequest, responses(
     (status = 200, body = AttendanceOut),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Neither its host nor an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn attendance(
     db: web::Data<Db>,
@@ -286,10 +293,24 @@ pub async fn attendance(
             "at most 10000 ids at once",
         ));
     }
+    let mut v = Validator::new();
+    let (attended, no_show) = (
+        ids(&mut v, "attended", &body.attended),
+        ids(&mut v, "no_show", &body.no_show),
+    );
+    v.finish()?;
     let marked = db
         .write(move |conn| {
-            booking::mark_attendance(conn, &webinar_id, &body.attended, &body.no_show, clock())
+            booking::mark_attendance(conn, &webinar_id, &attended, &no_show, clock())
         })
         .await?;
     Ok(web::Json(AttendanceOut { marked }))
+}
+
+/// Registration ids from a body, each checked (`attended[3]`).
+fn ids(v: &mut Validator, field: &str, raw: &[String]) -> Vec<String> {
+    raw.iter()
+        .enumerate()
+        .filter_map(|(i, id)| v.check(&format!("{field}[{i}]"), uuid(id)))
+        .collect()
 }

@@ -17,7 +17,9 @@ use crate::error::{AppError, Problem};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct UserOut {
+    #[schema(format = Uuid)]
     pub id: String,
+    #[schema(format = Email)]
     pub email: String,
     pub name: String,
     pub role: Role,
@@ -48,26 +50,27 @@ impl UserOut {
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct CreateUserRequest {
+    #[schema(format = Email, max_length = 254)]
     pub email: String,
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
-    /// `admin`, `csm` or `marketing`.
+    #[schema(value_type = Role)]
     pub role: String,
-    /// IANA time zone; UTC when omitted.
+    /// IANA time zone, e.g. `Europe/Berlin`; UTC when omitted.
     pub timezone: Option<String>,
     /// `en`, `de`, `fr`, `pt` or `ar`; the configured default when omitted.
     pub locale: Option<String>,
-    /// At least 10 characters.
+    /// 10 to 1024 characters.
+    #[schema(format = Password, min_length = 10, max_length = 1024)]
     pub password: String,
 }
 
 /// Create a staff user (admin).
-#[utoipa::path(post, path = "/api/v1/users", tag = "users", security(("bearer" = [])),
-    request_body = CreateUserRequest, responses(
+#[utoipa::path(post, path = "/api/v1/users", tag = "users", operation_id = "createUser",
+    security(("bearer" = [])), request_body = CreateUserRequest, responses(
     (status = 201, body = UserOut),
-    (status = 401, body = Problem, content_type = "application/problem+json"),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`email_taken`", body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn create(
     db: web::Data<Db>,
@@ -102,9 +105,10 @@ pub async fn create_user(db: &Db, new: NewStaffUser) -> Result<UserRow, AppError
 }
 
 /// List staff users (admin).
-#[utoipa::path(get, path = "/api/v1/users", tag = "users", security(("bearer" = [])), params(ListQuery), responses(
+#[utoipa::path(get, path = "/api/v1/users", tag = "users", operation_id = "listUsers",
+    security(("bearer" = [])), params(ListQuery), responses(
     (status = 200, body = Page<UserOut>),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn list(
     db: web::Data<Db>,
@@ -126,10 +130,10 @@ pub async fn list(
 }
 
 /// One staff user (admin, or the user themself).
-#[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", security(("bearer" = [])), responses(
+#[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", operation_id = "getUser",
+    security(("bearer" = [])), responses(
     (status = 200, body = UserOut),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Another user, and not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn get(
     db: web::Data<Db>,
@@ -151,13 +155,10 @@ pub async fn get(
 /// of anyone; users set their own name, timezone, locale and password (with
 /// `current_password`). A change of role, active or password ends every
 /// token the user holds.
-#[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", security(("bearer" = [])),
-    request_body = UserPatch, responses(
+#[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", operation_id = "updateUser",
+    security(("bearer" = [])), request_body = UserPatch, responses(
     (status = 200, body = UserOut),
-    (status = 401, body = Problem, content_type = "application/problem+json"),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not an admin and not the user themself, or a field only admins change (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn update(
     db: web::Data<Db>,

@@ -15,20 +15,26 @@ use crate::db::webinars::{self, NewWebinarRow, Webinar, WebinarFilter};
 use crate::db::{Db, booking, clock, new_id, users, utc};
 use crate::domain::page::encode_cursor;
 use crate::domain::series;
+use crate::domain::text::{optional_line, optional_uuid};
 use crate::domain::user::Role;
-use crate::domain::webinar::{Kind, NewWebinar, Status, WebinarPatch, WebinarRequest};
+use crate::domain::webinar::{
+    Kind, NewWebinar, Status, TOPIC_MAX, WebinarPatch, WebinarRequest, check_horizon,
+};
 use crate::email::Composer;
 use crate::error::{AppError, Problem};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct HostOut {
+    #[schema(format = Uuid)]
     pub id: String,
     pub name: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct WebinarOut {
+    #[schema(format = Uuid)]
     pub id: String,
+    #[schema(format = Uuid)]
     pub series_id: Option<String>,
     pub kind: Kind,
     pub title: String,
@@ -49,6 +55,7 @@ pub struct WebinarOut {
     pub status: Status,
     /// Shown to staff only; registrants get it in their invitation.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(format = "uri")]
     pub join_url: Option<String>,
 }
 
@@ -82,10 +89,20 @@ impl WebinarOut {
     }
 }
 
+/// A series: every occurrence, sharing one `series_id`.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SeriesOut {
+    #[schema(format = Uuid)]
     pub series_id: String,
     pub items: Vec<WebinarOut>,
+}
+
+/// The answer to a create: one webinar, or a series when `rrule` was given.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum CreatedOut {
+    Webinar(Box<WebinarOut>),
+    Series(SeriesOut),
 }
 
 /// Creates the host's webinar rows (one, or one per occurrence).
@@ -98,6 +115,12 @@ fn rows_for(
         None => (None, vec![new.starts_at]),
         Some(rule) => {
             let starts = series::expand(rule, new.starts_at, new.timezone)
+                .and_then(|starts| {
+                    let last = starts.last().copied().unwrap_or(new.starts_at);
+                    check_horizon(last)
+                        .map_err(|m| format!("its last occurrence {m}"))
+                        .map(|_| starts)
+                })
                 .map_err(|m| AppError::validation("rrule", m))?;
             (Some(new_id()), starts)
         }
@@ -126,11 +149,11 @@ fn rows_for(
 }
 
 /// Create a webinar, or a series with `rrule` (csm, admin).
-#[utoipa::path(post, path = "/api/v1/webinars", tag = "webinars", security(("bearer" = [])),
-    request_body = WebinarRequest, responses(
-    (status = 201, description = "The webinar, or `{series_id, items}` for a series", body = WebinarOut),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+#[utoipa::path(post, path = "/api/v1/webinars", tag = "webinars", operation_id = "createWebinar",
+    security(("bearer" = [])), request_body = WebinarRequest, responses(
+    (status = 201, description = "The webinar, or `{series_id, items}` for a series (`rrule`)", body = CreatedOut),
+    (status = 403, description = "Not a CSM or admin, or `host_id` of another host without being admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`host_busy`: the host has a customer appointment then", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn create(
     db: web::Data<Db>,
@@ -140,7 +163,7 @@ pub async fn create(
     staff.require(&[Role::Csm, Role::Admin])?;
     let now = clock();
     let new = NewWebinar::parse(&body, now)?;
-    let host_id = match body.host_id.as_deref().filter(|h| *h != staff.id) {
+    let host_id = match new.host_id.as_deref().filter(|h| *h != staff.id) {
         None => staff.id.clone(),
         Some(other) => {
             staff.require(&[Role::Admin])?;
@@ -170,20 +193,25 @@ pub async fn create(
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct WebinarQuery {
     /// Starting at or after (RFC 3339); default now.
+    #[param(format = DateTime)]
     pub from: Option<String>,
     /// Starting before (RFC 3339).
+    #[param(format = DateTime)]
     pub to: Option<String>,
+    #[param(value_type = Option<Kind>)]
     pub kind: Option<String>,
+    #[param(max_length = 100)]
     pub topic: Option<String>,
+    #[param(format = Uuid)]
     pub host_id: Option<String>,
     pub cursor: Option<String>,
     pub limit: Option<u32>,
 }
 
 /// Upcoming scheduled webinars (public).
-#[utoipa::path(get, path = "/api/v1/webinars", tag = "webinars", params(WebinarQuery), responses(
+#[utoipa::path(get, path = "/api/v1/webinars", tag = "webinars", operation_id = "listWebinars",
+    security((), ("bearer" = [])), params(WebinarQuery), responses(
     (status = 200, body = Page<WebinarOut>),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn list(
     db: web::Data<Db>,
@@ -201,8 +229,10 @@ pub async fn list(
             .map(str::parse::<Kind>)
             .transpose()
             .map_err(|m| AppError::validation("kind", m))?,
-        topic: q.topic.filter(|t| !t.is_empty()),
-        host_id: q.host_id.filter(|h| !h.is_empty()),
+        topic: optional_line(q.topic.as_deref(), TOPIC_MAX)
+            .map_err(|m| AppError::validation("topic", m))?,
+        host_id: optional_uuid(q.host_id.as_deref())
+            .map_err(|m| AppError::validation("host_id", m))?,
         include_cancelled: false,
     };
     let fetch = page.fetch_limit();
@@ -240,9 +270,9 @@ pub(crate) fn require_host(staff: &Staff, webinar: &Webinar) -> Result<(), AppEr
 }
 
 /// One webinar (public).
-#[utoipa::path(get, path = "/api/v1/webinars/{id}", tag = "webinars", responses(
+#[utoipa::path(get, path = "/api/v1/webinars/{id}", tag = "webinars", operation_id = "getWebinar",
+    security((), ("bearer" = [])), responses(
     (status = 200, body = WebinarOut),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn get(
     db: web::Data<Db>,
@@ -259,12 +289,11 @@ pub async fn get(
 /// Change a webinar (its host, admin). A new time or content mails an
 /// update to every confirmed registrant; more capacity promotes from the
 /// waiting list.
-#[utoipa::path(patch, path = "/api/v1/webinars/{id}", tag = "webinars", security(("bearer" = [])),
-    request_body = WebinarPatch, responses(
+#[utoipa::path(patch, path = "/api/v1/webinars/{id}", tag = "webinars", operation_id = "updateWebinar",
+    security(("bearer" = [])), request_body = WebinarPatch, responses(
     (status = 200, body = WebinarOut),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`capacity_below_taken`, `session_closed`", body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Neither its host nor an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`capacity_below_taken`, `session_closed`, `host_busy`", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn update(
     db: web::Data<Db>,
@@ -290,9 +319,10 @@ pub async fn update(
 }
 
 /// Cancel a webinar (its host, admin): registrants get METHOD:CANCEL.
-#[utoipa::path(post, path = "/api/v1/webinars/{id}/cancel", tag = "webinars", security(("bearer" = [])), responses(
+#[utoipa::path(post, path = "/api/v1/webinars/{id}/cancel", tag = "webinars", operation_id = "cancelWebinar",
+    security(("bearer" = [])), responses(
     (status = 200, body = WebinarOut),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Neither its host nor an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn cancel(
     db: web::Data<Db>,
@@ -315,9 +345,8 @@ pub async fn cancel(
 }
 
 /// The webinar as an iCalendar file for "add to calendar" (public).
-#[utoipa::path(get, path = "/api/v1/webinars/{id}/ics", tag = "webinars", responses(
+#[utoipa::path(get, path = "/api/v1/webinars/{id}/ics", tag = "webinars", operation_id = "getWebinarIcs", responses(
     (status = 200, content_type = "text/calendar", body = String),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn ics(
     db: web::Data<Db>,

@@ -44,9 +44,16 @@ async fn an_account_is_created_with_normalised_domains(backend: Backend) {
         Some(2)
     );
     assert!(list.json["next_cursor"].is_null());
+    // A malformed id is a validation error; a well-formed unknown one, 404.
     app.get("/api/v1/accounts/nope", Some(&csm))
         .await
-        .assert_problem(404, "not_found");
+        .assert_problem(422, "validation_failed");
+    app.get(
+        "/api/v1/accounts/0190e1c2-7b3a-7c4d-8e5f-0123456789ab",
+        Some(&csm),
+    )
+    .await
+    .assert_problem(404, "not_found");
 }
 
 async fn a_domain_belongs_to_one_account_only(backend: Backend) {

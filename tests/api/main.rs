@@ -13,6 +13,7 @@ mod concurrency;
 mod config;
 mod delivery;
 mod errors;
+mod hostile;
 mod limits;
 mod mail;
 mod marketing;

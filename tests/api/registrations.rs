@@ -361,7 +361,14 @@ async fn registration_closes_when_the_session_starts(backend: Backend) {
         .assert_problem(409, "session_closed");
     app.register("no-such-webinar", "x@example.com", json!({}))
         .await
-        .assert_problem(404, "not_found");
+        .assert_problem(422, "validation_failed");
+    app.register(
+        "0190e1c2-7b3a-7c4d-8e5f-0123456789ab",
+        "x@example.com",
+        json!({}),
+    )
+    .await
+    .assert_problem(404, "not_found");
 }
 
 async fn hosts_mark_attendance(backend: Backend) {

@@ -54,9 +54,16 @@ async fn an_admin_creates_a_user_who_can_sign_in(backend: Backend) {
     app.get(&format!("/api/v1/users/{admin_id}"), Some(token))
         .await
         .assert_problem(403, "forbidden");
+    // A malformed id is a validation error; a well-formed unknown one, 404.
     app.get("/api/v1/users/no-such-id", Some(&admin))
         .await
-        .assert_problem(404, "not_found");
+        .assert_problem(422, "validation_failed");
+    app.get(
+        "/api/v1/users/0190e1c2-7b3a-7c4d-8e5f-0123456789ab",
+        Some(&admin),
+    )
+    .await
+    .assert_problem(404, "not_found");
 }
 
 async fn a_taken_email_is_a_conflict(backend: Backend) {
@@ -253,7 +260,14 @@ async fn who_may_change_what_in_a_user(backend: Backend) {
     assert_eq!(bad.json["errors"].as_array().map(Vec::len), Some(2));
     patch("no-such-user", &admin, json!({"name": "Nobody"}))
         .await
-        .assert_problem(404, "not_found");
+        .assert_problem(422, "validation_failed");
+    patch(
+        "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b",
+        &admin,
+        json!({"name": "Nobody"}),
+    )
+    .await
+    .assert_problem(404, "not_found");
     let listed = app.get("/api/v1/users", Some(&admin)).await;
     let csm_row = listed.json["items"]
         .as_array()

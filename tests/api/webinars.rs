@@ -58,9 +58,16 @@ async fn a_csm_creates_a_webinar_the_public_can_see(backend: Backend) {
     app.get("/api/v1/webinars?from=yesterday", None)
         .await
         .assert_problem(422, "validation_failed");
+    // A malformed id is a validation error; a well-formed unknown one, 404.
     app.get("/api/v1/webinars/nope", None)
         .await
-        .assert_problem(404, "not_found");
+        .assert_problem(422, "validation_failed");
+    app.get(
+        "/api/v1/webinars/0190e1c2-7b3a-7c4d-8e5f-0123456789ab",
+        None,
+    )
+    .await
+    .assert_problem(404, "not_found");
 }
 
 async fn only_csms_and_admins_create_and_only_valid_webinars(backend: Backend) {
