@@ -55,8 +55,11 @@ pub async fn deliver_due_until(
     let mut report = Delivery::default();
     while !*stop.borrow() {
         let owner = worker.to_owned();
+        // A long pass must not hand out leases that have already run out:
+        // each batch is claimed as of the current time.
+        let at = crate::db::clock().max(now);
         let batch = db
-            .write(move |conn| outbox::claim_due(conn, &owner, now, lease, i64::from(BATCH)))
+            .write(move |conn| outbox::claim_due(conn, &owner, at, lease, i64::from(BATCH)))
             .await?;
         if batch.is_empty() {
             return Ok(report);
@@ -82,7 +85,7 @@ pub async fn deliver_due_until(
                     let unsent: Vec<String> =
                         std::iter::once(row.id.clone()).chain(rows.map(|r| r.id)).collect();
                     let owner = worker.to_owned();
-                    db.run(move |conn| outbox::release(conn, &unsent, &owner)).await?;
+                    db.write(move |conn| outbox::release(conn, &unsent, &owner)).await?;
                     return Ok(report);
                 }
                 result = send => result,
@@ -96,7 +99,7 @@ pub async fn deliver_due_until(
             }
             let owner = worker.to_owned();
             let at = crate::db::clock().max(now);
-            db.run(move |conn| outbox::record_attempt(conn, &row, &owner, result, at))
+            db.write(move |conn| outbox::record_attempt(conn, &row, &owner, result, at))
                 .await?;
         }
     }

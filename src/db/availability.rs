@@ -69,13 +69,15 @@ pub fn find(conn: &mut AnyConnection, user_id: &str) -> Result<Option<Availabili
 }
 
 /// Every active CSM's availability with the CSM's name, in a stable order:
-/// a deactivated colleague offers no hours and gets no appointments.
+/// a deactivated colleague, or one moved to marketing, offers no hours and
+/// gets no appointments.
 pub fn all_with_names(
     conn: &mut AnyConnection,
 ) -> Result<Vec<(AvailabilityRow, String, String)>, AppError> {
     let rows: Vec<(AvailabilityRow, (String, String))> = availability::table
         .inner_join(users::table)
         .filter(users::active.eq(true))
+        .filter(users::role.ne(crate::domain::user::Role::Marketing.as_str()))
         .select((availability::all_columns, (users::name, users::email)))
         .order(availability::user_id.asc())
         .load(conn)?;

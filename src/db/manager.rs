@@ -56,7 +56,14 @@ impl r2d2::ManageConnection for Manager {
         conn.batch_execute("SELECT 1").map_err(Error::QueryError)
     }
 
-    fn has_broken(&self, _conn: &mut AnyConnection) -> bool {
-        false
+    /// A connection left inside a transaction (a panic in a closure, a
+    /// failed rollback) must not serve the next caller.
+    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
+        use diesel::r2d2::R2D2Connection;
+        std::thread::panicking()
+            || match conn {
+                AnyConnection::Postgresql(c) => c.is_broken(),
+                AnyConnection::Sqlite(c) => c.is_broken(),
+            }
     }
 }

@@ -27,7 +27,8 @@ pub struct EmailAddress(String);
 
 impl EmailAddress {
     pub fn parse(raw: &str) -> Result<Self, String> {
-        let value = raw.trim().to_lowercase();
+        // A trailing dot names the same domain; the mail library refuses it.
+        let value = raw.trim().trim_end_matches('.').to_lowercase();
         let invalid = || format!("{:?} is not a valid e-mail address", raw.trim());
         if value.len() > 254 || value.chars().any(|c| c.is_control() || c.is_whitespace()) {
             return Err(invalid());
@@ -37,6 +38,9 @@ impl EmailAddress {
             return Err(invalid());
         }
         Domain::parse(domain).map_err(|_| invalid())?;
+        // Whatever is stored must also be sendable: no address that would
+        // fail later, when its confirmation is composed.
+        value.parse::<lettre::Address>().map_err(|_| invalid())?;
         Ok(Self(value))
     }
 
@@ -167,9 +171,13 @@ mod tests {
             "a@c.de\r\nBcc: x@y.z",
             "@c.de",
             "a@-c.de",
+            "a..b@x.com",
+            ".a@x.com",
         ] {
             assert!(EmailAddress::parse(bad).is_err(), "{bad:?} accepted");
         }
+        let dotted = EmailAddress::parse("bob@acme.com.").expect("valid");
+        assert_eq!(dotted.as_str(), "bob@acme.com");
     }
 
     #[test]

@@ -14,6 +14,11 @@ use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
 use tokio::time::{Instant, timeout_at};
 
+/// The whole message may take this many step timeouts: a server may take a
+/// while to answer the final "." (RFC 5321 allows minutes), and a message
+/// reported failed after it was accepted would go out twice.
+const TOTAL_STEPS: u32 = 4;
+
 use chrono::{DateTime, Utc};
 
 use crate::config::{MailSettings, MailTransport, Settings, SmtpTls};
@@ -41,7 +46,7 @@ impl Transport {
     pub fn bound(&self) -> Duration {
         match &self.mail {
             MailTransportKind::Smtp { server, .. } => {
-                server.timeout.max(crate::webhook::DELIVERY_TIMEOUT)
+                (server.timeout * TOTAL_STEPS).max(crate::webhook::DELIVERY_TIMEOUT)
             }
             MailTransportKind::File { .. } => crate::webhook::DELIVERY_TIMEOUT,
         }
@@ -173,7 +178,10 @@ impl SmtpServer {
     /// Dropping a step's future closes the socket, so nothing is left
     /// waiting on a silent server.
     async fn send(&self, envelope: &Envelope, message: &[u8]) -> Result<(), String> {
-        let deadline = Instant::now() + self.timeout;
+        // Each socket read and write is bounded by the timeout (lettre), each
+        // step too, and the whole message by a few of them.
+        let deadline = Instant::now() + self.timeout * TOTAL_STEPS;
+        let step_deadline = || deadline.min(Instant::now() + self.timeout);
         let seconds = self.timeout.as_secs();
         let step = |what: &'static str| {
             move |_| format!("smtp: no answer to the {what} within {seconds} s")
@@ -183,7 +191,7 @@ impl SmtpServer {
             SmtpTls::None | SmtpTls::StartTls => None,
         };
         let mut conn = timeout_at(
-            deadline,
+            step_deadline(),
             AsyncSmtpConnection::connect_tokio1(
                 (self.host.as_str(), self.port),
                 Some(self.timeout),
@@ -196,24 +204,35 @@ impl SmtpServer {
         .map_err(step("connection (greeting, EHLO)"))?
         .map_err(|e| format!("smtp: {e}"))?;
         if let (SmtpTls::StartTls, Some(parameters)) = (self.tls, &self.tls_parameters) {
-            timeout_at(deadline, conn.starttls(parameters.clone(), &self.hello))
-                .await
-                .map_err(step("STARTTLS"))?
-                .map_err(|e| format!("smtp: {e}"))?;
+            timeout_at(
+                step_deadline(),
+                conn.starttls(parameters.clone(), &self.hello),
+            )
+            .await
+            .map_err(step("STARTTLS"))?
+            .map_err(|e| format!("smtp: {e}"))?;
         }
         if let Some(credentials) = &self.credentials {
-            timeout_at(deadline, conn.auth(DEFAULT_MECHANISMS, credentials))
+            timeout_at(step_deadline(), conn.auth(DEFAULT_MECHANISMS, credentials))
                 .await
                 .map_err(step("AUTH"))?
                 .map_err(|e| format!("smtp: {e}"))?;
         }
         timeout_at(deadline, conn.send(envelope, message))
             .await
-            .map_err(step("message (MAIL, RCPT, DATA)"))?
+            .map_err(|_| {
+                format!(
+                    "smtp: the message (MAIL, RCPT, DATA) was not accepted within {} s",
+                    seconds * u64::from(TOTAL_STEPS)
+                )
+            })?
             .map_err(|e| format!("smtp: {e}"))?;
         // The message is accepted: a slow goodbye must not make it a failure
-        // (and a second copy).
-        let _ = timeout_at(deadline, conn.quit()).await;
+        // (and a second copy), nor can a stop cancel it now.
+        let bound = self.timeout;
+        tokio::spawn(async move {
+            let _ = tokio::time::timeout(bound, conn.quit()).await;
+        });
         Ok(())
     }
 }

@@ -218,8 +218,8 @@ fn csv_chunk(rows: &[Attendee], with_header: bool, bom: bool) -> Result<Vec<u8>,
         w.write_record(CSV_HEADER)?;
     }
     for a in rows {
-        let starts = utc(a.starts_at).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        let registered = utc(a.reg.created_at).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let starts = crate::domain::time::format(utc(a.starts_at));
+        let registered = crate::domain::time::format(utc(a.reg.created_at));
         let attended = a
             .reg
             .attended
@@ -504,6 +504,12 @@ pub async fn create_webhook(
     body: web::Json<WebhookRequest>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(&[Role::Admin, Role::Marketing])?;
+    // Queue hours are not marketing's to read, by webhook either.
+    if staff.role == Role::Marketing && body.events.iter().any(|e| e.starts_with("queue.")) {
+        return Err(AppError::Forbidden(
+            "queue events are for admins: marketing cannot read queue requests",
+        ));
+    }
     let mut v = crate::domain::validation::Validator::new();
     let url = v.check("url", web_url(&body.url));
     if body.events.is_empty() {

@@ -189,7 +189,14 @@ async fn ids_are_uuids(
         .match_info()
         .iter()
         .find(|(name, _)| *name == "id")
-        .and_then(|(_, raw)| crate::domain::text::uuid(raw).err());
+        .and_then(|(_, raw)| match crate::domain::text::uuid(raw) {
+            Ok(canonical) if canonical == raw => None,
+            // Tokens and rows name ids as the service wrote them.
+            Ok(_) => Some(format!(
+                "{raw:?}: write the id in lower case, as the service gave it"
+            )),
+            Err(message) => Some(message),
+        });
     if let (true, Some(message)) = (served, bad_id) {
         let response = AppError::validation("id", message).error_response();
         return Ok(req.into_response(response).map_into_right_body());

@@ -682,4 +682,14 @@ async fn marketing_reads_no_queue_requests_or_appointments(backend: Backend) {
         reply.assert_problem(403, "forbidden");
         assert!(!reply.text.contains("finances"), "{path}: {}", reply.text);
     }
+    // Nor by webhook: queue events are for admins.
+    let hook = json!({"url": "https://hooks.example.com/in", "events": ["queue.scheduled"], "secret": "a shared secret of some length"});
+    app.post("/api/v1/webhooks", Some(&mkt.token), &hook)
+        .await
+        .assert_problem(403, "forbidden");
+    let admin = staff(&app, "admin").await;
+    let by_admin = app
+        .post("/api/v1/webhooks", Some(&admin.token), &hook)
+        .await;
+    assert_eq!(by_admin.status, StatusCode::CREATED, "{}", by_admin.text);
 }

@@ -122,6 +122,15 @@ async fn nul_bytes_in_filters_and_bodies_are_validation_errors(backend: Backend)
         .await;
     assert_field(&host, "host_id");
 
+    // An address the mail library could never send to is refused up front,
+    // not with a 500 when its confirmation is composed.
+    for address in ["a..b@x.example", ".a@x.example"] {
+        let reply = app.register(id, address, json!({})).await;
+        assert_field(&reply, "email");
+    }
+    let dotted = app.register(id, "dot@x.example.", json!({})).await;
+    assert_eq!(dotted.status, StatusCode::CREATED, "{}", dotted.text);
+
     // Clean filters still work.
     let fine = app
         .get("/api/v1/webinars?topic=reporting&limit=5", Some(&admin))

@@ -290,4 +290,19 @@ async fn a_deactivated_csm_offers_no_hours(backend: Backend) {
         .await;
     assert_eq!(off.status, StatusCode::OK, "{}", off.text);
     assert_eq!(slots(&app, &range.0, &range.1).await, Vec::new());
+
+    // A colleague moved to marketing keeps their availability row, but
+    // offers no hours either.
+    let (moved_id, _) = csm_with_hours(&app, "UTC", std::slice::from_ref(&day), "13:00").await;
+    assert_eq!(slots(&app, &range.0, &range.1).await.len(), 4);
+    let to_marketing = app
+        .send(
+            reqwest::Method::PATCH,
+            &format!("/api/v1/users/{moved_id}"),
+            Some(&admin),
+            Some(&json!({"role": "marketing"})),
+        )
+        .await;
+    assert_eq!(to_marketing.status, StatusCode::OK, "{}", to_marketing.text);
+    assert_eq!(slots(&app, &range.0, &range.1).await, Vec::new());
 }

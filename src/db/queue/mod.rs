@@ -172,7 +172,8 @@ fn book(
             "ends_at": crate::domain::time::format(utc(appt.row.ends_at)),
             "topic": req.topic,
         }),
-        None,
+        // Tied to the request, so that erasing its owner reaches the row.
+        Some(&req.id),
         now,
     )?;
     Ok(Some(appt))
