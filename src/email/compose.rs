@@ -436,8 +436,11 @@ impl Composer {
             }
         };
 
+        // A confirmation goes to an address nobody has shown to be theirs:
+        // it carries nothing the requester typed, not even the name.
+        let unverified = kind == MailKind::QueueConfirm;
         let to_box = Mailbox::new(
-            Some(to.name.clone()),
+            (!unverified).then(|| to.name.clone()),
             to.email.parse().map_err(AppError::internal)?,
         );
         let mut builder = Message::builder()

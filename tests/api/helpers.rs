@@ -372,7 +372,7 @@ impl TestApp {
             .filter(|m| {
                 m["to"]
                     .as_str()
-                    .is_some_and(|t| t.contains(&format!("<{address}>")))
+                    .is_some_and(|t| t == address || t.contains(&format!("<{address}>")))
             })
             .collect()
     }

@@ -695,7 +695,14 @@ async fn a_request_holds_nothing_until_its_owner_confirms(backend: Backend) {
     let free = slots(&app, &range.0, &range.1).await;
     assert_eq!(free.len(), 1, "{free:?}");
 
-    let made = request(&app, "ana@shop.example", json!({})).await;
+    // Whatever a stranger typed is not relayed to the address they named.
+    let pitch = "Call +1 555 0100 now to claim your prize";
+    let made = request(
+        &app,
+        "ana@shop.example",
+        json!({"name": pitch, "topic": pitch}),
+    )
+    .await;
     assert_eq!(made.status, StatusCode::CREATED, "{}", made.text);
     assert_eq!(made.json["status"], "unconfirmed");
     assert!(made.json["position"].is_null() && made.json["appointment"].is_null());
@@ -715,6 +722,13 @@ async fn a_request_holds_nothing_until_its_owner_confirms(backend: Backend) {
     // The owner is mailed a link; opening it (as a mail scanner does) shows
     // the request and confirms nothing.
     let link = confirmation_link(&app, "ana@shop.example").await;
+    let confirmation = app.mails_to("ana@shop.example");
+    assert_eq!(confirmation.len(), 1);
+    assert!(
+        !confirmation[0].to_string().contains("prize"),
+        "{}",
+        confirmation[0]
+    );
     assert!(link.starts_with(&format!(
         "/api/v1/queue/{}?token=",
         made.json["id"].as_str().unwrap_or_default()

@@ -8,11 +8,10 @@ BEGIN IMMEDIATE;
 -- order the lock was taken, not the order clocks were read.
 ALTER TABLE webinars ADD COLUMN arrivals INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE registrations ADD COLUMN arrival INTEGER NOT NULL DEFAULT 0;
-UPDATE registrations SET arrival = (
-    SELECT COUNT(*) FROM registrations AS earlier
-    WHERE earlier.webinar_id = registrations.webinar_id
-      AND (earlier.created_at < registrations.created_at
-           OR (earlier.created_at = registrations.created_at AND earlier.id <= registrations.id)));
+UPDATE registrations SET arrival = ranked.n
+FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY webinar_id ORDER BY created_at, id) AS n
+      FROM registrations) AS ranked
+WHERE ranked.id = registrations.id;
 UPDATE webinars SET arrivals = (
     SELECT COALESCE(MAX(arrival), 0) FROM registrations WHERE registrations.webinar_id = webinars.id);
 CREATE INDEX registrations_waitlist ON registrations (webinar_id, status, arrival);
@@ -64,6 +63,5 @@ CREATE UNIQUE INDEX queue_requests_active_email ON queue_requests (email) WHERE 
 CREATE INDEX queue_requests_status ON queue_requests (status, created_at, id);
 CREATE INDEX queue_requests_account ON queue_requests (account_id);
 
-PRAGMA foreign_key_check;
 COMMIT;
 PRAGMA foreign_keys = ON;
