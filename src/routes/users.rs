@@ -4,6 +4,7 @@
 use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::time::Instant;
 use utoipa::ToSchema;
 
 use super::{ListQuery, Page};
@@ -14,6 +15,7 @@ use crate::db::{Db, utc};
 use crate::domain::page::split_page;
 use crate::domain::user::{NewStaffUser, Role, UserChanges, UserPatch};
 use crate::error::{AppError, Problem};
+use crate::rate_limit::{ClientIp, FailedLogins};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct UserOut {
@@ -163,6 +165,8 @@ pub async fn get(
 pub async fn update(
     db: web::Data<Db>,
     staff: Staff,
+    failures: web::Data<FailedLogins>,
+    client: ClientIp,
     path: web::Path<String>,
     body: web::Json<UserPatch>,
 ) -> Result<web::Json<UserOut>, AppError> {
@@ -194,11 +198,17 @@ pub async fn update(
         (Some(new), Some(current)) => {
             let stored = {
                 let id = id.clone();
-                db.run(move |conn| users::find(conn, &id))
-                    .await?
-                    .map(|u| u.password_hash)
+                db.run(move |conn| users::find(conn, &id)).await?
             };
-            if !password::verify_blocking(current.clone(), stored).await? {
+            // Guessing the current password with a stolen token counts like
+            // failed sign-ins: the same limits per account and per client.
+            let email = stored.as_ref().map(|u| u.email.clone()).unwrap_or_default();
+            failures
+                .check(&email, client, Instant::now())
+                .map_err(|retry_after| AppError::RateLimited { retry_after })?;
+            let hash = stored.map(|u| u.password_hash);
+            if !password::verify_blocking(current.clone(), hash).await? {
+                failures.record_failure(&email, client, Instant::now());
                 return Err(AppError::validation(
                     "current_password",
                     "is not your current password",

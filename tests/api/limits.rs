@@ -18,6 +18,7 @@ use crate::helpers::{
 
 both_backends!(
     an_account_locks_after_ten_failures_from_any_address,
+    a_stolen_token_cannot_guess_the_current_password,
     a_client_locks_after_thirty_failures_on_any_account,
 );
 
@@ -126,6 +127,40 @@ async fn an_account_locks_after_ten_failures_from_any_address(backend: Backend) 
         .login_from("203.0.113.99", "bob@example.com", PASSWORD)
         .await;
     assert_eq!(bob.status, StatusCode::OK, "{}", bob.text);
+}
+
+/// A token is not a way around the sign-in limits: wrong current passwords
+/// on a password change count as failed sign-ins of that account.
+async fn a_stolen_token_cannot_guess_the_current_password(backend: Backend) {
+    let app = spawn_app_with(TestDb::create(backend), |_| {}).await;
+    let (id, token) = app.staff("csm").await;
+    let change = |current: &'static str| json!({"password": "a brand new long password", "current_password": current});
+    for _ in 0..10 {
+        app.send(
+            Method::PATCH,
+            &format!("/api/v1/users/{id}"),
+            Some(&token),
+            Some(&change("guess")),
+        )
+        .await
+        .assert_problem(422, "validation_failed");
+    }
+    let locked = app
+        .send(
+            Method::PATCH,
+            &format!("/api/v1/users/{id}"),
+            Some(&token),
+            Some(&change(PASSWORD)),
+        )
+        .await;
+    assert_rate_limited(&locked);
+    // The password did not change: the old one is still the one (and the
+    // account's sign-ins are locked for a while, too).
+    let email = app.get("/api/v1/me", Some(&token)).await.json["email"].clone();
+    assert_rate_limited(
+        &app.login(email.as_str().unwrap_or_default(), PASSWORD)
+            .await,
+    );
 }
 
 /// Thirty failures from one client lock that client out of signing in, on
