@@ -345,6 +345,9 @@ pub fn enqueue(
     now: DateTime<Utc>,
 ) -> Result<Queued, AppError> {
     lock_queue(conn, now)?;
+    // Serving order is the time of arrival: read it once the lock is held,
+    // so that it is the order in which requests got the lock.
+    let now = now.max(crate::db::clock());
     expire_lapsed(conn, now)?;
     let account = accounts::find_by_domain(conn, new.email.domain())?;
     let segment = match &account {
