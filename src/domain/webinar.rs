@@ -420,17 +420,7 @@ mod tests {
         r.starts_at = "2100-12-31T10:00:00Z".into();
         assert!(NewWebinar::parse(&r, now).is_ok());
         let w = NewWebinar::parse(&request(), now).expect("valid");
-        let state = WebinarState {
-            kind: w.kind,
-            title: w.title,
-            description: w.description,
-            topic: w.topic,
-            starts_at: w.starts_at,
-            ends_at: w.starts_at + w.duration,
-            timezone: w.timezone,
-            capacity: w.capacity,
-            join_url: w.join_url,
-        };
+        let state = state_of(w);
         let patch = WebinarPatch {
             starts_at: Some("9999-12-31T23:00:00Z".into()),
             ..WebinarPatch::default()
@@ -438,11 +428,9 @@ mod tests {
         assert!(state.patched(&patch, now).is_err());
     }
 
-    #[test]
-    fn a_patch_keeps_the_duration_when_moving_the_start() {
-        let now = Utc::now();
-        let w = NewWebinar::parse(&request(), now).expect("valid");
-        let state = WebinarState {
+    /// The stored state of a webinar as created from `w`.
+    fn state_of(w: NewWebinar) -> WebinarState {
+        WebinarState {
             kind: w.kind,
             title: w.title,
             description: w.description,
@@ -452,7 +440,14 @@ mod tests {
             timezone: w.timezone,
             capacity: w.capacity,
             join_url: w.join_url,
-        };
+        }
+    }
+
+    #[test]
+    fn a_patch_keeps_the_duration_when_moving_the_start() {
+        let now = Utc::now();
+        let w = NewWebinar::parse(&request(), now).expect("valid");
+        let state = state_of(w);
         let patch = WebinarPatch {
             starts_at: Some("2030-01-09T10:00:00+01:00".into()),
             ..WebinarPatch::default()
