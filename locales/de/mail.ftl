@@ -1,0 +1,83 @@
+# E-Mail-Texte (Anrede mit „Sie“). Schlüssel und Variablen wie in en/mail.ftl.
+
+## Bausteine jeder E-Mail.
+
+greeting = Guten Tag { $name },
+greeting-neutral = Guten Tag,
+sign-off = Ihr Eins-zu-viele-Team
+label-when = Termin
+label-join = Teilnehmen
+when-in-zone = { $when } ({ $zone })
+manage-intro = Um Ihre Anmeldung einzusehen oder zu stornieren, öffnen Sie:
+manage-link = Anmeldung ansehen oder stornieren
+
+## Erinnerungen: Zeit bis zum Beginn (als $delay eingesetzt).
+
+starts-in-minutes =
+    { $count ->
+        [one] in einer Minute
+       *[other] in { $count } Minuten
+    }
+starts-in-hours =
+    { $count ->
+        [one] in einer Stunde
+       *[other] in { $count } Stunden
+    }
+starts-in-days =
+    { $count ->
+        [one] in einem Tag
+       *[other] in { $count } Tagen
+    }
+
+## Eine Nachricht je E-Mail-Art: Betreff und erster Satz nach der Anrede
+## (nach DIN 5008 kleingeschrieben, sofern kein Substantiv).
+
+invite =
+    .subject = Einladung: { $title } · { $when }
+    .body = Sie sind für „{ $title }“ mit { $host } angemeldet.
+promoted =
+    .subject = Ein Platz für Sie: { $title } · { $when }
+    .body = ein Platz ist frei geworden, und er gehört Ihnen: Sie sind jetzt für „{ $title }“ mit { $host } angemeldet.
+updated =
+    .subject = Geändert: { $title } · { $when }
+    .body = „{ $title }“ hat sich geändert. Mit dieser Nachricht wird die Einladung in Ihrem Kalender aktualisiert.
+cancelled =
+    .subject = Storniert: { $title }
+    .body = Ihre Anmeldung für „{ $title }“ ist storniert. Mit dieser Nachricht wird der Termin aus Ihrem Kalender entfernt.
+webinar-cancelled =
+    .subject = Vom Veranstalter abgesagt: { $title }
+    .body = { $host } musste „{ $title }“ leider absagen. Wir bitten um Entschuldigung. Mit dieser Nachricht wird der Termin aus Ihrem Kalender entfernt.
+waitlisted =
+    .subject = Warteliste: { $title } (Platz { $position })
+    .body = „{ $title }“ ist ausgebucht. Sie stehen deshalb auf der Warteliste, auf Platz { $position }. Sobald ein Platz frei wird, erhält ihn automatisch die erste Person auf der Liste, zusammen mit der Einladung per E-Mail.
+left-waitlist =
+    .subject = Nicht mehr auf der Warteliste: { $title }
+    .body = Sie stehen nicht mehr auf der Warteliste für „{ $title }“.
+reminder =
+    .subject = Erinnerung: { $title } beginnt { $delay }
+    .body = zur Erinnerung: „{ $title }“ mit { $host } beginnt { $delay }.
+
+## Die CSM-Warteschlange.
+
+queued =
+    .subject = Sie stehen in der Warteschlange für eine Stunde mit einem CSM (Platz { $position })
+    .body = vielen Dank: Ihre Anfrage für eine Stunde mit einem unserer CSMs zum Thema „{ $topic }“ steht in der Warteschlange, auf Platz { $position }. Anfragen werden in der Reihenfolge ihres Eingangs bearbeitet; sobald eine Stunde für Sie frei ist, erhalten Sie die Einladung per E-Mail.
+appointment =
+    .subject = Ihre Stunde mit { $host } · { $when }
+    .body = Ihre Stunde mit { $host } ist gebucht. Thema des Gesprächs: „{ $topic }“.
+appointment-host =
+    .subject = Kundenstunde: { $topic } · { $when }
+    .body = für Sie ist eine Kundenstunde gebucht: { $customer } möchte über „{ $topic }“ sprechen. Zur Ausgangslage: { $situation }
+appointment-cancelled =
+    .subject = Abgesagt: { $title }
+    .body = „{ $title }“ ist abgesagt. Mit dieser Nachricht wird der Termin aus Ihrem Kalender entfernt.
+appointment-cancelled-host =
+    .subject = Abgesagt: { $title }
+    .body = „{ $title }“ ist abgesagt. Mit dieser Nachricht wird der Termin aus Ihrem Kalender entfernt.
+queue-confirm =
+    .subject = Bitte bestätigen Sie Ihre Anfrage für eine Stunde mit einem CSM
+    .title = Bitte bestätigen Sie Ihre Anfrage
+    .body = mit dieser E-Mail-Adresse wurde – hoffentlich von Ihnen – eine Stunde mit einem unserer CSMs angefragt. Die Anfrage wird erst in die Warteschlange aufgenommen, wenn Sie sie bestätigen.
+    .confirm-intro = Öffnen Sie zur Bestätigung diesen Link, und bestätigen Sie die Anfrage dort:
+    .confirm-link = Anfrage öffnen und bestätigen
+    .not-you = Falls die Anfrage nicht von Ihnen stammt, ignorieren Sie diese Nachricht bitte: Es ist nichts gebucht, und die Anfrage verfällt am { $when } ({ $zone }).

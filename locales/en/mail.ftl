@@ -1,0 +1,90 @@
+# E-mail texts. Every message and attribute here exists in every language
+# (a unit test compares them), with the same variables.
+# Variables: $name, $title, $host, $when (date and time, already written the
+# reader's way), $zone (time zone name), $position (number), $topic,
+# $customer, $situation, $delay (one of the starts-in-* messages, rendered),
+# $count (number).
+
+## Pieces shared by every mail.
+
+greeting = Hello { $name },
+# The queue confirmation goes to an address nobody has confirmed yet: no name.
+greeting-neutral = Hello,
+sign-off = One-to-many team
+label-when = When
+label-join = Join
+when-in-zone = { $when } ({ $zone })
+manage-intro = To cancel or see your registration, open:
+manage-link = Cancel or see your registration
+
+## Reminders: how long until the session starts (passed on as $delay).
+
+starts-in-minutes =
+    { $count ->
+        [one] in { $count } minute
+       *[other] in { $count } minutes
+    }
+starts-in-hours =
+    { $count ->
+        [one] in { $count } hour
+       *[other] in { $count } hours
+    }
+starts-in-days =
+    { $count ->
+        [one] in { $count } day
+       *[other] in { $count } days
+    }
+
+## One message per kind of mail: .subject, and .body, the opening line
+## after the greeting.
+
+invite =
+    .subject = Invitation: { $title } · { $when }
+    .body = you are registered for "{ $title }" with { $host }.
+promoted =
+    .subject = A seat is yours: { $title } · { $when }
+    .body = a seat became free and it is yours: you are now registered for "{ $title }" with { $host }.
+updated =
+    .subject = Updated: { $title } · { $when }
+    .body = "{ $title }" has changed. The invitation in your calendar is updated with this message.
+cancelled =
+    .subject = Cancelled: { $title }
+    .body = your registration for "{ $title }" is cancelled. This message removes it from your calendar.
+webinar-cancelled =
+    .subject = Cancelled by the host: { $title }
+    .body = { $host } had to cancel "{ $title }". We are sorry. This message removes it from your calendar.
+waitlisted =
+    .subject = Waiting list: { $title } (position { $position })
+    .body = "{ $title }" is full, so you are on the waiting list, at position { $position }. When a seat frees up, the first on the list gets it automatically and receives the invitation by e-mail.
+left-waitlist =
+    .subject = You left the waiting list: { $title }
+    .body = you are no longer on the waiting list for "{ $title }".
+reminder =
+    .subject = Reminder: { $title } starts { $delay }
+    .body = a reminder: "{ $title }" with { $host } starts { $delay }.
+
+## The CSM queue.
+
+queued =
+    .subject = You are in the queue for an hour with a CSM (position { $position })
+    .body = thank you: your request for an hour with one of our CSMs about "{ $topic }" is in the queue, at position { $position }. Requests are served in the order they arrive; as soon as an hour is free for you, the invitation follows by e-mail.
+appointment =
+    .subject = Your hour with { $host } · { $when }
+    .body = your hour with { $host } is booked. We will talk about "{ $topic }".
+appointment-host =
+    .subject = Customer hour: { $topic } · { $when }
+    .body = a customer hour is booked for you: { $customer } wants to talk about "{ $topic }". Their situation: { $situation }
+appointment-cancelled =
+    .subject = Cancelled: { $title }
+    .body = "{ $title }" is cancelled. This message removes it from your calendar.
+appointment-cancelled-host =
+    .subject = Cancelled: { $title }
+    .body = "{ $title }" is cancelled. This message removes it from your calendar.
+# Sent before anything is booked: it carries nothing the requester typed.
+queue-confirm =
+    .subject = Please confirm your request for an hour with a CSM
+    .title = Please confirm your request
+    .body = someone, we hope you, asked with this address for an hour with one of our CSMs. The request takes its place in the queue only once you confirm it.
+    .confirm-intro = To confirm it, open this link and confirm the request there:
+    .confirm-link = Open the request to confirm it
+    .not-you = If it was not you, ignore this message: nothing is booked, and the request lapses on { $when } ({ $zone }).

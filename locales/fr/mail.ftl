@@ -1,0 +1,83 @@
+# Textes des e-mails (vouvoiement). Mêmes clés et variables que en/mail.ftl.
+# Typographie : espace insécable avant « : » et à l'intérieur des guillemets.
+
+## Éléments communs à tous les e-mails.
+
+greeting = Bonjour { $name },
+greeting-neutral = Bonjour,
+sign-off = L'équipe un-à-plusieurs
+label-when = Date
+label-join = Rejoindre
+when-in-zone = { $when } ({ $zone })
+manage-intro = Pour annuler ou consulter votre inscription, ouvrez ce lien :
+manage-link = Annuler ou consulter votre inscription
+
+## Rappels : délai avant le début (transmis comme $delay).
+
+starts-in-minutes =
+    { $count ->
+        [one] dans { $count } minute
+       *[other] dans { $count } minutes
+    }
+starts-in-hours =
+    { $count ->
+        [one] dans { $count } heure
+       *[other] dans { $count } heures
+    }
+starts-in-days =
+    { $count ->
+        [one] dans { $count } jour
+       *[other] dans { $count } jours
+    }
+
+## Un message par type d'e-mail : objet et première phrase après la salutation.
+
+invite =
+    .subject = Invitation : { $title } · { $when }
+    .body = Votre inscription à « { $title } » avec { $host } est confirmée.
+promoted =
+    .subject = Une place s'est libérée pour vous : { $title } · { $when }
+    .body = Une place s'est libérée et elle vous revient : votre inscription à « { $title } » avec { $host } est désormais confirmée.
+updated =
+    .subject = Modification : { $title } · { $when }
+    .body = Des modifications ont été apportées à « { $title } ». Ce message met à jour l'invitation dans votre agenda.
+cancelled =
+    .subject = Annulation : { $title }
+    .body = Votre inscription à « { $title } » est annulée. Ce message retire l'événement de votre agenda.
+webinar-cancelled =
+    .subject = Annulation par l'organisateur : { $title }
+    .body = { $host } a dû annuler « { $title } ». Nous vous prions de nous en excuser. Ce message retire l'événement de votre agenda.
+waitlisted =
+    .subject = Liste d'attente : { $title } (position { $position })
+    .body = Toutes les places pour « { $title } » sont prises : votre demande figure donc sur la liste d'attente, en position { $position }. Dès qu'une place se libère, elle est attribuée automatiquement à la première personne de la liste, qui reçoit l'invitation par e-mail.
+left-waitlist =
+    .subject = Retrait de la liste d'attente : { $title }
+    .body = Vous ne figurez plus sur la liste d'attente de « { $title } ».
+reminder =
+    .subject = Rappel : { $title } commence { $delay }
+    .body = Pour rappel, « { $title } » avec { $host } commence { $delay }.
+
+## La file d'attente des CSM.
+
+queued =
+    .subject = Votre demande d'une heure avec un CSM est en file d'attente (position { $position })
+    .body = Merci : votre demande d'une heure avec l'un de nos CSM au sujet de « { $topic } » est en file d'attente, en position { $position }. Les demandes sont traitées dans leur ordre d'arrivée ; dès qu'une heure se libère pour vous, vous recevrez l'invitation par e-mail.
+appointment =
+    .subject = Votre rendez-vous avec { $host } · { $when }
+    .body = Votre rendez-vous d'une heure avec { $host } est confirmé. Nous parlerons de « { $topic } ».
+appointment-host =
+    .subject = Rendez-vous client : { $topic } · { $when }
+    .body = Un rendez-vous client d'une heure vous a été attribué : { $customer } souhaite parler de « { $topic } ». Sa situation : { $situation }
+appointment-cancelled =
+    .subject = Annulation : { $title }
+    .body = Le rendez-vous « { $title } » est annulé. Ce message le retire de votre agenda.
+appointment-cancelled-host =
+    .subject = Annulation : { $title }
+    .body = Le rendez-vous « { $title } » est annulé. Ce message le retire de votre agenda.
+queue-confirm =
+    .subject = Merci de confirmer votre demande d'une heure avec un CSM
+    .title = Merci de confirmer votre demande
+    .body = Une demande d'une heure avec l'un de nos CSM a été faite avec cette adresse, par vous, nous l'espérons. Elle ne prendra place dans la file d'attente qu'une fois confirmée.
+    .confirm-intro = Pour la confirmer, ouvrez ce lien et validez la demande :
+    .confirm-link = Ouvrir la demande pour la confirmer
+    .not-you = Si vous n'êtes pas à l'origine de cette demande, ignorez simplement ce message : rien n'est réservé, et la demande expire le { $when } ({ $zone }).

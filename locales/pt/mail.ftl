@@ -1,0 +1,83 @@
+# Textos dos e-mails (português do Brasil, tom corporativo, tratamento por
+# "você"). Mesmas chaves e variáveis que en/mail.ftl.
+
+## Partes comuns a todos os e-mails.
+
+greeting = Olá, { $name },
+greeting-neutral = Olá,
+sign-off = Equipe um para muitos
+label-when = Data e horário
+label-join = Link de acesso
+when-in-zone = { $when } ({ $zone })
+manage-intro = Para cancelar ou consultar sua inscrição, acesse:
+manage-link = Cancelar ou consultar sua inscrição
+
+## Lembretes: quanto falta para o início (passado como $delay).
+
+starts-in-minutes =
+    { $count ->
+        [one] daqui a { $count } minuto
+       *[other] daqui a { $count } minutos
+    }
+starts-in-hours =
+    { $count ->
+        [one] daqui a { $count } hora
+       *[other] daqui a { $count } horas
+    }
+starts-in-days =
+    { $count ->
+        [one] daqui a { $count } dia
+       *[other] daqui a { $count } dias
+    }
+
+## Uma mensagem por tipo de e-mail: assunto e frase de abertura após a saudação.
+
+invite =
+    .subject = Convite: { $title } · { $when }
+    .body = Sua inscrição em “{ $title }” com { $host } está confirmada.
+promoted =
+    .subject = Uma vaga é sua: { $title } · { $when }
+    .body = Uma vaga foi liberada e ela é sua: sua inscrição em “{ $title }” com { $host } está confirmada.
+updated =
+    .subject = Atualização: { $title } · { $when }
+    .body = Houve alterações em “{ $title }”. Esta mensagem atualiza o convite na sua agenda.
+cancelled =
+    .subject = Cancelamento: { $title }
+    .body = Sua inscrição em “{ $title }” foi cancelada. Esta mensagem remove o evento da sua agenda.
+webinar-cancelled =
+    .subject = Cancelamento pelo organizador: { $title }
+    .body = { $host } precisou cancelar “{ $title }”. Lamentamos o transtorno. Esta mensagem remove o evento da sua agenda.
+waitlisted =
+    .subject = Lista de espera: { $title } (posição { $position })
+    .body = As vagas para “{ $title }” estão esgotadas, por isso você está na lista de espera, na posição { $position }. Quando uma vaga for liberada, a primeira pessoa da lista a recebe automaticamente, junto com o convite por e-mail.
+left-waitlist =
+    .subject = Você saiu da lista de espera: { $title }
+    .body = Você não está mais na lista de espera de “{ $title }”.
+reminder =
+    .subject = Lembrete: { $title } começa { $delay }
+    .body = Este é um lembrete: “{ $title }” com { $host } começa { $delay }.
+
+## A fila de CSMs.
+
+queued =
+    .subject = Você está na fila para uma hora com um CSM (posição { $position })
+    .body = Obrigado: sua solicitação de uma hora com um de nossos CSMs sobre “{ $topic }” está na fila, na posição { $position }. As solicitações são atendidas por ordem de chegada; assim que houver uma hora disponível para você, o convite será enviado por e-mail.
+appointment =
+    .subject = Sua reunião com { $host } · { $when }
+    .body = Sua reunião de uma hora com { $host } está agendada. Vamos conversar sobre “{ $topic }”.
+appointment-host =
+    .subject = Reunião com cliente: { $topic } · { $when }
+    .body = Uma reunião de uma hora com um cliente foi agendada para você: { $customer } quer conversar sobre “{ $topic }”. Contexto: { $situation }
+appointment-cancelled =
+    .subject = Cancelamento: { $title }
+    .body = A reunião “{ $title }” foi cancelada. Esta mensagem a remove da sua agenda.
+appointment-cancelled-host =
+    .subject = Cancelamento: { $title }
+    .body = A reunião “{ $title }” foi cancelada. Esta mensagem a remove da sua agenda.
+queue-confirm =
+    .subject = Confirme sua solicitação de uma hora com um CSM
+    .title = Confirme sua solicitação
+    .body = Alguém — esperamos que tenha sido você — usou este endereço para solicitar uma hora com um de nossos CSMs. A solicitação só entra na fila depois que você a confirmar.
+    .confirm-intro = Para confirmar, acesse este link e confirme a solicitação:
+    .confirm-link = Abrir a solicitação para confirmá-la
+    .not-you = Se não foi você, ignore esta mensagem: nada foi agendado, e a solicitação expira em { $when } ({ $zone }).
