@@ -12,6 +12,7 @@ pub mod db;
 pub mod domain;
 pub mod email;
 pub mod error;
+pub mod i18n;
 pub mod metrics;
 pub mod net;
 pub mod openapi;
