@@ -1,4 +1,4 @@
-//! The message bundle: Fluent translations in `locales/<lang>/*.ftl`,
+//! Languages. The message bundle: Fluent translations in `locales/<lang>/*.ftl`,
 //! embedded at compile time, looked up by the reader's [`Locale`]. Shared by
 //! mail (and later the pages); nothing here knows about HTTP or storage.
 //!
@@ -12,6 +12,7 @@ use fluent_templates::{LanguageIdentifier, StaticLoader, langid};
 
 use crate::domain::locale::Locale;
 
+pub mod dates;
 #[cfg(test)]
 mod tests;
 
