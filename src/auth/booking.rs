@@ -21,6 +21,14 @@ fn query_token(req: &HttpRequest) -> Option<String> {
         .map(|(_, v)| v.into_owned())
 }
 
+/// Whether the request carries (as `?token=` or Bearer) a token of this
+/// purpose (`kind`) for exactly this booking, e.g. a queue confirmation.
+pub fn holds_token(req: &HttpRequest, keys: &JwtKeys, kind: &str, id: &str) -> bool {
+    query_token(req)
+        .or_else(|| bearer_token(req).map(str::to_owned))
+        .is_some_and(|t| keys.verify_manage(&t, kind, id))
+}
+
 /// The caller of a booking endpoint. A manage token for this booking, in
 /// the query or the header, makes the owner; otherwise the header must hold
 /// a valid staff token. A `?token=` that fits no booking does not stand in

@@ -12,8 +12,8 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::Page;
 use super::webinars::HostOut;
-use crate::auth::booking::{Caller, booking_caller};
-use crate::auth::{JwtKeys, Staff, bearer_token};
+use crate::auth::booking::{Caller, booking_caller, holds_token};
+use crate::auth::{JwtKeys, Staff};
 use crate::config::Settings;
 use crate::db::queue::{self, Appointment, Queued, RequestRow};
 use crate::db::{Db, clock, utc};
@@ -170,18 +170,10 @@ pub async fn create(
     Ok(HttpResponse::Created().json(QueuedWithToken::from(&queued, &composer, &settings)?))
 }
 
-/// The token sent with a request, as `?token=` or Bearer.
-fn sent_token(req: &HttpRequest) -> Option<String> {
-    url::form_urlencoded::parse(req.query_string().as_bytes())
-        .find(|(k, _)| k == "token")
-        .map(|(_, v)| v.into_owned())
-        .or_else(|| bearer_token(req).map(str::to_owned))
-}
-
 /// Whether the request carries the confirmation token of exactly this
 /// queue request (only mailed to the address it was made for).
 fn holds_confirm_token(req: &HttpRequest, keys: &JwtKeys, id: &str) -> bool {
-    sent_token(req).is_some_and(|t| keys.verify_manage(&t, CONFIRM_KIND, id))
+    holds_token(req, keys, CONFIRM_KIND, id)
 }
 
 /// Confirm a request (the token from the confirmation mail, as `?token=` or

@@ -3,7 +3,7 @@
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::Duration;
 
 use crate::helpers::{PASSWORD, ServeProcess, binary, free_port, wait_until_serving};
@@ -137,14 +137,7 @@ async fn sigterm_finishes_in_flight_requests_then_exits() {
     // Let the server read the headers before the signal arrives.
     std::thread::sleep(Duration::from_millis(300));
 
-    let pid = serve.child.id().to_string();
-    assert!(
-        Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .expect("kill")
-            .success()
-    );
+    serve.sigterm();
 
     // New connections stop being accepted (bounded wait).
     let mut closed = false;
@@ -214,14 +207,7 @@ async fn logs_name_requests_by_id_and_hold_no_personal_data() {
         .await
         .expect("sent");
 
-    let pid = serve.child.id().to_string();
-    assert!(
-        Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .expect("kill")
-            .success()
-    );
+    serve.sigterm();
     let mut stderr = String::new();
     serve
         .child

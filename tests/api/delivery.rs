@@ -3,7 +3,6 @@
 //! `mail.smtp_timeout_seconds` and retries it later, and the service still
 //! stops promptly on SIGTERM, mid-send and with a long backlog.
 
-use std::process::Command;
 use std::time::Duration as StdDuration;
 
 use chrono::Duration;
@@ -185,14 +184,7 @@ async fn sigterm_stops_a_send_to_a_silent_server_and_a_long_backlog(backend: Bac
     }
     assert!(silent.accepted() >= 1, "the worker never connected");
 
-    let pid = serve.child.id().to_string();
-    assert!(
-        Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .expect("kill")
-            .success()
-    );
+    serve.sigterm();
     // A generous bound, only so that a hanging process fails the test
     // instead of the suite.
     let mut exited = None;

@@ -576,6 +576,15 @@ pub struct ServeProcess {
     pub child: Child,
 }
 
+impl ServeProcess {
+    /// Sends SIGTERM, as a service manager does to stop the service.
+    pub fn sigterm(&self) {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill").args(["-TERM", &pid]).status();
+        assert!(sent.is_ok_and(|s| s.success()), "SIGTERM sent to {pid}");
+    }
+}
+
 impl Drop for ServeProcess {
     fn drop(&mut self) {
         let _ = self.child.kill();
