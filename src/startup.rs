@@ -44,6 +44,7 @@ pub struct Application {
     db: Db,
     composer: Arc<Composer>,
     transport: Arc<Transport>,
+    keys: JwtKeys,
     workers: Option<Workers>,
 }
 
@@ -69,7 +70,13 @@ impl Application {
         );
         let composer = Arc::new(Composer::new(&settings, keys.clone()).map_err(StartError::Mail)?);
         let transport = Arc::new(Transport::from_settings(&settings).map_err(StartError::Mail)?);
-        let server = serve(listener, &settings, db.clone(), keys, Arc::clone(&composer))?;
+        let server = serve(
+            listener,
+            &settings,
+            db.clone(),
+            keys.clone(),
+            Arc::clone(&composer),
+        )?;
         let workers = (settings.mail.poll_interval_seconds > 0).then(|| {
             Workers::spawn(
                 db.clone(),
@@ -87,6 +94,7 @@ impl Application {
             db,
             composer,
             transport,
+            keys,
             workers,
         })
     }
@@ -94,6 +102,11 @@ impl Application {
     /// Builds every e-mail (tests use it to drive the workers by hand).
     pub fn composer(&self) -> Arc<Composer> {
         Arc::clone(&self.composer)
+    }
+
+    /// Signs staff and booking tokens.
+    pub fn keys(&self) -> JwtKeys {
+        self.keys.clone()
     }
 
     /// Where the outbox delivers to.

@@ -13,6 +13,8 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::config::QueueSettings;
+use crate::db::mail::{self as intents, Loaded};
+use crate::db::outbox::OutboxRow;
 use crate::db::{Db, outbox, reminders, webhooks};
 use crate::email::Composer;
 use crate::email::transport::Transport;
@@ -25,17 +27,63 @@ const BATCH: u32 = 5;
 pub struct Delivery {
     pub sent: usize,
     pub failed: usize,
+    /// Intents whose occasion had passed (not sent, marked cancelled).
+    pub superseded: usize,
 }
 
 /// Delivers every message due at `now`, batch after batch.
 pub async fn deliver_due(
     db: &Db,
+    composer: &Composer,
     transport: &Transport,
     worker: &str,
     now: DateTime<Utc>,
 ) -> Result<Delivery, AppError> {
     let (_never, stop) = watch::channel(false);
-    deliver_due_until(db, transport, worker, now, stop).await
+    deliver_due_until(db, composer, transport, worker, now, stop).await
+}
+
+/// What one outbox row comes to just before it is sent.
+enum Ready {
+    Mail(String),
+    Webhook { body: String, secret: String },
+    Superseded(&'static str),
+    /// It cannot be written or sent now; logged as a failed attempt.
+    Broken(String),
+}
+
+/// Writes an e-mail intent in its reader's language, from the rows as they
+/// stand now. A row written before intents (with its message inside) is
+/// sent as it is.
+async fn prepare(
+    db: &Db,
+    composer: &Composer,
+    row: &OutboxRow,
+    secrets: &std::collections::HashMap<String, String>,
+    now: DateTime<Utc>,
+) -> Result<Ready, AppError> {
+    if row.channel == "webhook" {
+        let secret = row.webhook_id.as_ref().and_then(|id| secrets.get(id));
+        return Ok(match secret {
+            Some(secret) => Ready::Webhook {
+                body: row.message.clone(),
+                secret: secret.clone(),
+            },
+            None => Ready::Broken("the webhook was removed".into()),
+        });
+    }
+    if !row.message.is_empty() {
+        return Ok(Ready::Mail(row.message.clone()));
+    }
+    let intent = row.clone();
+    let loaded = db.run(move |conn| intents::load(conn, &intent)).await?;
+    Ok(match loaded {
+        Loaded::Superseded(reason) => Ready::Superseded(reason),
+        Loaded::Mail(job) => match composer.compose(&job, now) {
+            Ok(message) => Ready::Mail(message),
+            Err(e) => Ready::Broken(format!("the mail could not be written: {e}")),
+        },
+    })
 }
 
 /// Like [`deliver_due`], but returns as soon as `stop` turns true: between
@@ -43,6 +91,7 @@ pub async fn deliver_due(
 /// those of the rest of the batch are released for the next run).
 pub async fn deliver_due_until(
     db: &Db,
+    composer: &Composer,
     transport: &Transport,
     worker: &str,
     now: DateTime<Utc>,
@@ -73,12 +122,28 @@ pub async fn deliver_due_until(
         };
         let mut rows = batch.into_iter();
         while let Some(row) = rows.next() {
-            let secret = row
-                .webhook_id
-                .as_ref()
-                .and_then(|id| secrets.get(id))
-                .map(String::as_str);
-            let send = transport.deliver(&row, secret, now.max(crate::db::clock()));
+            let at = now.max(crate::db::clock());
+            let send = async {
+                match prepare(db, composer, &row, &secrets, at).await? {
+                    Ready::Mail(message) => Ok(Some(
+                        transport
+                            .deliver_mail(&row.id, &row.recipient, &message)
+                            .await,
+                    )),
+                    Ready::Webhook { body, secret } => Ok(Some(
+                        transport
+                            .deliver_webhook(&row.id, &row.recipient, &secret, &body, at)
+                            .await,
+                    )),
+                    Ready::Superseded(reason) => {
+                        let (owner, stale) = (worker.to_owned(), row.clone());
+                        db.write(move |conn| outbox::supersede(conn, &stale, &owner, reason))
+                            .await?;
+                        Ok::<_, AppError>(None)
+                    }
+                    Ready::Broken(error) => Ok(Some(Err(error))),
+                }
+            };
             let result = tokio::select! {
                 biased;
                 () = stopped(&mut stop) => {
@@ -88,7 +153,11 @@ pub async fn deliver_due_until(
                     db.write(move |conn| outbox::release(conn, &unsent, &owner)).await?;
                     return Ok(report);
                 }
-                result = send => result,
+                result = send => result?,
+            };
+            let Some(result) = result else {
+                report.superseded += 1;
+                continue;
             };
             match &result {
                 Ok(()) => report.sent += 1,
@@ -126,13 +195,11 @@ fn redact(error: &str) -> String {
 /// Queues the reminders due at `now`.
 pub async fn queue_reminders(
     db: &Db,
-    composer: &Arc<Composer>,
     offsets: &[u32],
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
-    let composer = Arc::clone(composer);
     let offsets = offsets.to_vec();
-    db.write(move |conn| reminders::enqueue_due(conn, &composer, &offsets, now))
+    db.write(move |conn| reminders::enqueue_due(conn, &offsets, now))
         .await
 }
 
@@ -162,7 +229,7 @@ impl Workers {
                     tokio::select! {
                         _ = tick.tick() => {
                             let stop = stopped.clone();
-                            if let Err(e) = deliver_due_until(&db, &transport, &worker_id, crate::db::clock(), stop).await {
+                            if let Err(e) = deliver_due_until(&db, &composer, &transport, &worker_id, crate::db::clock(), stop).await {
                                 tracing::warn!(error = %e, "outbox pass failed");
                             }
                         }
@@ -178,12 +245,12 @@ impl Workers {
                 loop {
                     tokio::select! {
                         _ = tick.tick() => {
-                            if let Err(e) = queue_reminders(&db, &composer, &reminder_offsets, crate::db::clock()).await {
+                            if let Err(e) = queue_reminders(&db, &reminder_offsets, crate::db::clock()).await {
                                 tracing::warn!(error = %e, "reminder pass failed");
                             }
                             // Hours come into the horizon as time passes.
-                            let (c, q) = (Arc::clone(&composer), queue_settings.clone());
-                            if let Err(e) = db.write(move |conn| crate::db::queue::allocate(conn, &c, &q, crate::db::clock())).await {
+                            let q = queue_settings.clone();
+                            if let Err(e) = db.write(move |conn| crate::db::queue::allocate(conn, &q, crate::db::clock())).await {
                                 tracing::warn!(error = %e, "allocator pass failed");
                             }
                         }

@@ -90,3 +90,14 @@ queue-confirm =
     .confirm-intro = للتأكيد، يُرجى فتح هذا الرابط وتأكيد الطلب من هناك:
     .confirm-link = فتح الطلب لتأكيده
     .not-you = إن لم تكونوا أنتم من قدّم هذا الطلب، فيُرجى تجاهل هذه الرسالة: لم يُحجز أي شيء، وتنتهي صلاحية الطلب يوم { $when } (بتوقيت { $zone }).
+
+## عناصر التنسيق وبيانات الموعد في التقويم.
+
+labelled = { $label }: { $value }
+time-span = { $start }–{ $end }
+date-span = { $start } – { $end }
+appointment-title = ساعة مع { $host }: { $topic }
+customer-with-company = { $customer } ({ $company })
+label-customer = العميل
+label-topic = الموضوع
+label-manage = إدارة حجزك

@@ -81,3 +81,14 @@ queue-confirm =
     .confirm-intro = Öffnen Sie dazu diesen Link und bestätigen Sie die Anfrage dort:
     .confirm-link = Anfrage öffnen und bestätigen
     .not-you = Falls die Anfrage nicht von Ihnen stammt, ignorieren Sie diese Nachricht bitte: Es wurde nichts gebucht, und die Anfrage verfällt am { $when } ({ $zone }).
+
+## Bausteine des Layouts und des Kalendereintrags.
+
+labelled = { $label }: { $value }
+time-span = { $start }–{ $end }
+date-span = { $start } – { $end }
+appointment-title = Eine Stunde mit { $host }: { $topic }
+customer-with-company = { $customer } ({ $company })
+label-customer = Kunde
+label-topic = Thema
+label-manage = Buchung verwalten

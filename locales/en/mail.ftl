@@ -88,3 +88,18 @@ queue-confirm =
     .confirm-intro = To confirm it, open this link and confirm the request there:
     .confirm-link = Open the request to confirm it
     .not-you = If it was not you, ignore this message: nothing is booked, and the request lapses on { $when } ({ $zone }).
+
+## Pieces of layout and of the calendar entry.
+
+# A label and its value, e.g. "When: …".
+labelled = { $label }: { $value }
+# A session within one day: the start written in full, then the end time.
+time-span = { $start }–{ $end }
+# A session over several days.
+date-span = { $start } – { $end }
+# The calendar title of a customer hour, in the reader's language.
+appointment-title = One hour with { $host }: { $topic }
+customer-with-company = { $customer } ({ $company })
+label-customer = Customer
+label-topic = Topic
+label-manage = Manage your booking

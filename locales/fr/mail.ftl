@@ -81,3 +81,14 @@ queue-confirm =
     .confirm-intro = Pour la confirmer, ouvrez ce lien et validez la demande :
     .confirm-link = Ouvrir la demande pour la confirmer
     .not-you = Si vous n’êtes pas à l’origine de cette demande, ignorez simplement ce message : rien n’a été réservé et la demande expirera le { $when } ({ $zone }).
+
+## Éléments de mise en page et de l’entrée d’agenda.
+
+labelled = { $label } : { $value }
+time-span = { $start }–{ $end }
+date-span = { $start } – { $end }
+appointment-title = Une heure avec { $host } : { $topic }
+customer-with-company = { $customer } ({ $company })
+label-customer = Client
+label-topic = Sujet
+label-manage = Gérer votre réservation

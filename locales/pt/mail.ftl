@@ -81,3 +81,14 @@ queue-confirm =
     .confirm-intro = Para confirmar, acesse este link e confirme a solicitação:
     .confirm-link = Abrir a solicitação para confirmá-la
     .not-you = Se não foi você, ignore esta mensagem: nada foi agendado, e a solicitação expira em { $when } ({ $zone }).
+
+## Elementos do layout e do evento na agenda.
+
+labelled = { $label }: { $value }
+time-span = { $start }–{ $end }
+date-span = { $start } – { $end }
+appointment-title = Uma hora com { $host }: { $topic }
+customer-with-company = { $customer } ({ $company })
+label-customer = Cliente
+label-topic = Tema
+label-manage = Gerenciar sua reserva

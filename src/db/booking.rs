@@ -5,20 +5,20 @@
 //! and the arrival order: each registration's `arrival` is handed out under
 //! the lock (`webinars.arrivals` + 1), and the waiting list is served and
 //! numbered by it. The e-mails each change causes are written to the outbox
-//! in the same transaction.
+//! as intents in the same transaction (rendered later, at delivery).
 
 use chrono::{DateTime, Utc};
 
 use super::registrations::{self, Placement, RegistrationRow};
 use super::webinars::{self, Webinar};
-use super::{AnyConnection, new_id, outbox, utc, webhooks};
+use super::{AnyConnection, mail::webinar_intent, new_id, outbox, utc, webhooks};
 use crate::domain::registration::{
     NewRegistration, RegistrationStatus, Seat, may_resend, promotions, seat_for_newcomer,
 };
 use crate::domain::time;
 use crate::domain::validation::ValidationErrors;
 use crate::domain::webinar::{Kind, Status, WebinarPatch};
-use crate::email::{Composer, MailKind};
+use crate::domain::mail::MailKind;
 use crate::error::AppError;
 
 fn session_closed() -> AppError {
@@ -32,18 +32,16 @@ fn locked(conn: &mut AnyConnection, webinar_id: &str) -> Result<Webinar, AppErro
     webinars::lock(conn, webinar_id)?.ok_or(AppError::NotFound("no webinar with this id"))
 }
 
-/// Writes the mail of `kind` about `webinar` for `reg` to the outbox.
+/// Queues the mail of `kind` about `webinar` for `reg`.
 fn mail(
     conn: &mut AnyConnection,
-    composer: &Composer,
     kind: MailKind,
     webinar: &Webinar,
     reg: &RegistrationRow,
     position: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let composed = composer.compose(kind, &webinar.session(), &reg.recipient(position), now)?;
-    outbox::enqueue(conn, &composed, Some(&webinar.row.id), Some(&reg.id), now)?;
+    outbox::enqueue(conn, &webinar_intent(kind, webinar, reg, position), now)?;
     Ok(())
 }
 
@@ -90,7 +88,6 @@ pub struct Booked {
 /// waiting-list positions do.
 pub fn register(
     conn: &mut AnyConnection,
-    composer: &Composer,
     webinar_id: &str,
     new: &NewRegistration,
     clock: impl FnOnce() -> DateTime<Utc>,
@@ -108,7 +105,7 @@ pub fn register(
         .into());
     }
     if let Some(existing) = registrations::find_active(conn, webinar_id, new.email.as_str())? {
-        return repeat(conn, composer, &webinar, existing, now);
+        return repeat(conn, &webinar, existing, now);
     }
     webinar.row.arrivals += 1;
     let arrival = webinar.row.arrivals;
@@ -134,7 +131,7 @@ pub fn register(
         RegistrationStatus::Waitlisted => MailKind::Waitlisted,
         _ => MailKind::Invite,
     };
-    mail(conn, composer, kind, &webinar, &registration, position, now)?;
+    mail(conn, kind, &webinar, &registration, position, now)?;
     webhooks::emit(
         conn,
         "registration.created",
@@ -155,7 +152,6 @@ pub fn register(
 /// out again unless a repeat re-sent it recently.
 fn repeat(
     conn: &mut AnyConnection,
-    composer: &Composer,
     webinar: &Webinar,
     existing: RegistrationRow,
     now: DateTime<Utc>,
@@ -168,7 +164,7 @@ fn repeat(
             Some(_) => MailKind::Waitlisted,
             None => MailKind::Invite,
         };
-        mail(conn, composer, kind, webinar, &existing, position, now)?;
+        mail(conn, kind, webinar, &existing, position, now)?;
         registrations::mark_resent(conn, &existing.id, now)?;
     }
     Ok(Booked {
@@ -183,7 +179,6 @@ fn repeat(
 /// Moves the first on the waiting list up while seats are free.
 fn promote(
     conn: &mut AnyConnection,
-    composer: &Composer,
     webinar: &mut Webinar,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
@@ -205,7 +200,7 @@ fn promote(
         registrations::set_status(conn, &reg.id, RegistrationStatus::Confirmed, now)?;
         webinar.row.seats_taken += 1;
         webinar.row.waitlist_length -= 1;
-        mail(conn, composer, MailKind::Promoted, webinar, reg, None, now)?;
+        mail(conn, MailKind::Promoted, webinar, reg, None, now)?;
         webhooks::emit(
             conn,
             "registration.promoted",
@@ -221,7 +216,6 @@ fn promote(
 /// the waiting list in the same transaction.
 pub fn cancel_registration(
     conn: &mut AnyConnection,
-    composer: &Composer,
     registration_id: &str,
     now: DateTime<Utc>,
 ) -> Result<RegistrationRow, AppError> {
@@ -254,7 +248,6 @@ pub fn cancel_registration(
             if webinar.status()? == Status::Scheduled {
                 mail(
                     conn,
-                    composer,
                     MailKind::Cancelled,
                     &webinar,
                     &reg,
@@ -263,14 +256,13 @@ pub fn cancel_registration(
                 )?;
             }
             if webinar.is_open(now) {
-                promote(conn, composer, &mut webinar, now)?;
+                promote(conn, &mut webinar, now)?;
             }
         }
         RegistrationStatus::Waitlisted => {
             webinar.row.waitlist_length -= 1;
             mail(
                 conn,
-                composer,
                 MailKind::LeftWaitlist,
                 &webinar,
                 &reg,
@@ -289,7 +281,6 @@ pub fn cancel_registration(
 /// a higher capacity moves people up from the waiting list.
 pub fn update_webinar(
     conn: &mut AnyConnection,
-    composer: &Composer,
     webinar_id: &str,
     patch: &WebinarPatch,
     now: DateTime<Utc>,
@@ -334,11 +325,11 @@ pub fn update_webinar(
         for reg in
             registrations::with_status(conn, webinar_id, RegistrationStatus::Confirmed, None)?
         {
-            mail(conn, composer, MailKind::Updated, &webinar, &reg, None, now)?;
+            mail(conn, MailKind::Updated, &webinar, &reg, None, now)?;
         }
     }
     if webinar.is_open(now) {
-        promote(conn, composer, &mut webinar, now)?;
+        promote(conn, &mut webinar, now)?;
         webinars::save_counters(conn, &webinar, now)?;
     }
     Ok(webinar)
@@ -348,7 +339,6 @@ pub fn update_webinar(
 /// waiting list a plain notice.
 pub fn cancel_webinar(
     conn: &mut AnyConnection,
-    composer: &Composer,
     webinar_id: &str,
     now: DateTime<Utc>,
 ) -> Result<Webinar, AppError> {
@@ -363,7 +353,6 @@ pub fn cancel_webinar(
     for reg in registrations::with_status(conn, webinar_id, RegistrationStatus::Confirmed, None)? {
         mail(
             conn,
-            composer,
             MailKind::WebinarCancelled,
             &webinar,
             &reg,
@@ -374,7 +363,6 @@ pub fn cancel_webinar(
     for reg in registrations::with_status(conn, webinar_id, RegistrationStatus::Waitlisted, None)? {
         mail(
             conn,
-            composer,
             MailKind::LeftWaitlist,
             &webinar,
             &reg,

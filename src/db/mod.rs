@@ -7,6 +7,7 @@ pub mod attendees;
 pub mod audit;
 pub mod availability;
 pub mod booking;
+pub mod mail;
 mod manager;
 pub mod migrations;
 pub mod outbox;

@@ -1,5 +1,6 @@
-//! The outbox: every e-mail is a row written in the transaction that caused
-//! it, then claimed by a worker under a lease, delivered, and logged.
+//! The outbox: every e-mail is an intent (what happened, to whom, the ids it
+//! concerns) written in the transaction that caused it, then claimed by a
+//! worker under a lease, rendered, delivered, and logged.
 
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -7,7 +8,7 @@ use diesel::prelude::*;
 use super::schema::{outbox, outbox_attempts};
 use super::{AnyConnection, new_id};
 use crate::domain::page::PageRequest;
-use crate::email::Composed;
+use crate::domain::mail::Intent;
 use crate::error::AppError;
 
 /// After this many failed attempts a message is marked `failed` (it stays
@@ -34,6 +35,13 @@ pub struct OutboxRow {
     /// `email` or `webhook` (then `recipient` is the URL, `message` the JSON body).
     pub channel: String,
     pub webhook_id: Option<String>,
+    /// E-mail intents: the iCalendar SEQUENCE when it happened.
+    pub sequence: Option<i32>,
+    /// E-mail intents: a position, or a reminder's minutes before start.
+    pub detail: Option<i64>,
+    pub appointment_id: Option<String>,
+    /// E-mail intents: the staff user a staff copy goes to.
+    pub user_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable)]
@@ -59,32 +67,63 @@ struct NewOutboxRow<'a> {
     attempts: i32,
     next_attempt_at: NaiveDateTime,
     created_at: NaiveDateTime,
+    sequence: Option<i32>,
+    detail: Option<i64>,
+    appointment_id: Option<&'a str>,
+    user_id: Option<&'a str>,
 }
 
-/// Queues a composed message; call inside the booking's transaction.
+/// Queues the mail `intent` describes; call inside the transaction of the
+/// change it reports. Nothing is rendered here.
 pub fn enqueue(
     conn: &mut AnyConnection,
-    mail: &Composed,
-    webinar_id: Option<&str>,
-    registration_id: Option<&str>,
+    intent: &Intent,
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
     let id = new_id();
     diesel::insert_into(outbox::table)
         .values(&NewOutboxRow {
             id: id.clone(),
-            topic: mail.topic,
-            recipient: &mail.recipient,
-            message: &mail.message,
-            webinar_id,
-            registration_id,
+            topic: intent.kind.topic(),
+            recipient: &intent.recipient,
+            message: "",
+            webinar_id: intent.webinar_id.as_deref(),
+            registration_id: intent.booking_id.as_deref(),
             status: "pending",
             attempts: 0,
             next_attempt_at: now.naive_utc(),
             created_at: now.naive_utc(),
+            sequence: intent.sequence,
+            detail: intent.detail,
+            appointment_id: intent.appointment_id.as_deref(),
+            user_id: intent.user_id.as_deref(),
         })
         .execute(conn)?;
     Ok(id)
+}
+
+/// Drops a claimed intent whose occasion has passed (the registration was
+/// cancelled before its invitation went out, say): it is not sent, and the
+/// listing says why without naming anyone.
+pub fn supersede(
+    conn: &mut AnyConnection,
+    row: &OutboxRow,
+    worker: &str,
+    reason: &str,
+) -> Result<(), AppError> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(&row.id))
+            .filter(outbox::locked_by.eq(worker))
+            .filter(outbox::status.eq("pending")),
+    )
+    .set((
+        outbox::status.eq("cancelled"),
+        outbox::locked_until.eq(None::<NaiveDateTime>),
+        outbox::last_error.eq(Some(reason)),
+    ))
+    .execute(conn)?;
+    Ok(())
 }
 
 /// Claims up to `limit` due messages for `worker` until the lease runs out.
@@ -294,4 +333,44 @@ pub fn retry(conn: &mut AnyConnection, id: &str, now: DateTime<Utc>) -> Result<b
     ))
     .execute(conn)?;
     Ok(n == 1)
+}
+
+/// What a bulk retry covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RetrySet {
+    /// Every failed message.
+    AllFailed,
+    /// These messages, where they failed (others are left alone).
+    Ids(Vec<String>),
+}
+
+/// Puts failed messages back in line at once (admin action); returns how
+/// many. Messages that are not `failed` are not touched.
+pub fn retry_many(
+    conn: &mut AnyConnection,
+    set: &RetrySet,
+    now: DateTime<Utc>,
+) -> Result<usize, AppError> {
+    let mut target = outbox::table
+        .filter(outbox::status.eq("failed"))
+        .into_boxed();
+    if let RetrySet::Ids(ids) = set {
+        target = target.filter(outbox::id.eq_any(ids.clone()));
+    }
+    let ids: Vec<String> = target.select(outbox::id).load(conn)?;
+    let mut retried = 0;
+    for chunk in ids.chunks(500) {
+        retried += diesel::update(
+            outbox::table
+                .filter(outbox::id.eq_any(chunk))
+                .filter(outbox::status.eq("failed")),
+        )
+        .set((
+            outbox::status.eq("pending"),
+            outbox::next_attempt_at.eq(now.naive_utc()),
+            outbox::attempts.eq(0),
+        ))
+        .execute(conn)?;
+    }
+    Ok(retried)
 }

@@ -13,7 +13,6 @@ use super::{AnyConnection, booking, queue};
 use crate::config::QueueSettings;
 use crate::domain::queue::RequestStatus;
 use crate::domain::registration::RegistrationStatus;
-use crate::email::Composer;
 use crate::error::AppError;
 
 #[derive(Debug, Clone, Default, serde::Serialize, utoipa::ToSchema)]
@@ -37,7 +36,6 @@ pub struct Erasure {
 
 pub fn erase(
     conn: &mut AnyConnection,
-    composer: &Composer,
     cfg: &QueueSettings,
     email: &str,
     now: DateTime<Utc>,
@@ -95,7 +93,7 @@ pub fn erase(
         if status != RegistrationStatus::Cancelled.as_str() {
             // A past session keeps its booking (and the figures); a coming
             // one frees the seat for the waiting list.
-            match booking::cancel_registration(conn, composer, id, now) {
+            match booking::cancel_registration(conn, id, now) {
                 Ok(_) | Err(AppError::Conflict { .. }) => {}
                 Err(e) => return Err(e),
             }
@@ -106,7 +104,7 @@ pub fn erase(
             .map(RequestStatus::as_str)
             .contains(&status.as_str())
         {
-            queue::cancel(conn, composer, cfg, id, now)?;
+            queue::cancel(conn, cfg, id, now)?;
         }
     }
     report.registrations = regs.len();

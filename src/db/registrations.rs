@@ -7,7 +7,6 @@ use diesel::prelude::*;
 use super::AnyConnection;
 use super::schema::registrations;
 use crate::domain::registration::{NewRegistration, RegistrationStatus};
-use crate::email::Recipient;
 use crate::error::{AppError, is_unique_violation};
 
 #[derive(Debug, Clone, Queryable)]
@@ -43,16 +42,6 @@ impl RegistrationRow {
         serde_json::from_str(&self.questions).unwrap_or_default()
     }
 
-    pub fn recipient(&self, waitlist_position: Option<i64>) -> Recipient {
-        Recipient {
-            booking_id: self.id.clone(),
-            email: self.email.clone(),
-            name: self.name.clone(),
-            timezone: self.timezone.parse().unwrap_or(chrono_tz::UTC),
-            waitlist_position,
-            reminder_minutes: None,
-        }
-    }
 }
 
 #[derive(Insertable)]

@@ -8,10 +8,11 @@ use diesel::prelude::*;
 use super::registrations::RegistrationRow;
 use super::schema::{registrations, sent_reminders, users, webinars};
 use super::webinars::{Webinar, WebinarRow};
+use super::mail::{appointment_intent, webinar_intent};
 use super::{AnyConnection, outbox};
 use crate::domain::registration::RegistrationStatus;
 use crate::domain::webinar::Status;
-use crate::email::{Composer, MailKind};
+use crate::domain::mail::MailKind;
 use crate::error::{AppError, is_unique_violation};
 
 type WithHost = (WebinarRow, (String, String));
@@ -19,7 +20,6 @@ type WithHost = (WebinarRow, (String, String));
 /// Queues the reminders that are due at `now`; returns how many.
 pub fn enqueue_due(
     conn: &mut AnyConnection,
-    composer: &Composer,
     offsets_minutes: &[u32],
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
@@ -70,21 +70,19 @@ pub fn enqueue_due(
                 Err(e) if is_unique_violation(&e) => continue,
                 Err(e) => return Err(e.into()),
             }
-            let mut to = reg.recipient(None);
-            to.reminder_minutes = Some(i64::from(offset));
-            let composed = composer.compose(MailKind::Reminder, &webinar.session(), &to, now)?;
-            outbox::enqueue(conn, &composed, Some(&webinar.row.id), Some(&reg.id), now)?;
+            let intent =
+                webinar_intent(MailKind::Reminder, &webinar, &reg, Some(i64::from(offset)));
+            outbox::enqueue(conn, &intent, now)?;
             queued += 1;
         }
     }
-    queued += appointment_reminders(conn, composer, offsets_minutes, now)?;
+    queued += appointment_reminders(conn, offsets_minutes, now)?;
     Ok(queued)
 }
 
 /// The same for queue appointments: the customer is reminded.
 fn appointment_reminders(
     conn: &mut AnyConnection,
-    composer: &Composer,
     offsets_minutes: &[u32],
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
@@ -130,9 +128,9 @@ fn appointment_reminders(
             let Some(req) = super::queue::find_request(conn, &appt.row.request_id)? else {
                 continue;
             };
-            let composed =
-                super::queue::reminder_mail(composer, &appt, &req, i64::from(offset), now)?;
-            outbox::enqueue(conn, &composed, None, None, now)?;
+            let intent =
+                appointment_intent(MailKind::Reminder, &appt, &req, Some(i64::from(offset)));
+            outbox::enqueue(conn, &intent, now)?;
             queued += 1;
         }
     }

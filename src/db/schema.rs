@@ -99,6 +99,10 @@ diesel::table! {
         sent_at -> Nullable<Timestamp>,
         channel -> Text,
         webhook_id -> Nullable<Text>,
+        sequence -> Nullable<Integer>,
+        detail -> Nullable<BigInt>,
+        appointment_id -> Nullable<Text>,
+        user_id -> Nullable<Text>,
     }
 }
 

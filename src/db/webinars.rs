@@ -9,7 +9,7 @@ use super::schema::{users, webinars};
 use super::{AnyConnection, utc};
 use crate::domain::timezone::TimeZone;
 use crate::domain::webinar::{Kind, Status, WebinarState};
-use crate::email::{SessionInfo, SessionKind};
+use crate::domain::mail::{SessionInfo, SessionKind};
 use crate::error::AppError;
 
 #[derive(Debug, Clone, Queryable)]
@@ -73,6 +73,7 @@ impl Webinar {
             topic: self.row.topic.clone().unwrap_or_default(),
             situation: String::new(),
             customer: String::new(),
+            company: None,
         }
     }
 

@@ -5,6 +5,7 @@ pub mod account;
 pub mod allocator;
 pub mod availability;
 pub mod locale;
+pub mod mail;
 pub mod page;
 pub mod queue;
 pub mod registration;

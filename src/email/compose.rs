@@ -1,245 +1,233 @@
-//! Composes each e-mail completely (text, HTML, and for invitations the
-//! `text/calendar` part plus an `.ics` attachment) so the outbox stores the
-//! finished message, written in the same transaction as the booking.
-
-use std::ops::Deref;
+//! Writes each e-mail at delivery, in its reader's language and time zone:
+//! text and HTML (with `lang`, and `dir="rtl"` for Arabic), and for
+//! invitations the `text/calendar` part plus an `.ics` attachment. Every
+//! word comes from the translation files (`locales/<lang>/mail.ftl`).
 
 use askama::Template;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use fluent_bundle::FluentValue;
 use lettre::Message;
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 
 use super::ics::{self, CalendarEvent, Method};
 use crate::auth::JwtKeys;
 use crate::config::Settings;
-use crate::error::AppError;
+use crate::domain::locale::Locale;
+use crate::domain::mail::{MailJob, MailKind, SessionInfo, SessionKind};
+use crate::i18n::{self, dates};
 
-/// Every kind of session e-mail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MailKind {
-    Invite,
-    Promoted,
-    Updated,
-    Cancelled,
-    WebinarCancelled,
-    Waitlisted,
-    LeftWaitlist,
-    Reminder,
-    /// Queue: waiting for an hour, with a position.
-    Queued,
-    /// Queue: the customer's hour with a CSM.
-    Appointment,
-    /// Queue: the same hour, for the CSM.
-    AppointmentForHost,
-    /// Queue: the hour is off (to the customer).
-    AppointmentCancelled,
-    /// Queue: the hour is off (to the CSM).
-    AppointmentCancelledForHost,
-    /// Queue: "did you ask for this?", with the confirmation link.
-    QueueConfirm,
-}
-
-impl MailKind {
-    /// The outbox `topic`.
-    pub fn topic(self) -> &'static str {
-        match self {
-            Self::Invite => "invite",
-            Self::Promoted => "promoted",
-            Self::Updated => "update",
-            Self::Cancelled => "cancel",
-            Self::WebinarCancelled => "webinar_cancelled",
-            Self::Waitlisted => "waitlist",
-            Self::LeftWaitlist => "left_waitlist",
-            Self::Reminder => "reminder",
-            Self::Queued => "queued",
-            Self::Appointment => "appointment",
-            Self::AppointmentForHost => "appointment_host",
-            Self::AppointmentCancelled => "appointment_cancel",
-            Self::AppointmentCancelledForHost => "appointment_cancel_host",
-            Self::QueueConfirm => "queue_confirm",
-        }
-    }
-
-    fn method(self) -> Option<Method> {
-        match self {
-            Self::Invite
-            | Self::Promoted
-            | Self::Updated
-            | Self::Appointment
-            | Self::AppointmentForHost => Some(Method::Request),
-            Self::Cancelled
-            | Self::WebinarCancelled
-            | Self::AppointmentCancelled
-            | Self::AppointmentCancelledForHost => Some(Method::Cancel),
-            Self::Waitlisted
-            | Self::LeftWaitlist
-            | Self::Reminder
-            | Self::Queued
-            | Self::QueueConfirm => None,
-        }
-    }
-
-    /// Mails that carry the link to manage the booking. Never a staff
-    /// copy: whoever reads the CSM's mail must not be able to cancel or move
-    /// the customer's hour (staff act through their login).
-    fn has_manage_link(self) -> bool {
-        !matches!(
-            self,
-            Self::Cancelled
-                | Self::WebinarCancelled
-                | Self::LeftWaitlist
-                | Self::AppointmentForHost
-                | Self::AppointmentCancelledForHost
-                | Self::QueueConfirm
-        )
-    }
+/// Why a mail could not be written. Each is retried like a failed send
+/// (and logged without the recipient).
+#[derive(Debug, thiserror::Error)]
+pub enum MailError {
+    #[error(transparent)]
+    Text(#[from] i18n::I18nError),
+    #[error(transparent)]
+    Date(#[from] dates::DateError),
+    #[error("mail template: {0}")]
+    Template(#[from] askama::Error),
+    #[error("link: {0}")]
+    Link(String),
+    #[error("message: {0}")]
+    Build(String),
 }
 
 /// The manage-token `kind` of a queue confirmation token: it confirms the
 /// request and nothing else.
 pub const CONFIRM_KIND: &str = "queue_confirm";
 
-/// Which kind of session a mail is about: it decides the iCalendar UID and
-/// where the manage link points.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SessionKind {
-    Webinar,
-    Appointment,
-}
-
-impl SessionKind {
-    fn uid_prefix(self) -> &'static str {
-        match self {
-            Self::Webinar => "webinar",
-            Self::Appointment => "appointment",
-        }
-    }
-
-    /// The kind of booking the recipient manages (the manage token's `kind`).
-    pub fn booking(self) -> &'static str {
-        match self {
-            Self::Webinar => "registration",
-            Self::Appointment => "queue",
-        }
+fn method(kind: MailKind) -> Option<Method> {
+    match kind {
+        MailKind::Invite
+        | MailKind::Promoted
+        | MailKind::Updated
+        | MailKind::Appointment
+        | MailKind::AppointmentForHost => Some(Method::Request),
+        MailKind::Cancelled
+        | MailKind::WebinarCancelled
+        | MailKind::AppointmentCancelled
+        | MailKind::AppointmentCancelledForHost => Some(Method::Cancel),
+        MailKind::Waitlisted
+        | MailKind::LeftWaitlist
+        | MailKind::Reminder
+        | MailKind::Queued
+        | MailKind::QueueConfirm => None,
     }
 }
 
-/// The session a mail is about.
+/// `Content-Language` (RFC 3282).
 #[derive(Debug, Clone)]
-pub struct SessionInfo {
-    pub kind: SessionKind,
-    pub id: String,
-    pub title: String,
-    pub description: String,
-    pub starts_at: DateTime<Utc>,
-    pub ends_at: DateTime<Utc>,
-    pub join_url: Option<String>,
-    pub sequence: i32,
-    pub host_name: String,
-    pub host_email: String,
-    /// Queue hours: what the customer wants to discuss.
-    pub topic: String,
-    pub situation: String,
-    /// Queue hours: the customer's name (for the CSM's copy).
-    pub customer: String,
+struct ContentLanguage(&'static str);
+
+impl Header for ContentLanguage {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("Content-Language")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Locale::parse(s)
+            .map(|l| Self(l.code()))
+            .ok_or_else(|| format!("unknown language {s:?}").into())
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.to_owned())
+    }
 }
 
-/// Who a mail goes to, and the booking it is about.
-#[derive(Debug, Clone)]
-pub struct Recipient {
-    pub booking_id: String,
-    pub email: String,
-    pub name: String,
-    pub timezone: Tz,
-    /// For waiting-list mails.
-    pub waitlist_position: Option<i64>,
-    /// For reminders: minutes before the start.
-    pub reminder_minutes: Option<i64>,
+/// Text, with `&`, `<`, `>` and quotes escaped for HTML.
+fn escape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
-/// A finished message for the outbox.
-#[derive(Debug, Clone)]
-pub struct Composed {
-    pub topic: &'static str,
-    pub recipient: String,
-    pub message: String,
+type Args<'a> = Vec<(&'static str, FluentValue<'a>)>;
+
+/// One language's texts.
+struct Texts(Locale);
+
+impl Texts {
+    fn get(&self, key: &str, args: &[(&str, FluentValue<'_>)]) -> Result<String, MailError> {
+        Ok(i18n::text(self.0, key, args)?)
+    }
+
+    /// "Tuesday, 9 March 2027 at 14:00–15:00" in the reader's zone.
+    fn span(&self, start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz) -> Result<String, MailError> {
+        let lang = self.0;
+        let from = dates::long_datetime(lang, start, zone)?;
+        let same_day =
+            start.with_timezone(&zone).date_naive() == end.with_timezone(&zone).date_naive();
+        let (key, to) = if same_day {
+            ("time-span", dates::time_of_day(lang, end, zone)?)
+        } else {
+            ("date-span", dates::long_datetime(lang, end, zone)?)
+        };
+        self.get(key, &[("start", from.into()), ("end", to.into())])
+    }
+
+    /// "in 24 hours", "dans 2 jours": how long until a reminded session.
+    fn delay(&self, minutes: i64) -> Result<String, MailError> {
+        let (key, count) = match minutes {
+            m if m % 1440 == 0 && m >= 2880 => ("starts-in-days", m / 1440),
+            m if m % 60 == 0 && m > 0 => ("starts-in-hours", m / 60),
+            m => ("starts-in-minutes", m),
+        };
+        self.get(key, &[("count", count.into())])
+    }
+
+    fn labelled(&self, label: String, value: String) -> Result<String, MailError> {
+        self.get("labelled", &[("label", label.into()), ("value", value.into())])
+    }
 }
 
-#[derive(Template)]
-#[template(path = "email/subject.txt")]
-struct View<'a> {
-    kind: MailKind,
-    name: &'a str,
-    title: &'a str,
-    host: &'a str,
+/// The values a message may use, written once.
+struct Values {
+    name: String,
+    title: String,
+    host: String,
     when: String,
-    zone: &'a str,
-    join_url: Option<&'a str>,
-    manage_url: Option<String>,
-    /// Queue confirmations: the link, and until when it works.
-    confirm_url: Option<String>,
+    zone: String,
     position: i64,
-    reminder: String,
-    topic: &'a str,
-    situation: &'a str,
-    customer: &'a str,
+    topic: String,
+    customer: String,
+    situation: String,
+    delay: String,
+}
+
+impl Values {
+    /// As Fluent arguments; `html` escapes them and sets off the title and
+    /// topic in bold.
+    fn args(&self, html: bool) -> Args<'static> {
+        let plain = |s: &str| -> FluentValue<'static> {
+            if html {
+                escape(s).into()
+            } else {
+                s.to_owned().into()
+            }
+        };
+        let bold = |s: &str| -> FluentValue<'static> {
+            if html {
+                format!("<strong>{}</strong>", escape(s)).into()
+            } else {
+                s.to_owned().into()
+            }
+        };
+        vec![
+            ("name", plain(&self.name)),
+            ("title", bold(&self.title)),
+            ("host", plain(&self.host)),
+            ("when", plain(&self.when)),
+            ("zone", plain(&self.zone)),
+            ("position", self.position.into()),
+            ("topic", bold(&self.topic)),
+            ("customer", plain(&self.customer)),
+            ("situation", plain(&self.situation)),
+            ("delay", plain(&self.delay)),
+        ]
+    }
+}
+
+struct Confirm {
+    intro: String,
+    url: String,
+    link: String,
+    not_you: String,
+}
+
+struct Manage {
+    intro: String,
+    url: String,
+    link: String,
 }
 
 #[derive(Template)]
 #[template(path = "email/message.txt")]
-struct TextBody<'a>(&'a View<'a>);
+struct TextBody<'a> {
+    greeting: &'a str,
+    body: &'a str,
+    when_line: &'a str,
+    join_line: Option<&'a str>,
+    confirm: Option<&'a Confirm>,
+    manage: Option<&'a Manage>,
+    sign_off: &'a str,
+}
 
 #[derive(Template)]
 #[template(path = "email/message.html")]
-struct HtmlBody<'a>(&'a View<'a>);
-
-impl<'a> Deref for TextBody<'a> {
-    type Target = View<'a>;
-    fn deref(&self) -> &View<'a> {
-        self.0
-    }
+struct HtmlBody<'a> {
+    lang: &'a str,
+    rtl: bool,
+    title: &'a str,
+    greeting: &'a str,
+    body: &'a str,
+    when_line: &'a str,
+    join_line: Option<&'a str>,
+    confirm: Option<&'a Confirm>,
+    manage: Option<&'a Manage>,
+    sign_off: &'a str,
 }
 
-impl<'a> Deref for HtmlBody<'a> {
-    type Target = View<'a>;
-    fn deref(&self) -> &View<'a> {
-        self.0
-    }
-}
-
-/// "Tuesday, 5 January 2027, 10:00–11:00" in the reader's zone.
-pub fn local_when(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>, zone: Tz) -> String {
-    let start = starts_at.with_timezone(&zone);
-    let end = ends_at.with_timezone(&zone);
-    if start.date_naive() == end.date_naive() {
-        format!(
-            "{}–{}",
-            start.format("%A, %-d %B %Y, %H:%M"),
-            end.format("%H:%M")
-        )
-    } else {
-        format!(
-            "{} – {}",
-            start.format("%A, %-d %B %Y, %H:%M"),
-            end.format("%A, %-d %B %Y, %H:%M")
-        )
-    }
-}
-
-fn in_words(minutes: i64) -> String {
-    match minutes {
-        m if m % 1440 == 0 && m >= 2880 => format!("in {} days", m / 1440),
-        1440 => "in 24 hours".into(),
-        60 => "in 1 hour".into(),
-        m if m % 60 == 0 => format!("in {} hours", m / 60),
-        m => format!("in {m} minutes"),
-    }
-}
-
-fn render_err(e: impl std::fmt::Display) -> AppError {
-    AppError::internal(format!("mail template: {e}"))
+/// A mail written out: what the snapshot tests show, and what is sent.
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub lang: Locale,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    /// The calendar part, for invitations and cancellations.
+    pub calendar: Option<(Method, String)>,
 }
 
 pub struct Composer {
@@ -275,21 +263,31 @@ impl Composer {
         format!("{}-{id}@{}", kind.uid_prefix(), self.uid_host)
     }
 
+    fn link(&self, path: &str, token: &str) -> Result<String, MailError> {
+        let mut url = self
+            .public_url
+            .join(path)
+            .map_err(|e| MailError::Link(e.to_string()))?;
+        url.query_pairs_mut().append_pair("token", token);
+        Ok(url.to_string())
+    }
+
     /// A link with a manage token (valid for a while after the session).
     pub fn manage_url(
         &self,
         kind: &str,
         id: &str,
         session_end: DateTime<Utc>,
-    ) -> Result<String, AppError> {
-        let token = self.keys.issue_manage_for_session(kind, id, session_end)?;
+    ) -> Result<String, MailError> {
+        let token = self
+            .keys
+            .issue_manage_for_session(kind, id, session_end)
+            .map_err(|e| MailError::Link(e.to_string()))?;
         let path = match kind {
             "queue" => format!("api/v1/queue/{id}"),
             other => format!("api/v1/{other}s/{id}"),
         };
-        let mut url = self.public_url.join(&path).map_err(AppError::internal)?;
-        url.query_pairs_mut().append_pair("token", &token);
-        Ok(url.to_string())
+        self.link(&path, &token)
     }
 
     /// The link in a queue confirmation mail: the request's address with a
@@ -297,133 +295,226 @@ impl Composer {
     /// `confirm_by`. Opening it shows the request; confirming is a POST to
     /// `…/confirm` with the same token, so a mail scanner that follows
     /// links confirms nothing.
-    pub fn confirm_url(&self, id: &str, confirm_by: DateTime<Utc>) -> Result<String, AppError> {
-        let token = self.keys.issue_purpose(CONFIRM_KIND, id, confirm_by)?;
-        let mut url = self
-            .public_url
-            .join(&format!("api/v1/queue/{id}"))
-            .map_err(AppError::internal)?;
-        url.query_pairs_mut().append_pair("token", &token);
-        Ok(url.to_string())
-    }
-
-    /// The manage token alone, for the API response.
-    pub fn manage_token(
-        &self,
-        kind: &str,
-        id: &str,
-        session_end: DateTime<Utc>,
-    ) -> Result<String, AppError> {
-        self.keys.issue_manage_for_session(kind, id, session_end)
+    pub fn confirm_url(&self, id: &str, confirm_by: DateTime<Utc>) -> Result<String, MailError> {
+        let token = self
+            .keys
+            .issue_purpose(CONFIRM_KIND, id, confirm_by)
+            .map_err(|e| MailError::Link(e.to_string()))?;
+        self.link(&format!("api/v1/queue/{id}"), &token)
     }
 
     /// The "add to calendar" file: PUBLISH, no attendee.
     pub fn public_ics(&self, session: &SessionInfo, now: DateTime<Utc>) -> String {
         let uid = self.uid(session.kind, &session.id);
         ics::render(
-            &self.calendar_event(session, &uid, None, &session.description),
+            &calendar_event(session, &uid, &session.title, None, &session.description),
             Method::Publish,
             now,
         )
     }
 
-    fn calendar_event<'a>(
-        &self,
-        session: &'a SessionInfo,
-        uid: &'a str,
-        attendee: Option<(&'a str, &'a str)>,
-        description: &'a str,
-    ) -> CalendarEvent<'a> {
-        CalendarEvent {
-            uid,
-            sequence: u32::try_from(session.sequence).unwrap_or(0),
-            starts_at: session.starts_at,
-            ends_at: session.ends_at,
-            summary: &session.title,
-            description,
-            location: session.join_url.as_deref(),
-            organizer_name: &session.host_name,
-            organizer_email: &session.host_email,
-            attendee,
+    /// Writes `job` in its reader's language.
+    pub fn write(&self, job: &MailJob, now: DateTime<Utc>) -> Result<Written, MailError> {
+        let MailJob { kind, session, to } = job;
+        let kind = *kind;
+        let lang = to.locale;
+        let t = Texts(lang);
+        let zone = to.timezone;
+        let title = match session.kind {
+            SessionKind::Webinar => session.title.clone(),
+            SessionKind::Appointment => t.get(
+                "appointment-title",
+                &[
+                    ("host", session.host_name.clone().into()),
+                    ("topic", session.topic.clone().into()),
+                ],
+            )?,
+        };
+        let values = Values {
+            name: to.name.clone(),
+            title: title.clone(),
+            host: session.host_name.clone(),
+            when: if kind == MailKind::QueueConfirm {
+                dates::long_datetime(lang, session.ends_at, zone)?
+            } else {
+                t.span(session.starts_at, session.ends_at, zone)?
+            },
+            zone: zone.name().to_owned(),
+            position: to.position.unwrap_or(0),
+            topic: session.topic.clone(),
+            customer: session.customer.clone(),
+            situation: session.situation.clone(),
+            delay: t.delay(to.reminder_minutes.unwrap_or(0))?,
+        };
+        let (plain, rich) = (values.args(false), values.args(true));
+        let message = kind.message_id();
+        let subject = t.get(&format!("{message}.subject"), &plain)?;
+        let body_text = t.get(&format!("{message}.body"), &plain)?;
+        let body_html = t.get(&format!("{message}.body"), &rich)?;
+        // A confirmation goes to an address nobody has shown to be theirs:
+        // no name in it.
+        let (greeting_text, greeting_html) = if kind == MailKind::QueueConfirm {
+            let g = t.get("greeting-neutral", &[])?;
+            (g.clone(), g)
+        } else {
+            (
+                t.get("greeting", &[("name", to.name.clone().into())])?,
+                t.get("greeting", &[("name", escape(&to.name).into())])?,
+            )
+        };
+        let when_in_zone = |html: bool| {
+            let args = if html { &rich } else { &plain };
+            t.get("when-in-zone", args)
+        };
+        let label_when = t.get("label-when", &[])?;
+        let when_text = t.labelled(label_when.clone(), when_in_zone(false)?)?;
+        let when_html = t.labelled(
+            format!("<strong>{}</strong>", escape(&label_when)),
+            when_in_zone(true)?,
+        )?;
+        let join = match &session.join_url {
+            Some(url) if kind.has_join_link() => Some(url.as_str()),
+            _ => None,
+        };
+        let label_join = t.get("label-join", &[])?;
+        let join_text = join
+            .map(|url| t.labelled(label_join.clone(), url.to_owned()))
+            .transpose()?;
+        let join_html = join
+            .map(|url| {
+                t.labelled(
+                    format!("<strong>{}</strong>", escape(&label_join)),
+                    format!("<a href=\"{0}\">{0}</a>", escape(url)),
+                )
+            })
+            .transpose()?;
+        let manage = if kind.has_manage_link() {
+            Some(Manage {
+                intro: t.get("manage-intro", &[])?,
+                url: self.manage_url(session.kind.booking(), &to.booking_id, session.ends_at)?,
+                link: t.get("manage-link", &[])?,
+            })
+        } else {
+            None
+        };
+        let confirm = if kind == MailKind::QueueConfirm {
+            Some(Confirm {
+                intro: t.get("queue-confirm.confirm-intro", &[])?,
+                url: self.confirm_url(&to.booking_id, session.ends_at)?,
+                link: t.get("queue-confirm.confirm-link", &[])?,
+                not_you: t.get("queue-confirm.not-you", &plain)?,
+            })
+        } else {
+            None
+        };
+        let sign_off = t.get("sign-off", &[])?;
+        let text = TextBody {
+            greeting: &greeting_text,
+            body: &body_text,
+            when_line: &when_text,
+            join_line: join_text.as_deref(),
+            confirm: confirm.as_ref(),
+            manage: manage.as_ref(),
+            sign_off: &sign_off,
         }
+        .render()?;
+        let html_title = if kind == MailKind::QueueConfirm {
+            t.get("queue-confirm.title", &[])?
+        } else {
+            title.clone()
+        };
+        let html = HtmlBody {
+            lang: lang.code(),
+            rtl: i18n::is_rtl(lang),
+            title: &html_title,
+            greeting: &greeting_html,
+            body: &body_html,
+            when_line: &when_html,
+            join_line: join_html.as_deref(),
+            confirm: confirm.as_ref(),
+            manage: manage.as_ref(),
+            sign_off: &sign_off,
+        }
+        .render()?;
+        let calendar = match method(kind) {
+            None => None,
+            Some(method) => {
+                let description = self.description(&t, session, manage.as_ref())?;
+                let uid = self.uid(session.kind, &session.id);
+                let event = calendar_event(
+                    session,
+                    &uid,
+                    &title,
+                    Some((&to.name, &to.email)),
+                    &description,
+                );
+                Some((method, ics::render(&event, method, now)))
+            }
+        };
+        Ok(Written {
+            lang,
+            subject,
+            text,
+            html,
+            calendar,
+        })
     }
 
-    pub fn compose(
+    /// The calendar entry's DESCRIPTION, in the reader's language.
+    fn description(
         &self,
-        kind: MailKind,
+        t: &Texts,
         session: &SessionInfo,
-        to: &Recipient,
-        now: DateTime<Utc>,
-    ) -> Result<Composed, AppError> {
-        let manage_url = if kind.has_manage_link() {
-            Some(self.manage_url(session.kind.booking(), &to.booking_id, session.ends_at)?)
-        } else {
-            None
+        manage: Option<&Manage>,
+    ) -> Result<String, MailError> {
+        let mut description = match session.kind {
+            SessionKind::Webinar => session.description.clone(),
+            SessionKind::Appointment => {
+                let customer = match &session.company {
+                    Some(company) => t.get(
+                        "customer-with-company",
+                        &[
+                            ("customer", session.customer.clone().into()),
+                            ("company", company.clone().into()),
+                        ],
+                    )?,
+                    None => session.customer.clone(),
+                };
+                format!(
+                    "{}\n{}\n\n{}",
+                    t.labelled(t.get("label-customer", &[])?, customer)?,
+                    t.labelled(t.get("label-topic", &[])?, session.topic.clone())?,
+                    session.situation
+                )
+            }
         };
-        // A confirmation mail is about the request itself: its "session"
-        // ends when the request lapses.
-        let confirm_url = if kind == MailKind::QueueConfirm {
-            Some(self.confirm_url(&to.booking_id, session.ends_at)?)
-        } else {
-            None
-        };
-        let view = View {
-            kind,
-            name: &to.name,
-            title: &session.title,
-            host: &session.host_name,
-            when: if kind == MailKind::QueueConfirm {
-                session
-                    .ends_at
-                    .with_timezone(&to.timezone)
-                    .format("%A, %-d %B %Y, %H:%M")
-                    .to_string()
-            } else {
-                local_when(session.starts_at, session.ends_at, to.timezone)
-            },
-            zone: to.timezone.name(),
-            join_url: match kind {
-                MailKind::Invite | MailKind::Promoted | MailKind::Updated | MailKind::Reminder => {
-                    session.join_url.as_deref()
-                }
-                _ => None,
-            },
-            manage_url,
-            confirm_url,
-            position: to.waitlist_position.unwrap_or(0),
-            reminder: in_words(to.reminder_minutes.unwrap_or(0)),
-            topic: &session.topic,
-            situation: &session.situation,
-            customer: &session.customer,
-        };
-        let subject = view.render().map_err(render_err)?;
-        let text = TextBody(&view).render().map_err(render_err)?;
-        let html = HtmlBody(&view).render().map_err(render_err)?;
+        if let Some(url) = &session.join_url {
+            description.push_str("\n\n");
+            description.push_str(&t.labelled(t.get("label-join", &[])?, url.clone())?);
+        }
+        if let Some(m) = manage {
+            description.push('\n');
+            description.push_str(&t.labelled(t.get("label-manage", &[])?, m.url.clone())?);
+        }
+        Ok(description)
+    }
 
+    /// Writes `job` and builds the RFC 5322 message.
+    pub fn compose(&self, job: &MailJob, now: DateTime<Utc>) -> Result<String, MailError> {
+        let written = self.write(job, now)?;
         let alternative = MultiPart::alternative()
-            .singlepart(SinglePart::plain(text))
-            .singlepart(SinglePart::html(html));
-        let body = match kind.method() {
+            .singlepart(SinglePart::plain(written.text))
+            .singlepart(SinglePart::html(written.html));
+        let build = |e: &dyn std::fmt::Display| MailError::Build(e.to_string());
+        let body = match written.calendar {
             None => alternative,
-            Some(method) => {
-                let uid = self.uid(session.kind, &session.id);
-                let mut description = session.description.clone();
-                if let Some(url) = &session.join_url {
-                    description.push_str(&format!("\n\nJoin: {url}"));
-                }
-                if let Some(url) = &view.manage_url {
-                    description.push_str(&format!("\nManage your booking: {url}"));
-                }
-                let event =
-                    self.calendar_event(session, &uid, Some((&to.name, &to.email)), &description);
-                let calendar = ics::render(&event, method, now);
+            Some((method, calendar)) => {
                 let inline_type = ContentType::parse(&format!(
                     "text/calendar; charset=utf-8; method={}",
                     method.as_str()
                 ))
-                .map_err(AppError::internal)?;
-                let file_type =
-                    ContentType::parse("application/ics").map_err(AppError::internal)?;
+                .map_err(|e| build(&e))?;
+                let file_type = ContentType::parse("application/ics").map_err(|e| build(&e))?;
                 MultiPart::mixed()
                     .multipart(
                         alternative.singlepart(
@@ -435,28 +526,45 @@ impl Composer {
                     .singlepart(Attachment::new("invite.ics".to_owned()).body(calendar, file_type))
             }
         };
-
+        let to = &job.to;
         // A confirmation goes to an address nobody has shown to be theirs:
         // it carries nothing the requester typed, not even the name.
-        let unverified = kind == MailKind::QueueConfirm;
+        let unverified = job.kind == MailKind::QueueConfirm;
         let to_box = Mailbox::new(
             (!unverified).then(|| to.name.clone()),
-            to.email.parse().map_err(AppError::internal)?,
+            to.email.parse().map_err(|e| build(&e))?,
         );
         let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to_box)
-            .subject(subject)
+            .subject(written.subject)
+            .header(ContentLanguage(written.lang.code()))
             .date(now.into());
-        if let Ok(host) = session.host_email.parse() {
-            builder = builder.reply_to(Mailbox::new(Some(session.host_name.clone()), host));
+        if let Ok(host) = job.session.host_email.parse() {
+            builder = builder.reply_to(Mailbox::new(Some(job.session.host_name.clone()), host));
         }
-        let message = builder.multipart(body).map_err(AppError::internal)?;
-        let message = String::from_utf8(message.formatted()).map_err(AppError::internal)?;
-        Ok(Composed {
-            topic: kind.topic(),
-            recipient: to.email.clone(),
-            message,
-        })
+        let message = builder.multipart(body).map_err(|e| build(&e))?;
+        String::from_utf8(message.formatted()).map_err(|e| build(&e))
+    }
+}
+
+fn calendar_event<'a>(
+    session: &'a SessionInfo,
+    uid: &'a str,
+    summary: &'a str,
+    attendee: Option<(&'a str, &'a str)>,
+    description: &'a str,
+) -> CalendarEvent<'a> {
+    CalendarEvent {
+        uid,
+        sequence: u32::try_from(session.sequence).unwrap_or(0),
+        starts_at: session.starts_at,
+        ends_at: session.ends_at,
+        summary,
+        description,
+        location: session.join_url.as_deref(),
+        organizer_name: &session.host_name,
+        organizer_email: &session.host_email,
+        attendee,
     }
 }

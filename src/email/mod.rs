@@ -1,4 +1,5 @@
-//! E-mail: invitations as iMIP messages (RFC 6047), their templates, the
+//! E-mail: each message written at delivery in its reader's language,
+//! invitations as iMIP messages (RFC 6047), their templates, the
 //! transports the outbox worker delivers through, and erasure in mail
 //! already written to files.
 
@@ -7,6 +8,4 @@ pub mod erasure;
 pub mod ics;
 pub mod transport;
 
-pub use compose::{
-    CONFIRM_KIND, Composed, Composer, MailKind, Recipient, SessionInfo, SessionKind, local_when,
-};
+pub use compose::{CONFIRM_KIND, Composer, MailError, Written};

@@ -22,7 +22,6 @@ const TOTAL_STEPS: u32 = 4;
 use chrono::{DateTime, Utc};
 
 use crate::config::{MailSettings, MailTransport, Settings, SmtpTls};
-use crate::db::outbox::OutboxRow;
 
 /// Where the outbox delivers: e-mail through `mail`, webhooks over `http`.
 pub struct Transport {
@@ -52,34 +51,31 @@ impl Transport {
         }
     }
 
-    /// Delivers one stored message or webhook body; the error text goes
-    /// into the attempt log.
-    pub async fn deliver(
+    /// Delivers one written message; the error text goes into the
+    /// attempt log.
+    pub async fn deliver_mail(&self, id: &str, recipient: &str, message: &str) -> Result<(), String> {
+        self.mail.deliver(id, recipient, message).await
+    }
+
+    /// Delivers one webhook body, signed with `secret`.
+    pub async fn deliver_webhook(
         &self,
-        row: &OutboxRow,
-        secret: Option<&str>,
+        id: &str,
+        url: &str,
+        secret: &str,
+        body: &str,
         now: DateTime<Utc>,
     ) -> Result<(), String> {
-        match row.channel.as_str() {
-            "webhook" => {
-                let secret = secret.ok_or("the webhook was removed")?;
-                crate::webhook::deliver(
-                    &self.http,
-                    self.allow_private_targets,
-                    &row.id,
-                    &row.recipient,
-                    secret,
-                    &row.message,
-                    now,
-                )
-                .await
-            }
-            _ => {
-                self.mail
-                    .deliver(&row.id, &row.recipient, &row.message)
-                    .await
-            }
-        }
+        crate::webhook::deliver(
+            &self.http,
+            self.allow_private_targets,
+            id,
+            url,
+            secret,
+            body,
+            now,
+        )
+        .await
     }
 }
 

@@ -5,8 +5,8 @@
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use chrono_tz::Tz;
-use icu::datetime::DateTimeFormatter;
-use icu::datetime::fieldsets::YMDET;
+use icu::datetime::fieldsets::{T, YMDET};
+use icu::datetime::{DateTimeFormatter, NoCalendarFormatter};
 use icu::datetime::input::{Date, DateTime as IcuDateTime, Time};
 use icu::datetime::options::TimePrecision;
 use icu::locale::{Locale as IcuLocale, locale};
@@ -46,19 +46,32 @@ pub fn long_datetime(lang: Locale, at: DateTime<Utc>, zone: Tz) -> Result<String
         u8::try_from(local.day()).map_err(|e| DateError::Date(e.to_string()))?,
     )
     .map_err(|e| DateError::Date(e.to_string()))?;
-    let time = Time::try_new(
-        u8::try_from(local.hour()).map_err(|e| DateError::Date(e.to_string()))?,
-        u8::try_from(local.minute()).map_err(|e| DateError::Date(e.to_string()))?,
-        0,
-        0,
-    )
-    .map_err(|e| DateError::Date(e.to_string()))?;
+    let time = local_time(at, zone)?;
     let formatter = DateTimeFormatter::try_new(
         icu_locale(lang).into(),
         YMDET::long().with_time_precision(TimePrecision::Minute),
     )
     .map_err(|_| DateError::Formatter(lang.code()))?;
     Ok(formatter.format(&IcuDateTime { date, time }).to_string())
+}
+
+fn local_time(at: DateTime<Utc>, zone: Tz) -> Result<Time, DateError> {
+    let local = at.with_timezone(&zone);
+    Time::try_new(
+        u8::try_from(local.hour()).map_err(|e| DateError::Date(e.to_string()))?,
+        u8::try_from(local.minute()).map_err(|e| DateError::Date(e.to_string()))?,
+        0,
+        0,
+    )
+    .map_err(|e| DateError::Date(e.to_string()))
+}
+
+/// The wall-clock time alone (`14:00`, `2:00 م`), for the end of a
+/// session that ends the day it starts.
+pub fn time_of_day(lang: Locale, at: DateTime<Utc>, zone: Tz) -> Result<String, DateError> {
+    let formatter = NoCalendarFormatter::try_new(icu_locale(lang).into(), T::hm())
+        .map_err(|_| DateError::Formatter(lang.code()))?;
+    Ok(formatter.format(&local_time(at, zone)?).to_string())
 }
 
 #[cfg(test)]

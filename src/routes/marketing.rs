@@ -21,7 +21,6 @@ use crate::domain::registration::RegistrationStatus;
 use crate::domain::text::{EmailAddress, opaque, optional_line, web_url};
 use crate::domain::user::Role;
 use crate::domain::webinar::{Kind, TOPIC_MAX};
-use crate::email::Composer;
 use crate::email::erasure::erase_in_files;
 use crate::error::{AppError, Problem};
 
@@ -594,7 +593,6 @@ pub async fn delete_webhook(
 ))]
 pub async fn erase_person(
     db: web::Data<Db>,
-    composer: web::Data<Composer>,
     settings: web::Data<Settings>,
     staff: Staff,
     path: web::Path<String>,
@@ -602,17 +600,13 @@ pub async fn erase_person(
     staff.require(&[Role::Admin])?;
     let email =
         EmailAddress::parse(&path.into_inner()).map_err(|m| AppError::validation("email", m))?;
-    let (composer, cfg, actor) = (
-        composer.into_inner(),
-        settings.queue.clone(),
-        staff.id.clone(),
-    );
+    let (cfg, actor) = (settings.queue.clone(), staff.id.clone());
     let tag = audit::address_tag(settings.auth.jwt_secret.expose().as_bytes(), email.as_str());
     let address = email.as_str().to_owned();
     let erasure = db
         .write(move |conn| {
             let now = clock();
-            let erasure = people::erase(conn, &composer, &cfg, email.as_str(), now)?;
+            let erasure = people::erase(conn, &cfg, email.as_str(), now)?;
             let details = serde_json::json!({"email_hmac": tag, "erased": &erasure.report});
             audit::record(conn, &actor, "person.erased", &details, now)?;
             Ok(erasure)

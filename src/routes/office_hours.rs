@@ -2,7 +2,6 @@
 //! public view of free one-hour slots.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use actix_web::web;
 use chrono::{DateTime, Duration, Utc};
@@ -16,7 +15,6 @@ use crate::domain::availability::{
     Availability, AvailabilityRequest, ExceptionDto, SLOT, WindowDto,
 };
 use crate::domain::user::Role;
-use crate::email::Composer;
 use crate::error::{AppError, Problem};
 
 /// Longest range the slots endpoint answers for at once.
@@ -42,13 +40,9 @@ fn may_edit(staff: &Staff, user_id: &str) -> Result<(), AppError> {
 }
 
 /// Runs the allocator once, after a change that may free or add an hour.
-pub async fn run_allocator(
-    db: &Db,
-    composer: Arc<Composer>,
-    settings: &Settings,
-) -> Result<usize, AppError> {
+pub async fn run_allocator(db: &Db, settings: &Settings) -> Result<usize, AppError> {
     let cfg = settings.queue.clone();
-    db.write(move |conn| queue::allocate(conn, &composer, &cfg, clock()))
+    db.write(move |conn| queue::allocate(conn, &cfg, clock()))
         .await
 }
 
@@ -60,7 +54,6 @@ pub async fn run_allocator(
 ))]
 pub async fn put_availability(
     db: web::Data<Db>,
-    composer: web::Data<Composer>,
     settings: web::Data<Settings>,
     staff: Staff,
     path: web::Path<String>,
@@ -83,7 +76,7 @@ pub async fn put_availability(
     })
     .await?;
     tracing::info!(user_id = %user_id, by = %staff.id, "availability saved");
-    run_allocator(&db, composer.into_inner(), &settings).await?;
+    run_allocator(&db, &settings).await?;
     let (weekly, exceptions) = avail.to_dtos();
     Ok(web::Json(AvailabilityOut {
         user_id,

@@ -3,7 +3,6 @@
 //! slot" (manage token), the CSMs' view of the queue in serving order, and
 //! appointments.
 
-use std::sync::Arc;
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Duration, Utc};
@@ -25,7 +24,7 @@ use crate::domain::queue::{
 use crate::domain::text::{multi_line, optional_uuid};
 use crate::domain::timezone::TimeZone;
 use crate::domain::user::Role;
-use crate::email::{CONFIRM_KIND, Composer};
+use crate::email::CONFIRM_KIND;
 use crate::error::{AppError, Problem};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -87,13 +86,13 @@ pub struct QueuedWithToken {
 }
 
 impl QueuedWithToken {
-    fn from(q: &Queued, composer: &Composer, settings: &Settings) -> Result<Self, AppError> {
+    fn from(q: &Queued, keys: &JwtKeys, settings: &Settings) -> Result<Self, AppError> {
         let request = QueuedOut::from(q)?;
         let manage_token = if request.status == RequestStatus::Unconfirmed {
             None
         } else {
             let valid_until = clock() + Duration::days(i64::from(settings.queue.horizon_days));
-            Some(composer.manage_token("queue", &q.request.id, valid_until)?)
+            Some(keys.issue_manage_for_session("queue", &q.request.id, valid_until)?)
         };
         Ok(Self {
             request,
@@ -153,21 +152,19 @@ impl RequestOut {
 pub async fn create(
     req: HttpRequest,
     db: web::Data<Db>,
-    composer: web::Data<Composer>,
+    keys: web::Data<JwtKeys>,
     settings: web::Data<Settings>,
     body: web::Json<QueueRequestBody>,
 ) -> Result<HttpResponse, AppError> {
     let locale = super::request_locale(&req, &settings);
     let new = NewQueueRequest::parse(&body, TimeZone(settings.defaults.timezone), locale)?;
-    let composer: Arc<Composer> = composer.into_inner();
     let cfg = settings.queue.clone();
     let queued = {
-        let composer = Arc::clone(&composer);
-        db.write(move |conn| queue::enqueue(conn, &composer, &cfg, &new, clock()))
+        db.write(move |conn| queue::enqueue(conn, &cfg, &new, clock()))
             .await?
     };
     tracing::info!(request_id = %queued.request.id, status = %queued.request.status, "queue request");
-    Ok(HttpResponse::Created().json(QueuedWithToken::from(&queued, &composer, &settings)?))
+    Ok(HttpResponse::Created().json(QueuedWithToken::from(&queued, &keys, &settings)?))
 }
 
 /// Whether the request carries the confirmation token of exactly this
@@ -191,7 +188,6 @@ pub async fn confirm(
     req: HttpRequest,
     db: web::Data<Db>,
     keys: web::Data<JwtKeys>,
-    composer: web::Data<Composer>,
     settings: web::Data<Settings>,
     path: web::Path<String>,
 ) -> Result<web::Json<QueuedWithToken>, AppError> {
@@ -201,16 +197,14 @@ pub async fn confirm(
             "use the confirmation link from your e-mail",
         ));
     }
-    let composer: Arc<Composer> = composer.into_inner();
     let cfg = settings.queue.clone();
     let queued = {
-        let composer = Arc::clone(&composer);
-        db.write(move |conn| queue::confirm(conn, &composer, &cfg, &id, clock()))
+        db.write(move |conn| queue::confirm(conn, &cfg, &id, clock()))
             .await?
     };
     tracing::info!(request_id = %queued.request.id, status = %queued.request.status, "queue request confirmed");
     Ok(web::Json(QueuedWithToken::from(
-        &queued, &composer, &settings,
+        &queued, &keys, &settings,
     )?))
 }
 
@@ -256,7 +250,6 @@ pub async fn cancel(
     req: HttpRequest,
     db: web::Data<Db>,
     keys: web::Data<JwtKeys>,
-    composer: web::Data<Composer>,
     settings: web::Data<Settings>,
     path: web::Path<String>,
 ) -> Result<web::Json<QueuedOut>, AppError> {
@@ -270,7 +263,7 @@ pub async fn cancel(
             Some(s.id)
         }
     };
-    let (composer, cfg) = (composer.into_inner(), settings.queue.clone());
+    let cfg = settings.queue.clone();
     let queued = db
         .write(move |conn| {
             if let Some(csm) = host_only {
@@ -281,7 +274,7 @@ pub async fn cancel(
                     ));
                 }
             }
-            queue::cancel(conn, &composer, &cfg, &id, clock())
+            queue::cancel(conn, &cfg, &id, clock())
         })
         .await?;
     tracing::info!(request_id = %queued.request.id, "queue request cancelled");
@@ -302,7 +295,6 @@ pub async fn reschedule(
     req: HttpRequest,
     db: web::Data<Db>,
     keys: web::Data<JwtKeys>,
-    composer: web::Data<Composer>,
     settings: web::Data<Settings>,
     path: web::Path<String>,
 ) -> Result<web::Json<QueuedOut>, AppError> {
@@ -315,9 +307,9 @@ pub async fn reschedule(
             "only the customer asks for another slot",
         ));
     }
-    let (composer, cfg) = (composer.into_inner(), settings.queue.clone());
+    let cfg = settings.queue.clone();
     let queued = db
-        .write(move |conn| queue::reschedule(conn, &composer, &cfg, &id, clock()))
+        .write(move |conn| queue::reschedule(conn, &cfg, &id, clock()))
         .await?;
     tracing::info!(request_id = %queued.request.id, status = %queued.request.status, "queue request rescheduled");
     Ok(web::Json(QueuedOut::from(&queued)?))

@@ -1,7 +1,6 @@
 //! Registrations: public sign-up, the customer's own view and cancel (with
 //! the manage token), the host's list and attendance.
 
-use std::sync::Arc;
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};
@@ -21,7 +20,6 @@ use crate::domain::text::uuid;
 use crate::domain::timezone::TimeZone;
 use crate::domain::user::Role;
 use crate::domain::validation::Validator;
-use crate::email::Composer;
 use crate::error::{AppError, Problem};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -96,7 +94,7 @@ impl RegistrationOut {
 pub async fn create(
     req: HttpRequest,
     db: web::Data<Db>,
-    composer: web::Data<Composer>,
+    keys: web::Data<JwtKeys>,
     settings: web::Data<Settings>,
     path: web::Path<String>,
     body: web::Json<RegistrationRequest>,
@@ -104,10 +102,8 @@ pub async fn create(
     let locale = super::request_locale(&req, &settings);
     let new = NewRegistration::parse(&body, TimeZone(settings.defaults.timezone), locale)?;
     let webinar_id = path.into_inner();
-    let composer: Arc<Composer> = composer.into_inner();
     let booked = {
-        let composer = Arc::clone(&composer);
-        db.write(move |conn| booking::register(conn, &composer, &webinar_id, &new, clock))
+        db.write(move |conn| booking::register(conn, &webinar_id, &new, clock))
             .await?
     };
     let reg = &booked.registration;
@@ -126,7 +122,7 @@ pub async fn create(
         webinar_id: reg.webinar_id.clone(),
         status: reg.status()?,
         waitlist_position: booked.waitlist_position,
-        manage_token: composer.manage_token("registration", &reg.id, booked.session_ends_at)?,
+        manage_token: keys.issue_manage_for_session("registration", &reg.id, booked.session_ends_at)?,
     }))
 }
 
@@ -196,7 +192,6 @@ pub async fn cancel(
     req: HttpRequest,
     db: web::Data<Db>,
     keys: web::Data<JwtKeys>,
-    composer: web::Data<Composer>,
     path: web::Path<String>,
 ) -> Result<web::Json<RegistrationOut>, AppError> {
     let id = path.into_inner();
@@ -205,9 +200,8 @@ pub async fn cancel(
         let (row, _) = load_registration(&db, id.clone()).await?;
         check_staff(&db, staff, &row.webinar_id, true).await?;
     }
-    let composer: Arc<Composer> = composer.into_inner();
     let row = db
-        .write(move |conn| booking::cancel_registration(conn, &composer, &id, clock()))
+        .write(move |conn| booking::cancel_registration(conn, &id, clock()))
         .await?;
     tracing::info!(registration_id = %row.id, "registration cancelled");
     Ok(web::Json(RegistrationOut::from_row(&row, None)?))

@@ -1,7 +1,6 @@
 //! Webinars: public listing and details, host and admin edits, the
 //! "add to calendar" file.
 
-use std::sync::Arc;
 
 use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Utc};
@@ -20,7 +19,6 @@ use crate::domain::user::Role;
 use crate::domain::webinar::{
     Kind, NewWebinar, Status, TOPIC_MAX, WebinarPatch, WebinarRequest, check_horizon,
 };
-use crate::email::Composer;
 use crate::error::{AppError, Problem};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -297,7 +295,6 @@ pub async fn get(
 ))]
 pub async fn update(
     db: web::Data<Db>,
-    composer: web::Data<Composer>,
     settings: web::Data<Settings>,
     staff: Staff,
     path: web::Path<String>,
@@ -305,15 +302,13 @@ pub async fn update(
 ) -> Result<web::Json<WebinarOut>, AppError> {
     let id = path.into_inner();
     require_host(&staff, &load(&db, id.clone()).await?)?;
-    let composer: Arc<Composer> = composer.into_inner();
     let patch = body.into_inner();
     let webinar = {
-        let composer = Arc::clone(&composer);
-        db.write(move |conn| booking::update_webinar(conn, &composer, &id, &patch, clock()))
+        db.write(move |conn| booking::update_webinar(conn, &id, &patch, clock()))
             .await?
     };
     // A moved webinar may free hours for the queue.
-    super::office_hours::run_allocator(&db, composer, &settings).await?;
+    super::office_hours::run_allocator(&db, &settings).await?;
     tracing::info!(webinar_id = %webinar.row.id, by = %staff.id, "webinar updated");
     Ok(web::Json(WebinarOut::from_webinar(&webinar, true)?))
 }
@@ -326,20 +321,17 @@ pub async fn update(
 ))]
 pub async fn cancel(
     db: web::Data<Db>,
-    composer: web::Data<Composer>,
     settings: web::Data<Settings>,
     staff: Staff,
     path: web::Path<String>,
 ) -> Result<web::Json<WebinarOut>, AppError> {
     let id = path.into_inner();
     require_host(&staff, &load(&db, id.clone()).await?)?;
-    let composer: Arc<Composer> = composer.into_inner();
     let webinar = {
-        let composer = Arc::clone(&composer);
-        db.write(move |conn| booking::cancel_webinar(conn, &composer, &id, clock()))
+        db.write(move |conn| booking::cancel_webinar(conn, &id, clock()))
             .await?
     };
-    super::office_hours::run_allocator(&db, composer, &settings).await?;
+    super::office_hours::run_allocator(&db, &settings).await?;
     tracing::info!(webinar_id = %webinar.row.id, by = %staff.id, "webinar cancelled");
     Ok(web::Json(WebinarOut::from_webinar(&webinar, true)?))
 }
@@ -350,7 +342,7 @@ pub async fn cancel(
 ))]
 pub async fn ics(
     db: web::Data<Db>,
-    composer: web::Data<Composer>,
+    composer: web::Data<crate::email::Composer>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let webinar = load(&db, path.into_inner()).await?;

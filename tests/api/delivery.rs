@@ -8,9 +8,9 @@ use std::time::Duration as StdDuration;
 use chrono::Duration;
 use diesel::prelude::*;
 use onetomany::config::{MailTransport, Settings};
-use onetomany::db::schema::outbox;
+use onetomany::db::schema::{outbox, registrations};
 use onetomany::db::{clock, outbox as queue};
-use onetomany::email::Composed;
+use onetomany::domain::mail::{Intent, MailKind};
 use onetomany::email::transport::Transport;
 use onetomany::worker::deliver_due;
 use reqwest::StatusCode;
@@ -108,7 +108,7 @@ async fn a_silent_smtp_server_times_out_and_the_message_is_retried(backend: Back
     smtp_to(sink.port, 30)(&mut settings);
     let working = Transport::from_settings(&settings).expect("transport");
     let later = clock() + Duration::minutes(5);
-    let report = deliver_due(&app.db, &working, "second-worker", later)
+    let report = deliver_due(&app.db, &app.composer, &working, "second-worker", later)
         .await
         .expect("pass runs");
     assert_eq!((report.sent, report.failed), (queued.len(), 0));
@@ -131,13 +131,21 @@ async fn sigterm_stops_a_send_to_a_silent_server_and_a_long_backlog(backend: Bac
     let now = clock();
     app.sql(move |conn| {
         conn.transaction(|conn| {
+            let (booking, webinar): (String, String) = registrations::table
+                .select((registrations::id, registrations::webinar_id))
+                .first(conn)?;
             for i in 0..500 {
-                let mail = Composed {
-                    topic: "confirmation",
+                let intent = Intent {
+                    kind: MailKind::Invite,
                     recipient: format!("backlog-{i}@example.com"),
-                    message: "Subject: backlog\r\n\r\nHello.\r\n".to_owned(),
+                    webinar_id: Some(webinar.clone()),
+                    booking_id: Some(booking.clone()),
+                    appointment_id: None,
+                    user_id: None,
+                    sequence: Some(0),
+                    detail: None,
                 };
-                queue::enqueue(conn, &mail, None, None, now)?;
+                queue::enqueue(conn, &intent, now)?;
             }
             Ok(())
         })

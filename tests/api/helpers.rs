@@ -139,6 +139,7 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub db: Db,
     pub composer: Arc<Composer>,
+    pub keys: onetomany::auth::JwtKeys,
     pub transport: Arc<Transport>,
     pub mail_dir: PathBuf,
     handle: ServerHandle,
@@ -168,13 +169,14 @@ pub async fn spawn_app_with(test_db: TestDb, tweak: impl FnOnce(&mut Settings)) 
         .expect("application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let db = app.db().clone();
-    let (composer, transport) = (app.composer(), app.transport());
+    let (composer, transport, keys) = (app.composer(), app.transport(), app.keys());
     let handle = app.handle();
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
         composer,
         transport,
+        keys,
         mail_dir,
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -346,7 +348,7 @@ impl TestApp {
     }
 
     pub async fn deliver_at(&self, now: chrono::DateTime<chrono::Utc>) -> Delivery {
-        deliver_due(&self.db, &self.transport, "test-worker", now)
+        deliver_due(&self.db, &self.composer, &self.transport, "test-worker", now)
             .await
             .expect("delivery pass runs")
     }

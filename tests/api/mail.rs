@@ -218,7 +218,7 @@ async fn two_workers_never_send_a_message_twice(backend: Backend) {
         .map(|n| {
             let app = Arc::clone(&app);
             tokio::spawn(async move {
-                deliver_due(&app.db, &app.transport, &format!("worker-{n}"), now).await
+                deliver_due(&app.db, &app.composer, &app.transport, &format!("worker-{n}"), now).await
             })
         })
         .collect();
@@ -260,7 +260,6 @@ async fn reminders_go_out_once_per_offset(backend: Backend) {
     assert_eq!(
         queue_reminders(
             &app.db,
-            &app.composer,
             &offsets,
             start - Duration::hours(30)
         )
@@ -270,13 +269,13 @@ async fn reminders_go_out_once_per_offset(backend: Backend) {
     );
     let day_before = start - Duration::hours(23);
     assert_eq!(
-        queue_reminders(&app.db, &app.composer, &offsets, day_before)
+        queue_reminders(&app.db, &offsets, day_before)
             .await
             .expect("runs"),
         1
     );
     assert_eq!(
-        queue_reminders(&app.db, &app.composer, &offsets, day_before)
+        queue_reminders(&app.db, &offsets, day_before)
             .await
             .expect("runs"),
         0,
@@ -284,13 +283,13 @@ async fn reminders_go_out_once_per_offset(backend: Backend) {
     );
     let hour_before = start - Duration::minutes(50);
     assert_eq!(
-        queue_reminders(&app.db, &app.composer, &offsets, hour_before)
+        queue_reminders(&app.db, &offsets, hour_before)
             .await
             .expect("runs"),
         1
     );
     assert_eq!(
-        queue_reminders(&app.db, &app.composer, &offsets, hour_before)
+        queue_reminders(&app.db, &offsets, hour_before)
             .await
             .expect("runs"),
         0
@@ -323,7 +322,6 @@ async fn reminders_go_out_once_per_offset(backend: Backend) {
     assert_eq!(moved.status, StatusCode::OK, "{}", moved.text);
     let again = queue_reminders(
         &app.db,
-        &app.composer,
         &offsets,
         new_start - Duration::hours(23),
     );

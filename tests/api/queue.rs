@@ -643,9 +643,9 @@ async fn customers_are_reminded_of_their_hour_once(backend: Backend) {
     let start = start_of(&booked);
     let offsets = [1440, 60];
     let run = |at: DateTime<Utc>| {
-        let (db, composer) = (app.db.clone(), Arc::clone(&app.composer));
+        let db = app.db.clone();
         async move {
-            onetomany::worker::queue_reminders(&db, &composer, &offsets, at)
+            onetomany::worker::queue_reminders(&db, &offsets, at)
                 .await
                 .expect("reminders run")
         }

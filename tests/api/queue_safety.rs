@@ -2,7 +2,6 @@
 //! confirms it by mail, lapses when they never do, frees the account's quota
 //! when cancelled, and the CSM's copies carry no customer token.
 
-use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use reqwest::StatusCode;
@@ -94,8 +93,8 @@ async fn a_request_holds_nothing_until_its_owner_confirms(backend: Backend) {
         .await
         .assert_problem(401, "unauthorized");
     let manage = app
-        .composer
-        .manage_token("queue", &id, Utc::now() + Duration::days(30))
+        .keys
+        .issue_manage_for_session("queue", &id, Utc::now() + Duration::days(30))
         .expect("token");
     app.post(&confirm_path, Some(&manage), &json!({}))
         .await
@@ -203,9 +202,9 @@ async fn an_unconfirmed_request_lapses_after_a_day(backend: Backend) {
         .expect("defaults")
         .queue;
     let pass = |at: DateTime<Utc>| {
-        let (composer, cfg) = (Arc::clone(&app.composer), cfg.clone());
+        let cfg = cfg.clone();
         app.db
-            .write(move |conn| onetomany::db::queue::allocate(conn, &composer, &cfg, at))
+            .write(move |conn| onetomany::db::queue::allocate(conn, &cfg, at))
     };
     let created: DateTime<Utc> = Utc::now();
     pass(created + Duration::hours(23))

@@ -23,14 +23,12 @@ use crate::domain::queue::{
     AppointmentStatus, CONFIRM_WITHIN_HOURS, NewQueueRequest, RequestStatus,
 };
 use crate::domain::validation::Validator;
-use crate::email::Composer;
 use crate::error::{AppError, is_unique_violation};
 
 mod mail;
 mod reads;
 mod slots;
 
-pub use mail::reminder_mail;
 use mail::{mail_both, mail_confirm, mail_queued};
 pub use reads::{
     Queued, appointments_between, find_appointment, find_request, live_appointment, position,
@@ -130,7 +128,6 @@ fn waiting_entry(req: &RequestRow, from: DateTime<Utc>, to: DateTime<Utc>) -> Wa
 /// `None` if the hour turned out to be taken.
 fn book(
     conn: &mut AnyConnection,
-    composer: &Composer,
     req: &RequestRow,
     host: &HostFree,
     start: DateTime<Utc>,
@@ -160,7 +157,7 @@ fn book(
         host_name: host.host_name.clone(),
         host_email: host.host_email.clone(),
     };
-    mail_both(conn, composer, &appt, req, false, now)?;
+    mail_both(conn, &appt, req, false, now)?;
     super::webhooks::emit(
         conn,
         "queue.scheduled",
@@ -200,7 +197,6 @@ fn set_request(
 /// queue lock. Returns how many got an hour.
 fn allocate_locked(
     conn: &mut AnyConnection,
-    composer: &Composer,
     cfg: &QueueSettings,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
@@ -233,7 +229,7 @@ fn allocate_locked(
         if let (Some(req), Some(host)) = (
             by_id.get(a.request_id.as_str()),
             hosts_by_id.get(a.host_id.as_str()),
-        ) && book(conn, composer, req, host, a.starts_at, now)?.is_some()
+        ) && book(conn, req, host, a.starts_at, now)?.is_some()
         {
             booked += 1;
         }
@@ -244,13 +240,12 @@ fn allocate_locked(
 /// Runs the allocator once (after any change that may free or add an hour).
 pub fn allocate(
     conn: &mut AnyConnection,
-    composer: &Composer,
     cfg: &QueueSettings,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
     lock_queue(conn, now)?;
     expire_lapsed(conn, now)?;
-    allocate_locked(conn, composer, cfg, now)
+    allocate_locked(conn, cfg, now)
 }
 
 /// Unconfirmed requests whose time to confirm has passed become `expired`
@@ -339,7 +334,6 @@ fn check_quota(
 /// its owner to confirm through the mailed link; else the allocator runs.
 pub fn enqueue(
     conn: &mut AnyConnection,
-    composer: &Composer,
     cfg: &QueueSettings,
     new: &NewQueueRequest,
     now: DateTime<Utc>,
@@ -411,12 +405,12 @@ pub fn enqueue(
                 e.into()
             }
         })?;
-    if let Some(confirm_by) = confirm_by {
+    if confirm_by.is_some() {
         let queued = status_of(conn, &id)?;
-        mail_confirm(conn, composer, &queued.request, confirm_by, now)?;
+        mail_confirm(conn, &queued.request, now)?;
         return Ok(queued);
     }
-    admit(conn, composer, cfg, &id, now)
+    admit(conn, cfg, &id, now)
 }
 
 /// The owner confirmed through the mailed link: the request enters the
@@ -425,7 +419,6 @@ pub fn enqueue(
 /// nothing; a lapsed or cancelled request cannot be confirmed.
 pub fn confirm(
     conn: &mut AnyConnection,
-    composer: &Composer,
     cfg: &QueueSettings,
     id: &str,
     now: DateTime<Utc>,
@@ -452,29 +445,27 @@ pub fn confirm(
     // Someone else from the account may have confirmed in the meantime.
     check_quota(conn, cfg, req.account_id.as_deref(), &req.email, now)?;
     set_request(conn, id, RequestStatus::Waiting, None, now)?;
-    admit(conn, composer, cfg, id, now)
+    admit(conn, cfg, id, now)
 }
 
 /// A request that just entered the queue: the allocator runs, and if no
 /// hour was free the owner is told their place.
 fn admit(
     conn: &mut AnyConnection,
-    composer: &Composer,
     cfg: &QueueSettings,
     id: &str,
     now: DateTime<Utc>,
 ) -> Result<Queued, AppError> {
-    allocate_locked(conn, composer, cfg, now)?;
+    allocate_locked(conn, cfg, now)?;
     let queued = status_of(conn, id)?;
     if queued.request.status == RequestStatus::Waiting.as_str() {
-        mail_queued(conn, composer, &queued, now)?;
+        mail_queued(conn, &queued, now)?;
     }
     Ok(queued)
 }
 
 fn cancel_appointment(
     conn: &mut AnyConnection,
-    composer: &Composer,
     appt: &Appointment,
     req: &RequestRow,
     now: DateTime<Utc>,
@@ -489,13 +480,12 @@ fn cancel_appointment(
         .execute(conn)?;
     let mut cancelled = appt.clone();
     cancelled.row.sequence = sequence;
-    mail_both(conn, composer, &cancelled, req, true, now)
+    mail_both(conn, &cancelled, req, true, now)
 }
 
 /// Cancels a request (idempotent); a freed hour goes to the next waiting.
 pub fn cancel(
     conn: &mut AnyConnection,
-    composer: &Composer,
     cfg: &QueueSettings,
     id: &str,
     now: DateTime<Utc>,
@@ -509,12 +499,12 @@ pub fn cancel(
         RequestStatus::Unconfirmed | RequestStatus::Waiting => {}
         RequestStatus::Scheduled => {
             if let Some(appt) = live_appointment(conn, id)? {
-                cancel_appointment(conn, composer, &appt, &req, now)?;
+                cancel_appointment(conn, &appt, &req, now)?;
             }
         }
     }
     set_request(conn, id, RequestStatus::Cancelled, req.not_before, now)?;
-    allocate_locked(conn, composer, cfg, now)?;
+    allocate_locked(conn, cfg, now)?;
     status_of(conn, id)
 }
 
@@ -522,7 +512,6 @@ pub fn cancel(
 /// back to waiting at the original place (never before the old hour).
 pub fn reschedule(
     conn: &mut AnyConnection,
-    composer: &Composer,
     cfg: &QueueSettings,
     id: &str,
     now: DateTime<Utc>,
@@ -549,12 +538,12 @@ pub fn reschedule(
         })
         .collect();
     let next = allocator::allocate(std::slice::from_ref(&entry), &slots, &load).pop();
-    cancel_appointment(conn, composer, &current, &req, now)?;
+    cancel_appointment(conn, &current, &req, now)?;
     let mut req = req;
     req.not_before = Some(not_before.naive_utc());
     let moved = match next {
         Some(a) => match hosts.iter().find(|h| h.host_id == a.host_id) {
-            Some(host) => book(conn, composer, &req, host, a.starts_at, now)?.is_some(),
+            Some(host) => book(conn, &req, host, a.starts_at, now)?.is_some(),
             None => false,
         },
         None => false,
@@ -562,10 +551,10 @@ pub fn reschedule(
     if !moved {
         set_request(conn, id, RequestStatus::Waiting, req.not_before, now)?;
     }
-    allocate_locked(conn, composer, cfg, now)?;
+    allocate_locked(conn, cfg, now)?;
     let queued = status_of(conn, id)?;
     if queued.request.status == RequestStatus::Waiting.as_str() {
-        mail_queued(conn, composer, &queued, now)?;
+        mail_queued(conn, &queued, now)?;
     }
     Ok(queued)
 }

@@ -1,0 +1,282 @@
+//! Mail intents in and out of storage: the intents a change writes (built
+//! from the rows it touched), and at delivery what an intent is about as it
+//! stands now, or the reason it no longer applies. Nothing here writes a
+//! word of the mail.
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::queue::{self, Appointment, RequestRow};
+use super::registrations::{self, RegistrationRow};
+use super::webinars::{self, Webinar};
+use super::{AnyConnection, outbox::OutboxRow, users, utc};
+use crate::domain::locale::Locale;
+use crate::domain::mail::{Intent, MailJob, MailKind, Recipient, SessionInfo, SessionKind};
+use crate::domain::queue::{AppointmentStatus, RequestStatus};
+use crate::domain::registration::RegistrationStatus;
+use crate::domain::webinar::Status;
+use crate::error::AppError;
+
+/// A mail about a registration of `webinar`.
+pub fn webinar_intent(
+    kind: MailKind,
+    webinar: &Webinar,
+    reg: &RegistrationRow,
+    detail: Option<i64>,
+) -> Intent {
+    Intent {
+        kind,
+        recipient: reg.email.clone(),
+        webinar_id: Some(webinar.row.id.clone()),
+        booking_id: Some(reg.id.clone()),
+        appointment_id: None,
+        user_id: None,
+        sequence: Some(webinar.row.sequence),
+        detail,
+    }
+}
+
+/// A mail about a queue request that has no hour yet.
+pub fn request_intent(kind: MailKind, req: &RequestRow, position: Option<i64>) -> Intent {
+    Intent {
+        kind,
+        recipient: req.email.clone(),
+        webinar_id: None,
+        booking_id: Some(req.id.clone()),
+        appointment_id: None,
+        user_id: None,
+        sequence: None,
+        detail: position,
+    }
+}
+
+/// A mail about a queue hour: to the customer, or (a staff kind) to the CSM.
+/// The request id is kept on both copies, so an erasure finds them.
+pub fn appointment_intent(
+    kind: MailKind,
+    appt: &Appointment,
+    req: &RequestRow,
+    reminder_minutes: Option<i64>,
+) -> Intent {
+    let staff = kind.is_for_staff();
+    Intent {
+        kind,
+        recipient: if staff {
+            appt.host_email.clone()
+        } else {
+            req.email.clone()
+        },
+        webinar_id: None,
+        booking_id: Some(req.id.clone()),
+        appointment_id: Some(appt.row.id.clone()),
+        user_id: staff.then(|| appt.row.host_id.clone()),
+        sequence: Some(appt.row.sequence),
+        detail: reminder_minutes,
+    }
+}
+
+/// What an intent comes to at delivery.
+#[derive(Debug)]
+pub enum Loaded {
+    Mail(Box<MailJob>),
+    /// Its occasion has passed; the reason names no one.
+    Superseded(&'static str),
+}
+
+const GONE: Loaded = Loaded::Superseded("what it was about no longer exists");
+const ERASED: Loaded = Loaded::Superseded("erased on request");
+const CHANGED: Loaded = Loaded::Superseded("the booking changed before it was sent");
+const UNKNOWN: Loaded = Loaded::Superseded("unknown kind of mail");
+
+fn locale(code: &str) -> Locale {
+    Locale::parse(code).unwrap_or(Locale::En)
+}
+
+fn zone(name: &str) -> chrono_tz::Tz {
+    name.parse().unwrap_or(chrono_tz::UTC)
+}
+
+/// Loads what `row` (an e-mail intent) is about, as it stands now.
+pub fn load(conn: &mut AnyConnection, row: &OutboxRow) -> Result<Loaded, AppError> {
+    let Some(kind) = MailKind::from_topic(&row.topic) else {
+        return Ok(UNKNOWN);
+    };
+    if let Some(appointment_id) = &row.appointment_id {
+        return appointment_mail(conn, kind, row, appointment_id);
+    }
+    match kind {
+        MailKind::Queued | MailKind::QueueConfirm => request_mail(conn, kind, row),
+        _ => webinar_mail(conn, kind, row),
+    }
+}
+
+fn webinar_mail(
+    conn: &mut AnyConnection,
+    kind: MailKind,
+    row: &OutboxRow,
+) -> Result<Loaded, AppError> {
+    let (Some(webinar_id), Some(reg_id)) = (&row.webinar_id, &row.registration_id) else {
+        return Ok(GONE);
+    };
+    let (Some(webinar), Some(reg)) = (
+        webinars::find(conn, webinar_id)?,
+        registrations::find(conn, reg_id)?,
+    ) else {
+        return Ok(GONE);
+    };
+    if reg.erased_at.is_some() {
+        return Ok(ERASED);
+    }
+    // An invitation, update or reminder only while the seat is still held
+    // and the session still on; a waiting-list notice only while waiting.
+    let status = reg.status()?;
+    let still = match kind {
+        MailKind::Invite | MailKind::Promoted | MailKind::Updated | MailKind::Reminder => {
+            status == RegistrationStatus::Confirmed && webinar.status()? == Status::Scheduled
+        }
+        MailKind::Waitlisted => status == RegistrationStatus::Waitlisted,
+        _ => true,
+    };
+    if !still {
+        return Ok(CHANGED);
+    }
+    let mut session = webinar.session();
+    if let Some(sequence) = row.sequence {
+        session.sequence = sequence;
+    }
+    let to = Recipient {
+        booking_id: reg.id,
+        email: reg.email,
+        name: reg.name,
+        timezone: zone(&reg.timezone),
+        locale: locale(&reg.locale),
+        position: (kind == MailKind::Waitlisted).then_some(row.detail).flatten(),
+        reminder_minutes: (kind == MailKind::Reminder).then_some(row.detail).flatten(),
+    };
+    Ok(Loaded::Mail(Box::new(MailJob { kind, session, to })))
+}
+
+fn customer(req: &RequestRow) -> Recipient {
+    Recipient {
+        booking_id: req.id.clone(),
+        email: req.email.clone(),
+        name: req.name.clone(),
+        timezone: zone(&req.timezone),
+        locale: locale(&req.locale),
+        position: None,
+        reminder_minutes: None,
+    }
+}
+
+fn appointment_mail(
+    conn: &mut AnyConnection,
+    kind: MailKind,
+    row: &OutboxRow,
+    appointment_id: &str,
+) -> Result<Loaded, AppError> {
+    let Some(appt) = queue::find_appointment(conn, appointment_id)? else {
+        return Ok(GONE);
+    };
+    let Some(req) = queue::find_request(conn, &appt.row.request_id)? else {
+        return Ok(GONE);
+    };
+    if req.erased_at.is_some() {
+        return Ok(ERASED);
+    }
+    let scheduled = AppointmentStatus::parse(&appt.row.status) == Some(AppointmentStatus::Scheduled);
+    let still = match kind {
+        MailKind::Appointment | MailKind::AppointmentForHost | MailKind::Reminder => scheduled,
+        _ => true,
+    };
+    if !still {
+        return Ok(CHANGED);
+    }
+    let session = SessionInfo {
+        kind: SessionKind::Appointment,
+        id: appt.row.id.clone(),
+        title: String::new(),
+        description: String::new(),
+        starts_at: utc(appt.row.starts_at),
+        ends_at: utc(appt.row.ends_at),
+        join_url: None,
+        sequence: row.sequence.unwrap_or(appt.row.sequence),
+        host_name: appt.host_name.clone(),
+        host_email: appt.host_email.clone(),
+        topic: req.topic.clone(),
+        situation: req.situation.clone(),
+        customer: req.name.clone(),
+        company: req.company.clone(),
+    };
+    let to = if kind.is_for_staff() {
+        let Some(host) = users::find(conn, &appt.row.host_id)? else {
+            return Ok(GONE);
+        };
+        Recipient {
+            booking_id: req.id.clone(),
+            email: host.email,
+            name: host.name,
+            timezone: zone(&host.timezone),
+            locale: locale(&host.locale),
+            position: None,
+            reminder_minutes: None,
+        }
+    } else {
+        let mut to = customer(&req);
+        to.reminder_minutes = (kind == MailKind::Reminder).then_some(row.detail).flatten();
+        to
+    };
+    Ok(Loaded::Mail(Box::new(MailJob { kind, session, to })))
+}
+
+/// How long the "you are in the queue" mail's manage link stays valid.
+const QUEUED_LINK_DAYS: i64 = 365;
+
+fn request_mail(
+    conn: &mut AnyConnection,
+    kind: MailKind,
+    row: &OutboxRow,
+) -> Result<Loaded, AppError> {
+    let Some(request_id) = &row.registration_id else {
+        return Ok(GONE);
+    };
+    let Some(req) = queue::find_request(conn, request_id)? else {
+        return Ok(GONE);
+    };
+    if req.erased_at.is_some() {
+        return Ok(ERASED);
+    }
+    let status = RequestStatus::parse(&req.status);
+    let since: DateTime<Utc> = utc(row.created_at);
+    // A request mail's "session" is the request itself, from when it was
+    // made until the link in it stops working.
+    let until = match kind {
+        MailKind::QueueConfirm if status == Some(RequestStatus::Unconfirmed) => {
+            match req.confirm_by {
+                Some(by) => utc(by),
+                None => return Ok(CHANGED),
+            }
+        }
+        MailKind::Queued if status == Some(RequestStatus::Waiting) => {
+            since + Duration::days(QUEUED_LINK_DAYS)
+        }
+        _ => return Ok(CHANGED),
+    };
+    let session = SessionInfo {
+        kind: SessionKind::Appointment,
+        id: req.id.clone(),
+        title: String::new(),
+        description: String::new(),
+        starts_at: since,
+        ends_at: until,
+        join_url: None,
+        sequence: 0,
+        host_name: String::new(),
+        host_email: String::new(),
+        topic: req.topic.clone(),
+        situation: req.situation.clone(),
+        customer: req.name.clone(),
+        company: req.company.clone(),
+    };
+    let mut to = customer(&req);
+    to.position = row.detail;
+    Ok(Loaded::Mail(Box::new(MailJob { kind, session, to })))
+}

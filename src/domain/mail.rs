@@ -1,0 +1,235 @@
+//! What a mail is about, before it is written: the kinds of mail, the
+//! intent the outbox stores (what happened, to whom, the ids it concerns,
+//! the iCalendar SEQUENCE at that moment) and, at delivery, the session and
+//! recipient it is rendered for. Plain data: the storage layer fills it,
+//! the mail layer renders it, neither knows the other.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use super::locale::Locale;
+
+/// Every kind of mail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MailKind {
+    Invite,
+    Promoted,
+    Updated,
+    Cancelled,
+    WebinarCancelled,
+    Waitlisted,
+    LeftWaitlist,
+    Reminder,
+    /// Queue: waiting for an hour, with a position.
+    Queued,
+    /// Queue: the customer's hour with a CSM.
+    Appointment,
+    /// Queue: the same hour, for the CSM.
+    AppointmentForHost,
+    /// Queue: the hour is off (to the customer).
+    AppointmentCancelled,
+    /// Queue: the hour is off (to the CSM).
+    AppointmentCancelledForHost,
+    /// Queue: "did you ask for this?", with the confirmation link.
+    QueueConfirm,
+}
+
+impl MailKind {
+    pub const ALL: [Self; 14] = [
+        Self::Invite,
+        Self::Promoted,
+        Self::Updated,
+        Self::Cancelled,
+        Self::WebinarCancelled,
+        Self::Waitlisted,
+        Self::LeftWaitlist,
+        Self::Reminder,
+        Self::Queued,
+        Self::Appointment,
+        Self::AppointmentForHost,
+        Self::AppointmentCancelled,
+        Self::AppointmentCancelledForHost,
+        Self::QueueConfirm,
+    ];
+
+    /// The outbox `topic`.
+    pub fn topic(self) -> &'static str {
+        match self {
+            Self::Invite => "invite",
+            Self::Promoted => "promoted",
+            Self::Updated => "update",
+            Self::Cancelled => "cancel",
+            Self::WebinarCancelled => "webinar_cancelled",
+            Self::Waitlisted => "waitlist",
+            Self::LeftWaitlist => "left_waitlist",
+            Self::Reminder => "reminder",
+            Self::Queued => "queued",
+            Self::Appointment => "appointment",
+            Self::AppointmentForHost => "appointment_host",
+            Self::AppointmentCancelled => "appointment_cancel",
+            Self::AppointmentCancelledForHost => "appointment_cancel_host",
+            Self::QueueConfirm => "queue_confirm",
+        }
+    }
+
+    pub fn from_topic(topic: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.topic() == topic)
+    }
+
+    /// The message in the translation files (`invite`, `webinar-cancelled`…).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Self::Invite => "invite",
+            Self::Promoted => "promoted",
+            Self::Updated => "updated",
+            Self::Cancelled => "cancelled",
+            Self::WebinarCancelled => "webinar-cancelled",
+            Self::Waitlisted => "waitlisted",
+            Self::LeftWaitlist => "left-waitlist",
+            Self::Reminder => "reminder",
+            Self::Queued => "queued",
+            Self::Appointment => "appointment",
+            Self::AppointmentForHost => "appointment-host",
+            Self::AppointmentCancelled => "appointment-cancelled",
+            Self::AppointmentCancelledForHost => "appointment-cancelled-host",
+            Self::QueueConfirm => "queue-confirm",
+        }
+    }
+
+    /// Mails to a CSM about a customer's hour.
+    pub fn is_for_staff(self) -> bool {
+        matches!(
+            self,
+            Self::AppointmentForHost | Self::AppointmentCancelledForHost
+        )
+    }
+
+    /// Mails that carry the link to manage the booking. Never a staff
+    /// copy: whoever reads the CSM's mail must not be able to cancel or move
+    /// the customer's hour (staff act through their login).
+    pub fn has_manage_link(self) -> bool {
+        !matches!(
+            self,
+            Self::Cancelled
+                | Self::WebinarCancelled
+                | Self::LeftWaitlist
+                | Self::AppointmentForHost
+                | Self::AppointmentCancelledForHost
+                | Self::QueueConfirm
+        )
+    }
+
+    /// Mails that show the session's join link.
+    pub fn has_join_link(self) -> bool {
+        matches!(
+            self,
+            Self::Invite | Self::Promoted | Self::Updated | Self::Reminder
+        )
+    }
+}
+
+/// One mail to send, as stored in the outbox: what happened and whom it
+/// concerns, nothing rendered. The text is written at delivery, in the
+/// recipient's language and zone, from the rows these ids point at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Intent {
+    pub kind: MailKind,
+    /// The address, for the outbox listing (the row it came from decides
+    /// where the mail goes at delivery, so an erasure wins).
+    pub recipient: String,
+    pub webinar_id: Option<String>,
+    /// The registration, or for queue mails the queue request.
+    pub booking_id: Option<String>,
+    pub appointment_id: Option<String>,
+    /// The staff user a staff copy goes to.
+    pub user_id: Option<String>,
+    /// The iCalendar SEQUENCE the session had when this happened.
+    pub sequence: Option<i32>,
+    /// Waiting-list or queue position; for reminders, minutes before start.
+    pub detail: Option<i64>,
+}
+
+/// Which kind of session a mail is about: it decides the iCalendar UID and
+/// where the manage link points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionKind {
+    Webinar,
+    Appointment,
+}
+
+impl SessionKind {
+    pub fn uid_prefix(self) -> &'static str {
+        match self {
+            Self::Webinar => "webinar",
+            Self::Appointment => "appointment",
+        }
+    }
+
+    /// The kind of booking the recipient manages (the manage token's `kind`).
+    pub fn booking(self) -> &'static str {
+        match self {
+            Self::Webinar => "registration",
+            Self::Appointment => "queue",
+        }
+    }
+}
+
+/// The session a mail is about, as it stands at delivery (with the
+/// SEQUENCE the intent recorded).
+#[derive(Debug, Clone)]
+pub struct SessionInfo {
+    pub kind: SessionKind,
+    pub id: String,
+    /// A webinar's title; empty for queue hours, whose title is written in
+    /// the reader's language from the host's name and the topic.
+    pub title: String,
+    pub description: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub join_url: Option<String>,
+    pub sequence: i32,
+    /// Empty for mails about a queue request with no hour yet.
+    pub host_name: String,
+    pub host_email: String,
+    /// Queue hours: what the customer wants to discuss.
+    pub topic: String,
+    pub situation: String,
+    /// Queue hours: the customer's name and company (for the CSM's copy).
+    pub customer: String,
+    pub company: Option<String>,
+}
+
+/// Who a mail goes to, and the booking it is about.
+#[derive(Debug, Clone)]
+pub struct Recipient {
+    pub booking_id: String,
+    pub email: String,
+    pub name: String,
+    pub timezone: Tz,
+    pub locale: Locale,
+    /// Waiting-list or queue position.
+    pub position: Option<i64>,
+    /// For reminders: minutes before the start.
+    pub reminder_minutes: Option<i64>,
+}
+
+/// A mail ready to be written: the kind, the session and the reader.
+#[derive(Debug, Clone)]
+pub struct MailJob {
+    pub kind: MailKind,
+    pub session: SessionInfo,
+    pub to: Recipient,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_topic_reads_back_as_its_kind() {
+        for kind in MailKind::ALL {
+            assert_eq!(MailKind::from_topic(kind.topic()), Some(kind));
+        }
+        assert_eq!(MailKind::from_topic("registration.created"), None);
+    }
+}
