@@ -73,6 +73,7 @@ use crate::routes;
         routes::outbox::list,
         routes::outbox::get,
         routes::outbox::retry,
+        routes::outbox::retry_many,
     ),
     modifiers(&Security, &SharedAnswers),
     tags(

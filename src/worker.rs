@@ -46,7 +46,10 @@ pub async fn deliver_due(
 /// What one outbox row comes to just before it is sent.
 enum Ready {
     Mail(String),
-    Webhook { body: String, secret: String },
+    Webhook {
+        body: String,
+        secret: String,
+    },
     Superseded(&'static str),
     /// It cannot be written or sent now; logged as a failed attempt.
     Broken(String),

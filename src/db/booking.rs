@@ -12,13 +12,13 @@ use chrono::{DateTime, Utc};
 use super::registrations::{self, Placement, RegistrationRow};
 use super::webinars::{self, Webinar};
 use super::{AnyConnection, mail::webinar_intent, new_id, outbox, utc, webhooks};
+use crate::domain::mail::MailKind;
 use crate::domain::registration::{
     NewRegistration, RegistrationStatus, Seat, may_resend, promotions, seat_for_newcomer,
 };
 use crate::domain::time;
 use crate::domain::validation::ValidationErrors;
 use crate::domain::webinar::{Kind, Status, WebinarPatch};
-use crate::domain::mail::MailKind;
 use crate::error::AppError;
 
 fn session_closed() -> AppError {
@@ -246,14 +246,7 @@ pub fn cancel_registration(
             webinar.row.seats_taken -= 1;
             // After a whole-webinar cancel the registrant already had a CANCEL.
             if webinar.status()? == Status::Scheduled {
-                mail(
-                    conn,
-                    MailKind::Cancelled,
-                    &webinar,
-                    &reg,
-                    None,
-                    now,
-                )?;
+                mail(conn, MailKind::Cancelled, &webinar, &reg, None, now)?;
             }
             if webinar.is_open(now) {
                 promote(conn, &mut webinar, now)?;
@@ -261,14 +254,7 @@ pub fn cancel_registration(
         }
         RegistrationStatus::Waitlisted => {
             webinar.row.waitlist_length -= 1;
-            mail(
-                conn,
-                MailKind::LeftWaitlist,
-                &webinar,
-                &reg,
-                None,
-                now,
-            )?;
+            mail(conn, MailKind::LeftWaitlist, &webinar, &reg, None, now)?;
         }
         RegistrationStatus::Cancelled => {}
     }
@@ -351,24 +337,10 @@ pub fn cancel_webinar(
     let webinar =
         webinars::find(conn, webinar_id)?.ok_or(AppError::NotFound("no webinar with this id"))?;
     for reg in registrations::with_status(conn, webinar_id, RegistrationStatus::Confirmed, None)? {
-        mail(
-            conn,
-            MailKind::WebinarCancelled,
-            &webinar,
-            &reg,
-            None,
-            now,
-        )?;
+        mail(conn, MailKind::WebinarCancelled, &webinar, &reg, None, now)?;
     }
     for reg in registrations::with_status(conn, webinar_id, RegistrationStatus::Waitlisted, None)? {
-        mail(
-            conn,
-            MailKind::LeftWaitlist,
-            &webinar,
-            &reg,
-            None,
-            now,
-        )?;
+        mail(conn, MailKind::LeftWaitlist, &webinar, &reg, None, now)?;
     }
     Ok(webinar)
 }

@@ -149,7 +149,9 @@ fn webinar_mail(
         name: reg.name,
         timezone: zone(&reg.timezone),
         locale: locale(&reg.locale),
-        position: (kind == MailKind::Waitlisted).then_some(row.detail).flatten(),
+        position: (kind == MailKind::Waitlisted)
+            .then_some(row.detail)
+            .flatten(),
         reminder_minutes: (kind == MailKind::Reminder).then_some(row.detail).flatten(),
     };
     Ok(Loaded::Mail(Box::new(MailJob { kind, session, to })))
@@ -179,10 +181,13 @@ fn appointment_mail(
     let Some(req) = queue::find_request(conn, &appt.row.request_id)? else {
         return Ok(GONE);
     };
-    if req.erased_at.is_some() {
+    // The CSM's calendar still loses an erased customer's hour (the
+    // erasure left nothing personal in the request).
+    if req.erased_at.is_some() && kind != MailKind::AppointmentCancelledForHost {
         return Ok(ERASED);
     }
-    let scheduled = AppointmentStatus::parse(&appt.row.status) == Some(AppointmentStatus::Scheduled);
+    let scheduled =
+        AppointmentStatus::parse(&appt.row.status) == Some(AppointmentStatus::Scheduled);
     let still = match kind {
         MailKind::Appointment | MailKind::AppointmentForHost | MailKind::Reminder => scheduled,
         _ => true,

@@ -7,8 +7,8 @@ use diesel::prelude::*;
 
 use super::schema::{outbox, outbox_attempts};
 use super::{AnyConnection, new_id};
-use crate::domain::page::PageRequest;
 use crate::domain::mail::Intent;
+use crate::domain::page::PageRequest;
 use crate::error::AppError;
 
 /// After this many failed attempts a message is marked `failed` (it stays

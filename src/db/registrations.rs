@@ -41,7 +41,6 @@ impl RegistrationRow {
     pub fn questions(&self) -> Vec<String> {
         serde_json::from_str(&self.questions).unwrap_or_default()
     }
-
 }
 
 #[derive(Insertable)]

@@ -5,14 +5,14 @@
 use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
 
+use super::mail::{appointment_intent, webinar_intent};
 use super::registrations::RegistrationRow;
 use super::schema::{registrations, sent_reminders, users, webinars};
 use super::webinars::{Webinar, WebinarRow};
-use super::mail::{appointment_intent, webinar_intent};
 use super::{AnyConnection, outbox};
+use crate::domain::mail::MailKind;
 use crate::domain::registration::RegistrationStatus;
 use crate::domain::webinar::Status;
-use crate::domain::mail::MailKind;
 use crate::error::{AppError, is_unique_violation};
 
 type WithHost = (WebinarRow, (String, String));

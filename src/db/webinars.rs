@@ -7,9 +7,9 @@ use diesel::prelude::*;
 
 use super::schema::{users, webinars};
 use super::{AnyConnection, utc};
+use crate::domain::mail::{SessionInfo, SessionKind};
 use crate::domain::timezone::TimeZone;
 use crate::domain::webinar::{Kind, Status, WebinarState};
-use crate::domain::mail::{SessionInfo, SessionKind};
 use crate::error::AppError;
 
 #[derive(Debug, Clone, Queryable)]

@@ -104,7 +104,12 @@ impl Texts {
     }
 
     /// "Tuesday, 9 March 2027 at 14:00–15:00" in the reader's zone.
-    fn span(&self, start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz) -> Result<String, MailError> {
+    fn span(
+        &self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        zone: Tz,
+    ) -> Result<String, MailError> {
         let lang = self.0;
         let from = dates::long_datetime(lang, start, zone)?;
         let same_day =
@@ -128,7 +133,10 @@ impl Texts {
     }
 
     fn labelled(&self, label: String, value: String) -> Result<String, MailError> {
-        self.get("labelled", &[("label", label.into()), ("value", value.into())])
+        self.get(
+            "labelled",
+            &[("label", label.into()), ("value", value.into())],
+        )
     }
 }
 

@@ -8,4 +8,7 @@ pub mod erasure;
 pub mod ics;
 pub mod transport;
 
+#[cfg(test)]
+mod tests;
+
 pub use compose::{CONFIRM_KIND, Composer, MailError, Written};

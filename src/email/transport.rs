@@ -53,7 +53,12 @@ impl Transport {
 
     /// Delivers one written message; the error text goes into the
     /// attempt log.
-    pub async fn deliver_mail(&self, id: &str, recipient: &str, message: &str) -> Result<(), String> {
+    pub async fn deliver_mail(
+        &self,
+        id: &str,
+        recipient: &str,
+        message: &str,
+    ) -> Result<(), String> {
         self.mail.deliver(id, recipient, message).await
     }
 

@@ -6,9 +6,9 @@
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use chrono_tz::Tz;
 use icu::datetime::fieldsets::{T, YMDET};
-use icu::datetime::{DateTimeFormatter, NoCalendarFormatter};
 use icu::datetime::input::{Date, DateTime as IcuDateTime, Time};
 use icu::datetime::options::TimePrecision;
+use icu::datetime::{DateTimeFormatter, NoCalendarFormatter};
 use icu::locale::{Locale as IcuLocale, locale};
 
 use crate::domain::locale::Locale;

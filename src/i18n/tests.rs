@@ -154,10 +154,15 @@ fn sample(var: &str, count: i64) -> FluentValue<'static> {
         "zone" => "Europe/Berlin".into(),
         "position" => 7.into(),
         "topic" => "Renewal planning".into(),
-        "customer" => "Acme GmbH".into(),
+        "customer" => "Ana Lima".into(),
         "situation" => "Growing from 5 to 40 seats".into(),
         "delay" => "in 1 hour".into(),
         "count" => count.into(),
+        "company" => "Acme GmbH".into(),
+        "label" => "Label".into(),
+        "value" => "Value".into(),
+        "start" => "Tuesday, 9 March 2027 at 14:00".into(),
+        "end" => "15:00".into(),
         other => panic!("no sample for ${other}: add one here"),
     }
 }

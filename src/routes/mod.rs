@@ -136,6 +136,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .service(resource("/api/v1/audit").route(web::get().to(marketing::audit_log)))
         .service(resource("/api/v1/outbox").route(web::get().to(outbox::list)))
+        .service(resource("/api/v1/outbox/retry").route(web::post().to(outbox::retry_many)))
         .service(resource("/api/v1/outbox/{id}").route(web::get().to(outbox::get)))
         .service(resource("/api/v1/outbox/{id}/retry").route(web::post().to(outbox::retry)))
         .service(web::redirect("/api/docs", "/api/docs/"));

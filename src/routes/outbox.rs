@@ -8,7 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::Page;
 use crate::auth::Staff;
-use crate::db::outbox::{self, AttemptRow, OutboxRow};
+use crate::db::outbox::{self, AttemptRow, OutboxRow, RetrySet};
 use crate::db::{Db, clock, utc};
 use crate::domain::page::split_page;
 use crate::domain::user::Role;
@@ -185,4 +185,70 @@ pub async fn retry(
         })
         .await?;
     Ok(web::Json(OutboxOut::from_row(&row, None)))
+}
+
+/// Which failed messages to send again: every one, or these.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RetryManyBody {
+    /// `failed`: every failed message.
+    #[schema(pattern = "^failed$")]
+    pub status: Option<String>,
+    /// These messages (at most 500); those not failed are left alone.
+    #[schema(max_items = 500)]
+    pub ids: Option<Vec<String>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Retried {
+    pub retried: usize,
+}
+
+/// At most this many ids in one bulk retry.
+const MAX_RETRY_IDS: usize = 500;
+
+impl RetryManyBody {
+    fn set(self) -> Result<RetrySet, AppError> {
+        match (self.status.as_deref(), self.ids) {
+            (Some("failed"), None) => Ok(RetrySet::AllFailed),
+            (Some(_), None) => Err(AppError::validation("status", "use failed")),
+            (None, Some(ids)) if ids.is_empty() || ids.len() > MAX_RETRY_IDS => Err(
+                AppError::validation("ids", "give between 1 and 500 message ids"),
+            ),
+            (None, Some(ids)) => {
+                if let Some(i) = ids.iter().position(|id| uuid::Uuid::parse_str(id).is_err()) {
+                    return Err(AppError::validation(
+                        &format!("ids[{i}]"),
+                        "is not a message id",
+                    ));
+                }
+                Ok(RetrySet::Ids(ids))
+            }
+            _ => Err(AppError::validation(
+                "status",
+                "give either status: failed or ids",
+            )),
+        }
+    }
+}
+
+/// Send failed messages again at once (admin): every failed one, or those
+/// listed.
+#[utoipa::path(post, path = "/api/v1/outbox/retry", tag = "outbox", operation_id = "retryOutboxMessages",
+    security(("bearer" = [])), request_body = RetryManyBody, responses(
+    (status = 200, body = Retried),
+    (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn retry_many(
+    db: web::Data<Db>,
+    staff: Staff,
+    body: web::Json<RetryManyBody>,
+) -> Result<web::Json<Retried>, AppError> {
+    staff.require(&[Role::Admin])?;
+    let set = body.into_inner().set()?;
+    let retried = db
+        .write(move |conn| outbox::retry_many(conn, &set, clock()))
+        .await?;
+    tracing::info!(retried, by = %staff.id, "failed messages sent again");
+    Ok(web::Json(Retried { retried }))
 }

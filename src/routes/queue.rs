@@ -3,7 +3,6 @@
 //! slot" (manage token), the CSMs' view of the queue in serving order, and
 //! appointments.
 
-
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -203,9 +202,7 @@ pub async fn confirm(
             .await?
     };
     tracing::info!(request_id = %queued.request.id, status = %queued.request.status, "queue request confirmed");
-    Ok(web::Json(QueuedWithToken::from(
-        &queued, &keys, &settings,
-    )?))
+    Ok(web::Json(QueuedWithToken::from(&queued, &keys, &settings)?))
 }
 
 fn staff_of_queue(caller: &Caller) -> Result<(), AppError> {

@@ -1,7 +1,6 @@
 //! Registrations: public sign-up, the customer's own view and cancel (with
 //! the manage token), the host's list and attendance.
 
-
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -122,7 +121,11 @@ pub async fn create(
         webinar_id: reg.webinar_id.clone(),
         status: reg.status()?,
         waitlist_position: booked.waitlist_position,
-        manage_token: keys.issue_manage_for_session("registration", &reg.id, booked.session_ends_at)?,
+        manage_token: keys.issue_manage_for_session(
+            "registration",
+            &reg.id,
+            booked.session_ends_at,
+        )?,
     }))
 }
 

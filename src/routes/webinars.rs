@@ -1,7 +1,6 @@
 //! Webinars: public listing and details, host and admin edits, the
 //! "add to calendar" file.
 
-
 use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

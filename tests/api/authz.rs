@@ -322,6 +322,7 @@ fn body_for(w: &World, method: &Method, path: &str) -> Option<Value> {
         ("POST", "/api/v1/queue") => json!({"email": "matrix@three.example", "name": "Matrix",
             "topic": "Reporting", "situation": "Reports are slow.", "timezone": "UTC"}),
         ("POST", "/api/v1/appointments/{id}/complete") => json!({"outcome": "held"}),
+        ("POST", "/api/v1/outbox/retry") => json!({"status": "failed"}),
         ("POST", "/api/v1/webhooks") => json!({"url": "https://hooks.example.com/other",
             "events": ["registration.created"], "secret": "another-secret-long-enough"}),
         ("GET" | "DELETE", _) => return None,

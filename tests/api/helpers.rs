@@ -348,9 +348,15 @@ impl TestApp {
     }
 
     pub async fn deliver_at(&self, now: chrono::DateTime<chrono::Utc>) -> Delivery {
-        deliver_due(&self.db, &self.composer, &self.transport, "test-worker", now)
-            .await
-            .expect("delivery pass runs")
+        deliver_due(
+            &self.db,
+            &self.composer,
+            &self.transport,
+            "test-worker",
+            now,
+        )
+        .await
+        .expect("delivery pass runs")
     }
 
     /// Every delivered .eml file, parsed by an independent parser (Python's

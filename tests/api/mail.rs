@@ -122,7 +122,7 @@ async fn invites_arrive_over_smtp_and_parse_as_imip(backend: Backend) {
         mail["text"]
             .as_str()
             .unwrap_or_default()
-            .contains("Tuesday, 4 March 2031, 09:00–10:00 (America/New_York)"),
+            .contains("Tuesday, 4 March 2031 at 09:00–10:00 (America/New_York)"),
         "{}",
         mail["text"]
     );
@@ -218,7 +218,14 @@ async fn two_workers_never_send_a_message_twice(backend: Backend) {
         .map(|n| {
             let app = Arc::clone(&app);
             tokio::spawn(async move {
-                deliver_due(&app.db, &app.composer, &app.transport, &format!("worker-{n}"), now).await
+                deliver_due(
+                    &app.db,
+                    &app.composer,
+                    &app.transport,
+                    &format!("worker-{n}"),
+                    now,
+                )
+                .await
             })
         })
         .collect();
@@ -258,13 +265,9 @@ async fn reminders_go_out_once_per_offset(backend: Backend) {
     let offsets = [1440, 60];
 
     assert_eq!(
-        queue_reminders(
-            &app.db,
-            &offsets,
-            start - Duration::hours(30)
-        )
-        .await
-        .expect("runs"),
+        queue_reminders(&app.db, &offsets, start - Duration::hours(30))
+            .await
+            .expect("runs"),
         0
     );
     let day_before = start - Duration::hours(23);
@@ -320,11 +323,7 @@ async fn reminders_go_out_once_per_offset(backend: Backend) {
         )
         .await;
     assert_eq!(moved.status, StatusCode::OK, "{}", moved.text);
-    let again = queue_reminders(
-        &app.db,
-        &offsets,
-        new_start - Duration::hours(23),
-    );
+    let again = queue_reminders(&app.db, &offsets, new_start - Duration::hours(23));
     assert_eq!(again.await.expect("runs"), 1);
 }
 

@@ -2,7 +2,6 @@
 //! confirms it by mail, lapses when they never do, frees the account's quota
 //! when cancelled, and the CSM's copies carry no customer token.
 
-
 use chrono::{DateTime, Duration, Utc};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -301,6 +300,9 @@ async fn the_csms_copies_carry_no_customer_token(backend: Backend) {
     let (_, csm) = csm_with_hours(&app, "UTC", &[date_in(3), date_in(4)], "10:00").await;
     let booked = ask(&app, "ana@shop.example", json!({})).await.json;
     assert_eq!(booked["status"], "scheduled");
+    // Each step's mail goes out before the next step (an invitation still
+    // unsent when its hour is cancelled is dropped, never sent stale).
+    app.deliver().await;
     let manage = |action: &str| {
         format!(
             "/api/v1/queue/{}/{action}?token={}",
@@ -310,6 +312,7 @@ async fn the_csms_copies_carry_no_customer_token(backend: Backend) {
     };
     let moved = app.post(&manage("reschedule"), None, &json!({})).await;
     assert_eq!(moved.json["status"], "scheduled", "{}", moved.text);
+    app.deliver().await;
     let gone = app.post(&manage("cancel"), None, &json!({})).await;
     assert_eq!(gone.json["status"], "cancelled", "{}", gone.text);
     app.deliver().await;

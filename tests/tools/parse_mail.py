@@ -43,6 +43,7 @@ def parse(raw: bytes) -> dict:
         "to": str(msg["to"]),
         "from": str(msg["from"]),
         "header_names": [k.lower() for k in msg.keys()],
+        "content_language": str(msg["content-language"] or ""),
         "parts": [],
         "text": "",
         "html": "",

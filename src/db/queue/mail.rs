@@ -50,6 +50,10 @@ pub(super) fn mail_confirm(
     req: &RequestRow,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    outbox::enqueue(conn, &request_intent(MailKind::QueueConfirm, req, None), now)?;
+    outbox::enqueue(
+        conn,
+        &request_intent(MailKind::QueueConfirm, req, None),
+        now,
+    )?;
     Ok(())
 }
