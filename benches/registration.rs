@@ -288,7 +288,6 @@ async fn bench_backend(backend: Backend, cfg: &Config) -> Result<Outcome, BoxErr
     let app = Application::build(s).await?;
     let port = app.port();
     let db = app.db().clone();
-    let composer = app.composer();
     let handle = app.handle();
     let server = tokio::spawn(app.run_until_stopped());
     let base = format!("http://127.0.0.1:{port}");
@@ -344,10 +343,9 @@ async fn bench_backend(backend: Backend, cfg: &Config) -> Result<Outcome, BoxErr
 
         // b) The same transaction straight through diesel.
         let direct_op = {
-            let (db, composer, webinars) =
-                (db.clone(), Arc::clone(&composer), Arc::clone(&webinars));
+            let (db, webinars) = (db.clone(), Arc::clone(&webinars));
             move |n: u64| {
-                let (db, composer) = (db.clone(), Arc::clone(&composer));
+                let db = db.clone();
                 let webinar_id = webinars[n as usize % WEBINARS].clone();
                 async move {
                     let new = NewRegistration::parse(
@@ -366,9 +364,7 @@ async fn bench_backend(backend: Backend, cfg: &Config) -> Result<Outcome, BoxErr
                     )
                     .map_err(|e| format!("parse: {e}"))?;
                     let booked = db
-                        .write(move |conn| {
-                            booking::register(conn, &composer, &webinar_id, &new, clock)
-                        })
+                        .write(move |conn| booking::register(conn, &webinar_id, &new, clock))
                         .await
                         .map_err(|e| format!("register: {e}"))?;
                     if booked.already_registered {

@@ -77,15 +77,16 @@ impl Header for ContentLanguage {
     }
 }
 
-/// Text, with `&`, `<`, `>` and quotes escaped for HTML.
+/// Text, with `&`, `<`, `>` and quotes escaped for HTML the way the
+/// templates escape what they insert.
 fn escape(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     for c in raw.chars() {
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
+            '&' => out.push_str("&#38;"),
+            '<' => out.push_str("&#60;"),
+            '>' => out.push_str("&#62;"),
+            '"' => out.push_str("&#34;"),
             '\'' => out.push_str("&#39;"),
             c => out.push(c),
         }

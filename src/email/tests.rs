@@ -166,7 +166,7 @@ fn subjects_are_translated_and_times_are_local() {
 #[test]
 fn html_escapes_what_people_typed_and_text_keeps_it() {
     let written = write(MailKind::Invite, Locale::En);
-    assert!(written.html.contains("Onboarding Q&amp;A &lt;live&gt;"));
+    assert!(written.html.contains("Onboarding Q&#38;A &#60;live&#62;"));
     assert!(!written.html.contains("<live>"));
     assert!(written.text.contains("Onboarding Q&A <live>"));
 }

@@ -15,6 +15,7 @@ mod delivery;
 mod erasure;
 mod errors;
 mod hostile;
+mod languages;
 mod limits;
 mod mail;
 mod marketing;
