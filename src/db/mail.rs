@@ -1,11 +1,11 @@
-//! Mail intents in and out of storage: the intents a change writes (built
-//! from the rows it touched), and at delivery what an intent is about as it
-//! stands now, or the reason it no longer applies. Nothing here writes a
-//! word of the mail.
+//! Mail intents in and out of storage: the intents of webinar mail (the
+//! queue writes its own, in `queue/mail.rs`), and at delivery what an
+//! intent is about as it stands now, or the reason it no longer applies.
+//! Nothing here writes a word of the mail.
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::queue::{self, Appointment, RequestRow};
+use super::queue::{self, RequestRow};
 use super::registrations::{self, RegistrationRow};
 use super::webinars::{self, Webinar};
 use super::{AnyConnection, outbox::OutboxRow, users, utc};
@@ -32,45 +32,6 @@ pub fn webinar_intent(
         user_id: None,
         sequence: Some(webinar.row.sequence),
         detail,
-    }
-}
-
-/// A mail about a queue request that has no hour yet.
-pub fn request_intent(kind: MailKind, req: &RequestRow, position: Option<i64>) -> Intent {
-    Intent {
-        kind,
-        recipient: req.email.clone(),
-        webinar_id: None,
-        booking_id: Some(req.id.clone()),
-        appointment_id: None,
-        user_id: None,
-        sequence: None,
-        detail: position,
-    }
-}
-
-/// A mail about a queue hour: to the customer, or (a staff kind) to the CSM.
-/// The request id is kept on both copies, so an erasure finds them.
-pub fn appointment_intent(
-    kind: MailKind,
-    appt: &Appointment,
-    req: &RequestRow,
-    reminder_minutes: Option<i64>,
-) -> Intent {
-    let staff = kind.is_for_staff();
-    Intent {
-        kind,
-        recipient: if staff {
-            appt.host_email.clone()
-        } else {
-            req.email.clone()
-        },
-        webinar_id: None,
-        booking_id: Some(req.id.clone()),
-        appointment_id: Some(appt.row.id.clone()),
-        user_id: staff.then(|| appt.row.host_id.clone()),
-        sequence: Some(appt.row.sequence),
-        detail: reminder_minutes,
     }
 }
 

@@ -5,7 +5,8 @@
 use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
 
-use super::mail::{appointment_intent, webinar_intent};
+use super::mail::webinar_intent;
+use super::queue::appointment_intent;
 use super::registrations::RegistrationRow;
 use super::schema::{registrations, sent_reminders, users, webinars};
 use super::webinars::{Webinar, WebinarRow};

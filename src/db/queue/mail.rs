@@ -7,10 +7,48 @@
 use chrono::{DateTime, Utc};
 
 use super::{Appointment, Queued, RequestRow};
-use crate::db::mail::{appointment_intent, request_intent};
 use crate::db::{AnyConnection, outbox};
-use crate::domain::mail::MailKind;
+use crate::domain::mail::{Intent, MailKind};
 use crate::error::AppError;
+
+/// A mail about a queue request that has no hour yet.
+pub fn request_intent(kind: MailKind, req: &RequestRow, position: Option<i64>) -> Intent {
+    Intent {
+        kind,
+        recipient: req.email.clone(),
+        webinar_id: None,
+        booking_id: Some(req.id.clone()),
+        appointment_id: None,
+        user_id: None,
+        sequence: None,
+        detail: position,
+    }
+}
+
+/// A mail about a queue hour: to the customer, or (a staff kind) to the CSM.
+/// The request id is kept on both copies, so an erasure finds them.
+pub fn appointment_intent(
+    kind: MailKind,
+    appt: &Appointment,
+    req: &RequestRow,
+    reminder_minutes: Option<i64>,
+) -> Intent {
+    let staff = kind.is_for_staff();
+    Intent {
+        kind,
+        recipient: if staff {
+            appt.host_email.clone()
+        } else {
+            req.email.clone()
+        },
+        webinar_id: None,
+        booking_id: Some(req.id.clone()),
+        appointment_id: Some(appt.row.id.clone()),
+        user_id: staff.then(|| appt.row.host_id.clone()),
+        sequence: Some(appt.row.sequence),
+        detail: reminder_minutes,
+    }
+}
 
 /// Mails the customer and the CSM about an appointment.
 pub(super) fn mail_both(

@@ -29,6 +29,7 @@ mod mail;
 mod reads;
 mod slots;
 
+pub use mail::appointment_intent;
 use mail::{mail_both, mail_confirm, mail_queued};
 pub use reads::{
     Queued, appointments_between, find_appointment, find_request, live_appointment, position,
