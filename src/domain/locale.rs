@@ -38,12 +38,28 @@ impl Locale {
         }
     }
 
-    /// The first supported language of an Accept-Language header value.
+    /// The supported language the reader prefers most in an
+    /// Accept-Language header value: by quality (`q`, default 1), then in
+    /// the order given; `q=0` means "not this one".
     pub fn from_accept_language(header: &str) -> Option<Self> {
-        header
-            .split(',')
-            .filter_map(|part| part.split(';').next())
-            .find_map(Self::parse)
+        let mut best: Option<(u16, Self)> = None;
+        for part in header.split(',') {
+            let mut fields = part.split(';');
+            let Some(lang) = fields.next().and_then(Self::parse) else {
+                continue;
+            };
+            let quality = fields
+                .filter_map(|f| f.trim().strip_prefix("q="))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0)
+                .clamp(0.0, 1.0);
+            // Thousandths, as RFC 9110 allows at most three decimals.
+            let quality = (quality * 1000.0).round() as u16;
+            if quality > 0 && best.is_none_or(|(q, _)| quality > q) {
+                best = Some((quality, lang));
+            }
+        }
+        best.map(|(_, lang)| lang)
     }
 
     pub fn code(self) -> &'static str {
@@ -75,6 +91,15 @@ mod tests {
             Some(Locale::Pt)
         );
         assert_eq!(Locale::from_accept_language("ja, zh-CN;q=0.9"), None);
+        assert_eq!(
+            Locale::from_accept_language("en;q=0.2, de-CH, fr;q=0.8"),
+            Some(Locale::De)
+        );
+        assert_eq!(
+            Locale::from_accept_language("ar;q=0, pt;q=0.1"),
+            Some(Locale::Pt)
+        );
+        assert_eq!(Locale::from_accept_language("de;q=abc"), Some(Locale::De));
         assert_eq!(Locale::parse_or(Some("  "), Locale::Ar), Ok(Locale::Ar));
         assert!(Locale::parse_or(Some("xx"), Locale::En).is_err());
     }
