@@ -321,18 +321,7 @@ pub fn attempts_of(conn: &mut AnyConnection, id: &str) -> Result<Vec<AttemptRow>
 
 /// Puts a failed message back in line (admin action).
 pub fn retry(conn: &mut AnyConnection, id: &str, now: DateTime<Utc>) -> Result<bool, AppError> {
-    let n = diesel::update(
-        outbox::table
-            .filter(outbox::id.eq(id))
-            .filter(outbox::status.eq("failed")),
-    )
-    .set((
-        outbox::status.eq("pending"),
-        outbox::next_attempt_at.eq(now.naive_utc()),
-        outbox::attempts.eq(0),
-    ))
-    .execute(conn)?;
-    Ok(n == 1)
+    Ok(retry_many(conn, &RetrySet::Ids(vec![id.to_owned()]), now)? == 1)
 }
 
 /// What a bulk retry covers.

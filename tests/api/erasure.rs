@@ -101,10 +101,7 @@ async fn erasure_removes_a_person_but_keeps_the_figures(backend: Backend) {
     assert_eq!(naming_her(&app), Vec::<String>::new());
 
     // The CSM's calendar loses the hour, with nothing about her in the message.
-    let csm_email = app.get("/api/v1/me", Some(&csm)).await.json["email"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let csm_email = app.email_of(&csm).await;
     let to_csm = app.mails_to(&csm_email);
     let cancel = to_csm.last().expect("mail to the CSM");
     assert_eq!(cancel["calendars"][0]["method"], "CANCEL");
@@ -182,10 +179,7 @@ async fn erasing_a_csms_address_keeps_the_customers_mail(backend: Backend) {
     let (_, admin) = app.staff("admin").await;
     let (csm_id, csm) =
         crate::queue::csm_with_hours(&app, "UTC", &[crate::queue::date_in(3)], "10:00").await;
-    let csm_email = app.get("/api/v1/me", Some(&csm)).await.json["email"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let csm_email = app.email_of(&csm).await;
     let hour = crate::queue::ask(&app, "ana@x.example", json!({})).await;
     assert_eq!(hour.json["status"], "scheduled", "{}", hour.text);
     // Erasing the CSM's address while the invitations are still unsent.

@@ -322,6 +322,14 @@ impl TestApp {
         reply.json
     }
 
+    /// The address of the staff user signed in with `token`.
+    pub async fn email_of(&self, token: &str) -> String {
+        self.get("/api/v1/me", Some(token)).await.json["email"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
     /// Registers `email` (name derived from it) for a webinar.
     pub async fn register(&self, webinar_id: &str, email: &str, extra: Value) -> Reply {
         let mut body = serde_json::json!({

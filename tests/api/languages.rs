@@ -157,10 +157,7 @@ async fn the_csm_reads_the_customer_hour_in_their_own_language(backend: Backend)
     assert_eq!(booked.json["status"], "scheduled", "{}", booked.text);
     app.deliver().await;
 
-    let csm_email = app.get("/api/v1/me", Some(&csm)).await.json["email"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let csm_email = app.email_of(&csm).await;
     let to_csm = app.mails_to(&csm_email);
     let copy = to_csm.last().expect("the CSM's copy");
     assert_eq!(copy["content_language"], "de");

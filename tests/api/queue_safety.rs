@@ -317,10 +317,7 @@ async fn the_csms_copies_carry_no_customer_token(backend: Backend) {
     assert_eq!(gone.json["status"], "cancelled", "{}", gone.text);
     app.deliver().await;
 
-    let csm_email = app.get("/api/v1/me", Some(&csm)).await.json["email"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let csm_email = app.email_of(&csm).await;
     let to_csm = app.mails_to(&csm_email);
     let methods: Vec<&str> = to_csm
         .iter()
