@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono_tz::Tz;
 use figment::Figment;
 use figment::providers::{Env, Format, Toml};
+use secrecy::SecretString;
 use serde::Deserialize;
 
 use crate::domain::locale::Locale;
@@ -89,28 +90,11 @@ pub struct DatabaseSettings {
     pub connect_timeout_seconds: u64,
 }
 
-/// A value that must never reach a log line or a `Debug` print.
-#[derive(Clone)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn new(value: impl Into<String>) -> Self {
-        Self(value.into())
-    }
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret(***)")
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct AuthSettings {
-    pub jwt_secret: Secret,
+    /// Signs staff tokens and keys the audit log's address tags; never
+    /// printed (`Debug` shows `[REDACTED]`).
+    pub jwt_secret: SecretString,
     pub token_ttl_minutes: u32,
 }
 
@@ -135,7 +119,7 @@ pub struct MailSettings {
     pub smtp_port: u16,
     pub smtp_tls: SmtpTls,
     pub smtp_username: String,
-    pub smtp_password: Secret,
+    pub smtp_password: SecretString,
     pub from: String,
     /// Bound on each SMTP step.
     pub smtp_timeout_seconds: u64,
@@ -440,7 +424,7 @@ impl RawSettings {
             ));
         }
         let auth = AuthSettings {
-            jwt_secret: Secret::new(jwt_secret),
+            jwt_secret: SecretString::from(jwt_secret),
             token_ttl_minutes: in_range(
                 "auth.token_ttl_minutes",
                 self.auth.token_ttl_minutes,
@@ -475,7 +459,7 @@ impl RawSettings {
                 }
             },
             smtp_username: self.mail.smtp_username.into_string(),
-            smtp_password: Secret::new(self.mail.smtp_password.into_string()),
+            smtp_password: SecretString::from(self.mail.smtp_password.into_string()),
             smtp_timeout_seconds: in_range(
                 "mail.smtp_timeout_seconds",
                 self.mail.smtp_timeout_seconds,
@@ -581,6 +565,8 @@ impl RawSettings {
 
 #[cfg(test)]
 mod tests {
+    use secrecy::ExposeSecret;
+
     use super::*;
 
     fn with(toml: &str) -> Result<Settings, ConfigError> {
@@ -657,5 +643,18 @@ mod tests {
         let s = Settings::defaults().expect("defaults");
         let printed = format!("{s:?}");
         assert!(!printed.contains(DEVELOPMENT_JWT_SECRET));
+
+        let jwt = "a-long-production-secret-of-at-least-32-bytes";
+        let smtp = "smtp-password-that-must-stay-hidden";
+        let s = with(&format!(
+            "[auth]\njwt_secret = \"{jwt}\"\n[mail]\nsmtp_password = \"{smtp}\"\n"
+        ))
+        .expect("valid");
+        let printed = format!("{s:?}");
+        assert!(!printed.contains(jwt), "{printed}");
+        assert!(!printed.contains(smtp), "{printed}");
+        assert!(printed.contains("REDACTED"), "{printed}");
+        assert_eq!(s.auth.jwt_secret.expose_secret(), jwt);
+        assert_eq!(s.mail.smtp_password.expose_secret(), smtp);
     }
 }

@@ -9,6 +9,7 @@ use std::time::Duration;
 use actix_web::dev::{Server, ServerHandle};
 use actix_web::middleware::from_fn;
 use actix_web::{App, HttpServer, web};
+use secrecy::ExposeSecret;
 use tracing_actix_web::TracingLogger;
 use utoipa::OpenApi;
 use utoipa_swagger_ui::SwaggerUi;
@@ -64,7 +65,7 @@ impl Application {
             .map_err(|source| StartError::Bind { address, source })?
             .port();
         let keys = JwtKeys::new(
-            settings.auth.jwt_secret.expose().as_bytes(),
+            settings.auth.jwt_secret.expose_secret().as_bytes(),
             settings.auth.token_ttl_minutes,
         );
         let composer = Arc::new(Composer::new(&settings, keys.clone()).map_err(StartError::Mail)?);

@@ -7,6 +7,7 @@ use actix_web::http::header;
 use actix_web::web::Bytes;
 use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Duration, Utc};
+use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -607,7 +608,10 @@ pub async fn erase_person(
         settings.queue.clone(),
         staff.id.clone(),
     );
-    let tag = audit::address_tag(settings.auth.jwt_secret.expose().as_bytes(), email.as_str());
+    let tag = audit::address_tag(
+        settings.auth.jwt_secret.expose_secret().as_bytes(),
+        email.as_str(),
+    );
     let address = email.as_str().to_owned();
     let erasure = db
         .write(move |conn| {
