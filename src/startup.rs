@@ -11,7 +11,7 @@ use actix_web::middleware::from_fn;
 use actix_web::{App, HttpServer, web};
 use secrecy::ExposeSecret;
 use tracing_actix_web::TracingLogger;
-use utoipa::OpenApi;
+use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::JwtKeys;
@@ -20,7 +20,7 @@ use crate::db::{Db, OpenError};
 use crate::email::Composer;
 use crate::email::transport::Transport;
 use crate::metrics::{self, Metrics};
-use crate::openapi::ApiDoc;
+use crate::openapi;
 use crate::rate_limit::{FailedLogins, RateLimiter};
 use crate::routes;
 use crate::telemetry::RequestSpan;
@@ -140,7 +140,7 @@ fn serve(
     let db = web::Data::new(db);
     let metrics = web::Data::new(Metrics::default());
     let settings_data = web::Data::new(settings.clone());
-    let openapi = ApiDoc::openapi();
+    let openapi = openapi::document().clone();
     let address = listener
         .local_addr()
         .map(|a| a.to_string())
@@ -156,7 +156,10 @@ fn serve(
             .app_data(composer.clone())
             .app_data(limiter.clone())
             .app_data(failed_logins.clone())
+            .into_utoipa_app()
             .configure(routes::configure)
+            .into_app()
+            .configure(routes::method_not_allowed)
             .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi.clone()))
             .default_service(routes::not_found_route())
     })

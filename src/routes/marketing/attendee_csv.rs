@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use actix_web::get;
 use actix_web::http::header;
 use actix_web::web::Bytes;
 use actix_web::{HttpResponse, web};
@@ -86,11 +87,12 @@ fn csv_chunk(rows: &[Attendee], with_header: bool, bom: bool) -> Result<Vec<u8>,
 
 /// The same attendees as CSV, streamed from the database in batches
 /// (marketing, admin).
-#[utoipa::path(get, path = "/api/v1/attendees.csv", tag = "marketing", operation_id = "exportAttendeesCsv",
+#[utoipa::path(tag = "marketing", operation_id = "exportAttendeesCsv",
     security(("bearer" = [])), params(AttendeeQuery), responses(
     (status = 200, content_type = "text/csv", body = String),
     (status = 403, description = "Not marketing or an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
+#[get("/api/v1/attendees.csv")]
 pub async fn attendees_csv(
     db: web::Data<Db>,
     staff: Staff,

@@ -1,6 +1,7 @@
 //! Attendee lists as JSON, a page at a time, and the query both the list
 //! and the CSV export take.
 
+use actix_web::get;
 use actix_web::web;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -8,7 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::record;
 use crate::auth::Staff;
-use crate::db::attendees::{self, Attendee, AttendeeFilter};
+use crate::db::attendees::{Attendee, AttendeeFilter};
 use crate::db::{Db, utc};
 use crate::domain::page::split_page;
 use crate::domain::registration::RegistrationStatus;
@@ -128,11 +129,12 @@ impl AttendeeOut {
     }
 }
 /// Attendees, a page at a time in a stable order (marketing, admin).
-#[utoipa::path(get, path = "/api/v1/attendees", tag = "marketing", operation_id = "listAttendees",
+#[utoipa::path(tag = "marketing", operation_id = "listAttendees",
     security(("bearer" = [])), params(AttendeeQuery), responses(
     (status = 200, body = Page<AttendeeOut>),
     (status = 403, description = "Not marketing or an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
+#[get("/api/v1/attendees")]
 pub async fn attendees(
     db: web::Data<Db>,
     staff: Staff,
@@ -150,7 +152,7 @@ pub async fn attendees(
     .await?;
     let (after, fetch) = (page.after.clone(), page.fetch_limit());
     let rows = db
-        .run(move |conn| attendees::page(conn, &filter, after.as_deref(), fetch))
+        .run(move |conn| crate::db::attendees::page(conn, &filter, after.as_deref(), fetch))
         .await?;
     let (rows, next_cursor) = split_page(rows, &page, |a| &a.reg.id);
     Ok(web::Json(Page {

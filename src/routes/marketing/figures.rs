@@ -1,5 +1,6 @@
 //! Registration and attendance figures per webinar and per topic.
 
+use actix_web::get;
 use actix_web::web;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -77,11 +78,12 @@ pub struct StatsOut {
 
 /// Registration and attendance figures per webinar and per topic
 /// (marketing, admin).
-#[utoipa::path(get, path = "/api/v1/stats/webinars", tag = "marketing", operation_id = "getWebinarStats",
+#[utoipa::path(tag = "marketing", operation_id = "getWebinarStats",
     security(("bearer" = [])), params(StatsQuery), responses(
     (status = 200, body = StatsOut),
     (status = 403, description = "Not marketing or an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
+#[get("/api/v1/stats/webinars")]
 pub async fn stats(
     db: web::Data<Db>,
     staff: Staff,

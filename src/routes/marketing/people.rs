@@ -2,6 +2,7 @@
 //! records it and every other access to personal data.
 
 use actix_web::web;
+use actix_web::{delete, get};
 use chrono::{DateTime, Utc};
 use secrecy::ExposeSecret;
 use serde::Serialize;
@@ -21,12 +22,13 @@ use crate::routes::Page;
 
 /// Erase a person's personal data (admin). Their bookings are cancelled,
 /// their data overwritten, unsent mail to them cancelled; figures stay.
-#[utoipa::path(delete, path = "/api/v1/people/{email}", tag = "marketing", operation_id = "erasePerson",
+#[utoipa::path(tag = "marketing", operation_id = "erasePerson",
     security(("bearer" = [])),
     params(("email" = String, Path, format = Email, description = "The person's e-mail address")), responses(
     (status = 200, body = Erased),
     (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
+#[delete("/api/v1/people/{email}")]
 pub async fn erase_person(
     db: web::Data<Db>,
     composer: web::Data<Composer>,
@@ -88,11 +90,12 @@ pub struct AuditOut {
 }
 
 /// The audit log, newest first (admin).
-#[utoipa::path(get, path = "/api/v1/audit", tag = "marketing", operation_id = "listAuditLog",
+#[utoipa::path(tag = "marketing", operation_id = "listAuditLog",
     security(("bearer" = [])), params(crate::routes::ListQuery), responses(
     (status = 200, body = Page<AuditOut>),
     (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
+#[get("/api/v1/audit")]
 pub async fn audit_log(
     db: web::Data<Db>,
     staff: Staff,

@@ -1,6 +1,7 @@
 //! Webhook subscriptions: create, list and stop them.
 
 use actix_web::{HttpResponse, web};
+use actix_web::{delete, get, post};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -65,11 +66,12 @@ impl WebhookOut {
 }
 
 /// Subscribe a URL to events (admin, marketing).
-#[utoipa::path(post, path = "/api/v1/webhooks", tag = "marketing", operation_id = "createWebhook",
+#[utoipa::path(tag = "marketing", operation_id = "createWebhook",
     security(("bearer" = [])), request_body = WebhookRequest, responses(
     (status = 201, body = WebhookOut),
     (status = 403, description = "Not an admin or marketing (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
+#[post("/api/v1/webhooks")]
 pub async fn create_webhook(
     db: web::Data<Db>,
     settings: web::Data<Settings>,
@@ -118,11 +120,12 @@ pub async fn create_webhook(
 }
 
 /// Active webhooks (admin, marketing); secrets are never shown.
-#[utoipa::path(get, path = "/api/v1/webhooks", tag = "marketing", operation_id = "listWebhooks",
+#[utoipa::path(tag = "marketing", operation_id = "listWebhooks",
     security(("bearer" = [])), responses(
     (status = 200, body = Page<WebhookOut>),
     (status = 403, description = "Not an admin or marketing (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
+#[get("/api/v1/webhooks")]
 pub async fn list_webhooks(
     db: web::Data<Db>,
     staff: Staff,
@@ -136,11 +139,15 @@ pub async fn list_webhooks(
 }
 
 /// Stop a webhook (admin, marketing); pending deliveries fail as "removed".
-#[utoipa::path(delete, path = "/api/v1/webhooks/{id}", tag = "marketing", operation_id = "deleteWebhook",
+#[utoipa::path(tag = "marketing", operation_id = "deleteWebhook",
     security(("bearer" = [])), responses(
     (status = 204, description = "Stopped"),
     (status = 403, description = "Not an admin or marketing (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
+#[delete(
+    "/api/v1/webhooks/{id}",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)"
+)]
 pub async fn delete_webhook(
     db: web::Data<Db>,
     staff: Staff,
