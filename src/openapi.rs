@@ -1,5 +1,5 @@
 //! The OpenAPI document, generated from the handlers' annotations and the
-//! request/response types. The answers every operation shares (401 without a
+//! request/response types of the routes that `routes::configure` registers. The answers every operation shares (401 without a
 //! token, 422 for a bad id, query or body, 400/413/415 for a body that cannot
 //! be read, 503 when the database is out of reach) are added here from the
 //! operation's shape, so that no handler can forget them; answers particular
@@ -16,6 +16,7 @@ use utoipa::openapi::security::{
 };
 use utoipa::openapi::{ContentBuilder, HeaderBuilder, Ref, RefOr};
 use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::AppExt;
 
 use crate::domain::page::{CURSOR_MAX, DEFAULT_LIMIT, MAX_LIMIT};
 use crate::routes;
@@ -26,56 +27,6 @@ use crate::routes;
         title = "onetomany",
         description = "Webinars, expert webinars with waiting lists and a one-hour CSM queue for Customer Success one-to-many teams. Errors are RFC 9457 problem details (`application/problem+json`) with a `code`. Ids are UUIDs: a malformed id is answered with 422, an unknown one with 404."
     ),
-    paths(
-        routes::ops::healthz,
-        routes::ops::readyz,
-        routes::ops::metrics,
-        routes::auth::login,
-        routes::auth::logout,
-        routes::auth::me,
-        routes::users::create,
-        routes::users::list,
-        routes::users::get,
-        routes::users::update,
-        routes::accounts::create,
-        routes::accounts::list,
-        routes::accounts::get,
-        routes::webinars::create,
-        routes::webinars::list,
-        routes::webinars::get,
-        routes::webinars::update,
-        routes::webinars::cancel,
-        routes::webinars::ics,
-        routes::registrations::create,
-        routes::registrations::list,
-        routes::registrations::get,
-        routes::registrations::cancel,
-        routes::registrations::attendance,
-        routes::office_hours::put_availability,
-        routes::office_hours::get_availability,
-        routes::office_hours::slots,
-        routes::queue::create,
-        routes::queue::list,
-        routes::queue::get,
-        routes::queue::confirm,
-        routes::queue::cancel,
-        routes::queue::reschedule,
-        routes::queue::appointments,
-        routes::queue::complete,
-        routes::marketing::attendees,
-        routes::marketing::attendees_csv,
-        routes::marketing::stats,
-        routes::marketing::create_webhook,
-        routes::marketing::list_webhooks,
-        routes::marketing::delete_webhook,
-        routes::marketing::erase_person,
-        routes::marketing::audit_log,
-        routes::outbox::list,
-        routes::outbox::get,
-        routes::outbox::retry,
-        routes::outbox::retry_many,
-    ),
-    modifiers(&Security, &SharedAnswers),
     tags(
         (name = "auth", description = "Staff sign-in"),
         (name = "users", description = "Staff users (admin)"),
@@ -91,10 +42,20 @@ use crate::routes;
 )]
 pub struct ApiDoc;
 
-/// The document, built once.
+/// The document, built once: the operations are collected from the routes
+/// as `routes::configure` registers them, then the shared parts are added.
 pub fn document() -> &'static utoipa::openapi::OpenApi {
     static DOC: OnceLock<utoipa::openapi::OpenApi> = OnceLock::new();
-    DOC.get_or_init(ApiDoc::openapi)
+    DOC.get_or_init(|| {
+        let (_, mut doc) = actix_web::App::new()
+            .into_utoipa_app()
+            .openapi(ApiDoc::openapi())
+            .configure(routes::configure)
+            .split_for_parts();
+        Security.modify(&mut doc);
+        SharedAnswers.modify(&mut doc);
+        doc
+    })
 }
 
 /// The methods served at a route pattern (`/api/v1/webinars/{id}`) as an

@@ -9,8 +9,9 @@ use std::time::Duration;
 use actix_web::dev::{Server, ServerHandle};
 use actix_web::middleware::from_fn;
 use actix_web::{App, HttpServer, web};
+use secrecy::ExposeSecret;
 use tracing_actix_web::TracingLogger;
-use utoipa::OpenApi;
+use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::JwtKeys;
@@ -19,7 +20,7 @@ use crate::db::{Db, OpenError};
 use crate::email::Composer;
 use crate::email::transport::Transport;
 use crate::metrics::{self, Metrics};
-use crate::openapi::ApiDoc;
+use crate::openapi;
 use crate::rate_limit::{FailedLogins, RateLimiter};
 use crate::routes;
 use crate::telemetry::RequestSpan;
@@ -65,7 +66,7 @@ impl Application {
             .map_err(|source| StartError::Bind { address, source })?
             .port();
         let keys = JwtKeys::new(
-            settings.auth.jwt_secret.expose().as_bytes(),
+            settings.auth.jwt_secret.expose_secret().as_bytes(),
             settings.auth.token_ttl_minutes,
         );
         let composer = Arc::new(Composer::new(&settings, keys.clone()).map_err(StartError::Mail)?);
@@ -152,7 +153,7 @@ fn serve(
     let db = web::Data::new(db);
     let metrics = web::Data::new(Metrics::default());
     let settings_data = web::Data::new(settings.clone());
-    let openapi = ApiDoc::openapi();
+    let openapi = openapi::document().clone();
     let address = listener
         .local_addr()
         .map(|a| a.to_string())
@@ -168,7 +169,10 @@ fn serve(
             .app_data(composer.clone())
             .app_data(limiter.clone())
             .app_data(failed_logins.clone())
+            .into_utoipa_app()
             .configure(routes::configure)
+            .into_app()
+            .configure(routes::method_not_allowed)
             .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi.clone()))
             .default_service(routes::not_found_route())
     })

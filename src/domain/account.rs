@@ -1,16 +1,31 @@
 //! Customer accounts (companies): their e-mail domains and the segment that
 //! decides which sessions they may use.
 
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::text::{Domain, single_line};
 use super::validation::{ValidationErrors, Validator, checked};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(
+    serialize_all = "snake_case",
+    parse_err_ty = String,
+    parse_err_fn = unknown_segment
+)]
 pub enum Segment {
     HighTouch,
     LowTouch,
@@ -19,29 +34,15 @@ pub enum Segment {
 
 impl Segment {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::HighTouch => "high_touch",
-            Self::LowTouch => "low_touch",
-            Self::TechTouch => "tech_touch",
-        }
+        self.into()
     }
 
     /// Unknown domains belong to no account and count as tech-touch.
     pub const UNKNOWN_DOMAIN: Self = Self::TechTouch;
 }
 
-impl FromStr for Segment {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "high_touch" => Ok(Self::HighTouch),
-            "low_touch" => Ok(Self::LowTouch),
-            "tech_touch" => Ok(Self::TechTouch),
-            other => Err(format!(
-                "unknown segment {other:?}: use high_touch, low_touch or tech_touch"
-            )),
-        }
-    }
+fn unknown_segment(other: &str) -> String {
+    format!("unknown segment {other:?}: use high_touch, low_touch or tech_touch")
 }
 
 pub const NAME_MAX: usize = 200;

@@ -16,8 +16,20 @@ pub const NOTES_MAX: usize = 4000;
 /// How long an unconfirmed request waits for its owner's confirmation.
 pub const CONFIRM_WITHIN_HOURS: i64 = 24;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum RequestStatus {
     /// Waiting for its owner to confirm through the mailed link: holds no
     /// place and no hour yet.
@@ -31,28 +43,12 @@ pub enum RequestStatus {
 }
 
 impl RequestStatus {
-    const ALL: [Self; 6] = [
-        Self::Unconfirmed,
-        Self::Waiting,
-        Self::Scheduled,
-        Self::Done,
-        Self::Cancelled,
-        Self::Expired,
-    ];
-
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Unconfirmed => "unconfirmed",
-            Self::Waiting => "waiting",
-            Self::Scheduled => "scheduled",
-            Self::Done => "done",
-            Self::Cancelled => "cancelled",
-            Self::Expired => "expired",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|v| v.as_str() == s)
+        s.parse().ok()
     }
 
     /// In the queue or booked: what the one-request-per-address rule and
@@ -64,8 +60,20 @@ impl RequestStatus {
     pub const OPEN: [Self; 3] = [Self::Unconfirmed, Self::Waiting, Self::Scheduled];
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum AppointmentStatus {
     Scheduled,
     Held,
@@ -75,18 +83,11 @@ pub enum AppointmentStatus {
 
 impl AppointmentStatus {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Scheduled => "scheduled",
-            Self::Held => "held",
-            Self::NoShow => "no_show",
-            Self::Cancelled => "cancelled",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [Self::Scheduled, Self::Held, Self::NoShow, Self::Cancelled]
-            .into_iter()
-            .find(|v| v.as_str() == s)
+        s.parse().ok()
     }
 }
 
@@ -177,5 +178,25 @@ impl NewQueueRequest {
             preferred,
             preferred_raw,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_keep_their_stored_names() {
+        assert_eq!(AppointmentStatus::NoShow.as_str(), "no_show");
+        assert_eq!(
+            AppointmentStatus::parse("no_show"),
+            Some(AppointmentStatus::NoShow)
+        );
+        assert_eq!(RequestStatus::Unconfirmed.as_str(), "unconfirmed");
+        assert_eq!(
+            RequestStatus::parse("expired"),
+            Some(RequestStatus::Expired)
+        );
+        assert_eq!(RequestStatus::parse("Expired"), None);
     }
 }

@@ -1,8 +1,6 @@
 //! Registrations: what a valid registrant is, and the seat rules — who gets
 //! a seat, who waits, and how many move up when seats free.
 
-use std::str::FromStr;
-
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -12,8 +10,25 @@ use super::text::{EmailAddress, multi_line, optional_line, single_line};
 use super::timezone::TimeZone;
 use super::validation::{ValidationErrors, Validator, checked};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(
+    serialize_all = "lowercase",
+    parse_err_ty = String,
+    parse_err_fn = unknown_status
+)]
 pub enum RegistrationStatus {
     Confirmed,
     Waitlisted,
@@ -22,24 +37,12 @@ pub enum RegistrationStatus {
 
 impl RegistrationStatus {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Confirmed => "confirmed",
-            Self::Waitlisted => "waitlisted",
-            Self::Cancelled => "cancelled",
-        }
+        self.into()
     }
 }
 
-impl FromStr for RegistrationStatus {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "confirmed" => Ok(Self::Confirmed),
-            "waitlisted" => Ok(Self::Waitlisted),
-            "cancelled" => Ok(Self::Cancelled),
-            other => Err(format!("unknown registration status {other:?}")),
-        }
-    }
+fn unknown_status(other: &str) -> String {
+    format!("unknown registration status {other:?}")
 }
 
 pub const NAME_MAX: usize = 200;

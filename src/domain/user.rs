@@ -1,8 +1,5 @@
 //! Staff users: their roles and what a valid new user looks like.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -11,8 +8,26 @@ use super::text::{EmailAddress, single_line};
 use super::timezone::TimeZone;
 use super::validation::{ValidationErrors, Validator, checked};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(
+    serialize_all = "lowercase",
+    parse_err_ty = String,
+    parse_err_fn = unknown_role
+)]
 pub enum Role {
     Admin,
     Csm,
@@ -21,32 +36,12 @@ pub enum Role {
 
 impl Role {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Admin => "admin",
-            Self::Csm => "csm",
-            Self::Marketing => "marketing",
-        }
+        self.into()
     }
 }
 
-impl FromStr for Role {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "admin" => Ok(Self::Admin),
-            "csm" => Ok(Self::Csm),
-            "marketing" => Ok(Self::Marketing),
-            other => Err(format!(
-                "unknown role {other:?}: use admin, csm or marketing"
-            )),
-        }
-    }
-}
-
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
+fn unknown_role(other: &str) -> String {
+    format!("unknown role {other:?}: use admin, csm or marketing")
 }
 
 pub const NAME_MAX: usize = 200;

@@ -1,9 +1,6 @@
 //! Webinars: the two kinds, what a valid webinar is, and how a change to one
 //! is judged (does it move the time, does it re-send the invite).
 
-use std::fmt;
-use std::str::FromStr;
-
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
@@ -12,8 +9,26 @@ use super::text::{multi_line, optional_line, optional_uuid, single_line, web_url
 use super::timezone::TimeZone;
 use super::validation::{ValidationErrors, Validator, checked};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(
+    serialize_all = "lowercase",
+    parse_err_ty = String,
+    parse_err_fn = unknown_kind
+)]
 pub enum Kind {
     /// A topic talk with Q&A; capacity optional.
     Regular,
@@ -23,32 +38,32 @@ pub enum Kind {
 
 impl Kind {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Regular => "regular",
-            Self::Expert => "expert",
-        }
+        self.into()
     }
 }
 
-impl FromStr for Kind {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "regular" => Ok(Self::Regular),
-            "expert" => Ok(Self::Expert),
-            other => Err(format!("unknown kind {other:?}: use regular or expert")),
-        }
-    }
+fn unknown_kind(other: &str) -> String {
+    format!("unknown kind {other:?}: use regular or expert")
 }
 
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(
+    serialize_all = "lowercase",
+    parse_err_ty = String,
+    parse_err_fn = unknown_status
+)]
 pub enum Status {
     Scheduled,
     Cancelled,
@@ -56,22 +71,12 @@ pub enum Status {
 
 impl Status {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Scheduled => "scheduled",
-            Self::Cancelled => "cancelled",
-        }
+        self.into()
     }
 }
 
-impl FromStr for Status {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "scheduled" => Ok(Self::Scheduled),
-            "cancelled" => Ok(Self::Cancelled),
-            other => Err(format!("unknown status {other:?}")),
-        }
-    }
+fn unknown_status(other: &str) -> String {
+    format!("unknown status {other:?}")
 }
 
 pub const TITLE_MAX: usize = 200;
@@ -370,6 +375,23 @@ impl WebinarState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_and_statuses_keep_their_stored_names() {
+        for kind in [Kind::Regular, Kind::Expert] {
+            assert_eq!(kind.as_str().parse::<Kind>(), Ok(kind));
+            assert_eq!(kind.to_string(), kind.as_str());
+        }
+        assert_eq!(Status::Cancelled.as_str(), "cancelled");
+        assert_eq!(
+            "Expert".parse::<Kind>(),
+            Err("unknown kind \"Expert\": use regular or expert".to_owned())
+        );
+        assert_eq!(
+            "gone".parse::<Status>(),
+            Err("unknown status \"gone\"".to_owned())
+        );
+    }
 
     fn request() -> WebinarRequest {
         WebinarRequest {

@@ -6,7 +6,8 @@
 use chrono::{DateTime, Utc};
 use icalendar::{Calendar, Component, EventLike, EventStatus, Property};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "UPPERCASE")]
 pub enum Method {
     Publish,
     Request,
@@ -15,11 +16,7 @@ pub enum Method {
 
 impl Method {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Publish => "PUBLISH",
-            Self::Request => "REQUEST",
-            Self::Cancel => "CANCEL",
-        }
+        self.into()
     }
 }
 

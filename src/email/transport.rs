@@ -12,6 +12,7 @@ use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::{Credentials, DEFAULT_MECHANISMS};
 use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
+use secrecy::ExposeSecret;
 use tokio::time::{Instant, timeout_at};
 
 /// The whole message may take this many step timeouts: a server may take a
@@ -130,7 +131,7 @@ impl MailTransportKind {
                 let credentials = (!settings.smtp_username.is_empty()).then(|| {
                     Credentials::new(
                         settings.smtp_username.clone(),
-                        settings.smtp_password.expose().to_owned(),
+                        settings.smtp_password.expose_secret().to_owned(),
                     )
                 });
                 Ok(Self::Smtp {

@@ -1,6 +1,7 @@
 //! Customer accounts (companies) with their e-mail domains and segment.
 
 use actix_web::{HttpResponse, web};
+use actix_web::{get, post};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -50,12 +51,13 @@ pub struct CreateAccountRequest {
 }
 
 /// Create a customer account (admin, csm).
-#[utoipa::path(post, path = "/api/v1/accounts", tag = "accounts", operation_id = "createAccount",
+#[utoipa::path(tag = "accounts", operation_id = "createAccount",
     security(("bearer" = [])), request_body = CreateAccountRequest, responses(
     (status = 201, body = AccountOut),
     (status = 403, description = "Not an admin or CSM (`forbidden`)", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`domain_taken`", body = Problem, content_type = "application/problem+json"),
 ))]
+#[post("/api/v1/accounts")]
 pub async fn create(
     db: web::Data<Db>,
     staff: Staff,
@@ -69,10 +71,11 @@ pub async fn create(
 }
 
 /// List customer accounts (staff).
-#[utoipa::path(get, path = "/api/v1/accounts", tag = "accounts", operation_id = "listAccounts",
+#[utoipa::path(tag = "accounts", operation_id = "listAccounts",
     security(("bearer" = [])), params(ListQuery), responses(
     (status = 200, body = Page<AccountOut>),
 ))]
+#[get("/api/v1/accounts")]
 pub async fn list(
     db: web::Data<Db>,
     _staff: Staff,
@@ -92,10 +95,14 @@ pub async fn list(
 }
 
 /// One customer account (staff).
-#[utoipa::path(get, path = "/api/v1/accounts/{id}", tag = "accounts", operation_id = "getAccount",
+#[utoipa::path(tag = "accounts", operation_id = "getAccount",
     security(("bearer" = [])), responses(
     (status = 200, body = AccountOut),
 ))]
+#[get(
+    "/api/v1/accounts/{id}",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)"
+)]
 pub async fn get(
     db: web::Data<Db>,
     _staff: Staff,

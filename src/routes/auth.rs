@@ -3,6 +3,7 @@
 use std::time::Instant;
 
 use actix_web::{HttpResponse, web};
+use actix_web::{get, post};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -36,13 +37,17 @@ pub struct LoginResponse {
 const BAD_LOGIN: AppError = AppError::Unauthorized("e-mail or password is wrong");
 
 /// Exchange e-mail and password for a staff token.
-#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", operation_id = "login",
+#[utoipa::path(tag = "auth", operation_id = "login",
     request_body = LoginRequest, responses(
     (status = 200, body = LoginResponse),
     (status = 401, description = "E-mail or password is wrong (`unauthorized`)", body = Problem, content_type = "application/problem+json"),
     (status = 429, description = "Too many attempts (`rate_limited`): too many failed sign-ins for this account or from this address; see Retry-After", body = Problem, content_type = "application/problem+json",
         headers(("Retry-After" = u64, description = "Seconds until a request is accepted again"))),
 ))]
+#[post(
+    "/api/v1/auth/login",
+    wrap = "actix_web::middleware::from_fn(crate::rate_limit::public_posts)"
+)]
 pub async fn login(
     db: web::Data<Db>,
     keys: web::Data<JwtKeys>,
@@ -94,10 +99,11 @@ pub async fn login(
 }
 
 /// The signed-in staff user.
-#[utoipa::path(get, path = "/api/v1/me", tag = "auth", operation_id = "getMe",
+#[utoipa::path(tag = "auth", operation_id = "getMe",
     security(("bearer" = [])), responses(
     (status = 200, body = UserOut),
 ))]
+#[get("/api/v1/me")]
 pub async fn me(db: web::Data<Db>, staff: Staff) -> Result<web::Json<UserOut>, AppError> {
     let id = staff.id.clone();
     let user = db
@@ -109,10 +115,11 @@ pub async fn me(db: web::Data<Db>, staff: Staff) -> Result<web::Json<UserOut>, A
 }
 
 /// Sign out: this token is refused from now on.
-#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", operation_id = "logout",
+#[utoipa::path(tag = "auth", operation_id = "logout",
     security(("bearer" = [])), responses(
     (status = 204, description = "The token no longer works"),
 ))]
+#[post("/api/v1/auth/logout")]
 pub async fn logout(db: web::Data<Db>, staff: Staff) -> Result<HttpResponse, AppError> {
     let (jti, dead_after) = (staff.token_id.clone(), staff.token_dead_after);
     db.write(move |conn| users::revoke_token(conn, &jti, dead_after, clock()))

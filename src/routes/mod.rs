@@ -1,5 +1,6 @@
 //! Thin HTTP handlers, one file per resource: parse the request, call the
-//! domain and db layers, shape the response. Every route is registered here.
+//! domain and db layers, shape the response. Every route is registered here,
+//! which also puts it in the OpenAPI document.
 
 pub mod accounts;
 pub mod auth;
@@ -13,151 +14,85 @@ pub mod users;
 pub mod webinars;
 
 use actix_web::body::{EitherBody, MessageBody};
-use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::http::header;
-use actix_web::middleware::{Next, from_fn};
+use actix_web::middleware::Next;
 use actix_web::{HttpRequest, HttpResponse, ResponseError, Route, web};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::domain::page::PageRequest;
 use crate::error::AppError;
-use crate::rate_limit;
 
 /// Largest JSON body accepted (413 above).
 pub const JSON_LIMIT: usize = 64 * 1024;
 
-/// Registers every route with its methods; other methods on a known path
-/// get 405, unknown paths 404, both as problem+json.
-pub fn configure(cfg: &mut web::ServiceConfig) {
+/// Registers every handler. A handler's `#[utoipa::path]` and
+/// `#[actix_web::get(...)]` attributes give its method, path, middleware and
+/// documentation, so registering it here also lists it in the OpenAPI
+/// document (see `openapi::document`).
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.app_data(json_config())
         .app_data(query_config())
         .app_data(path_config())
-        .service(resource("/healthz").route(web::get().to(ops::healthz)))
-        .service(resource("/readyz").route(web::get().to(ops::readyz)))
-        .service(resource("/metrics").route(web::get().to(ops::metrics)))
-        .service(
-            resource("/api/v1/auth/login")
-                .route(web::post().to(auth::login))
-                .wrap(from_fn(rate_limit::public_posts)),
-        )
-        .service(resource("/api/v1/auth/logout").route(web::post().to(auth::logout)))
-        .service(resource("/api/v1/me").route(web::get().to(auth::me)))
-        .service(
-            resource("/api/v1/users")
-                .route(web::post().to(users::create))
-                .route(web::get().to(users::list)),
-        )
-        .service(
-            resource("/api/v1/users/{id}")
-                .route(web::get().to(users::get))
-                .route(web::patch().to(users::update)),
-        )
-        .service(
-            resource("/api/v1/accounts")
-                .route(web::post().to(accounts::create))
-                .route(web::get().to(accounts::list)),
-        )
-        .service(resource("/api/v1/accounts/{id}").route(web::get().to(accounts::get)))
-        .service(
-            resource("/api/v1/webinars")
-                .route(web::post().to(webinars::create))
-                .route(web::get().to(webinars::list)),
-        )
-        .service(
-            resource("/api/v1/webinars/{id}")
-                .route(web::get().to(webinars::get))
-                .route(web::patch().to(webinars::update)),
-        )
-        .service(resource("/api/v1/webinars/{id}/cancel").route(web::post().to(webinars::cancel)))
-        .service(resource("/api/v1/webinars/{id}/ics").route(web::get().to(webinars::ics)))
-        .service(
-            resource("/api/v1/webinars/{id}/registrations")
-                .route(web::post().to(registrations::create))
-                .route(web::get().to(registrations::list))
-                .wrap(from_fn(rate_limit::public_posts)),
-        )
-        .service(
-            resource("/api/v1/webinars/{id}/attendance")
-                .route(web::post().to(registrations::attendance)),
-        )
-        .service(resource("/api/v1/registrations/{id}").route(web::get().to(registrations::get)))
-        .service(
-            resource("/api/v1/registrations/{id}/cancel")
-                .route(web::post().to(registrations::cancel))
-                .wrap(from_fn(rate_limit::public_posts)),
-        )
-        .service(
-            resource("/api/v1/users/{id}/availability")
-                .route(web::put().to(office_hours::put_availability))
-                .route(web::get().to(office_hours::get_availability)),
-        )
-        .service(resource("/api/v1/office-hours/slots").route(web::get().to(office_hours::slots)))
-        .service(
-            resource("/api/v1/queue")
-                .route(web::post().to(queue::create))
-                .route(web::get().to(queue::list))
-                .wrap(from_fn(rate_limit::public_posts)),
-        )
-        .service(resource("/api/v1/queue/{id}").route(web::get().to(queue::get)))
-        .service(
-            resource("/api/v1/queue/{id}/cancel")
-                .route(web::post().to(queue::cancel))
-                .wrap(from_fn(rate_limit::public_posts)),
-        )
-        .service(
-            resource("/api/v1/queue/{id}/confirm")
-                .route(web::post().to(queue::confirm))
-                .wrap(from_fn(rate_limit::public_posts)),
-        )
-        .service(
-            resource("/api/v1/queue/{id}/reschedule")
-                .route(web::post().to(queue::reschedule))
-                .wrap(from_fn(rate_limit::public_posts)),
-        )
-        .service(resource("/api/v1/appointments").route(web::get().to(queue::appointments)))
-        .service(
-            resource("/api/v1/appointments/{id}/complete").route(web::post().to(queue::complete)),
-        )
-        .service(resource("/api/v1/attendees").route(web::get().to(marketing::attendees)))
-        .service(resource("/api/v1/attendees.csv").route(web::get().to(marketing::attendees_csv)))
-        .service(resource("/api/v1/stats/webinars").route(web::get().to(marketing::stats)))
-        .service(
-            resource("/api/v1/webhooks")
-                .route(web::post().to(marketing::create_webhook))
-                .route(web::get().to(marketing::list_webhooks)),
-        )
-        .service(
-            resource("/api/v1/webhooks/{id}").route(web::delete().to(marketing::delete_webhook)),
-        )
-        .service(
-            resource("/api/v1/people/{email}").route(web::delete().to(marketing::erase_person)),
-        )
-        .service(resource("/api/v1/audit").route(web::get().to(marketing::audit_log)))
-        .service(resource("/api/v1/outbox").route(web::get().to(outbox::list)))
-        .service(resource("/api/v1/outbox/retry").route(web::post().to(outbox::retry_many)))
-        .service(resource("/api/v1/outbox/{id}").route(web::get().to(outbox::get)))
-        .service(resource("/api/v1/outbox/{id}/retry").route(web::post().to(outbox::retry)))
-        .service(web::redirect("/api/docs", "/api/docs/"));
+        .service(ops::healthz)
+        .service(ops::readyz)
+        .service(ops::metrics)
+        .service(auth::login)
+        .service(auth::logout)
+        .service(auth::me)
+        .service(users::create)
+        .service(users::list)
+        .service(users::get)
+        .service(users::update)
+        .service(accounts::create)
+        .service(accounts::list)
+        .service(accounts::get)
+        .service(webinars::create)
+        .service(webinars::list)
+        .service(webinars::get)
+        .service(webinars::update)
+        .service(webinars::cancel)
+        .service(webinars::ics)
+        .service(registrations::create)
+        .service(registrations::list)
+        .service(registrations::attendance)
+        .service(registrations::get)
+        .service(registrations::cancel)
+        .service(office_hours::put_availability)
+        .service(office_hours::get_availability)
+        .service(office_hours::slots)
+        .service(queue::create)
+        .service(queue::list)
+        .service(queue::get)
+        .service(queue::cancel)
+        .service(queue::confirm)
+        .service(queue::reschedule)
+        .service(queue::appointments)
+        .service(queue::complete)
+        .service(marketing::attendees)
+        .service(marketing::attendees_csv)
+        .service(marketing::stats)
+        .service(marketing::create_webhook)
+        .service(marketing::list_webhooks)
+        .service(marketing::delete_webhook)
+        .service(marketing::erase_person)
+        .service(marketing::audit_log)
+        .service(outbox::list)
+        .service(outbox::retry_many)
+        .service(outbox::get)
+        .service(outbox::retry)
+        .map(|cfg| cfg.service(web::redirect("/api/docs", "/api/docs/")));
 }
 
-/// A resource whose other methods get 405 with an `Allow` header, and whose
-/// `{id}` segment must be a UUID (422 otherwise, before any handler runs).
-fn resource(
-    path: &str,
-) -> actix_web::Resource<
-    impl ServiceFactory<
-        ServiceRequest,
-        Config = (),
-        Response = ServiceResponse<impl MessageBody>,
-        Error = actix_web::Error,
-        InitError = (),
-    >,
-> {
-    web::resource(path)
-        .default_service(web::to(method_not_allowed))
-        .wrap(from_fn(ids_are_uuids))
+/// After the handlers: every documented path answers the methods it does not
+/// serve with 405 and an `Allow` header (unknown paths stay 404).
+pub fn method_not_allowed(cfg: &mut web::ServiceConfig) {
+    for path in crate::openapi::document().paths.paths.keys() {
+        cfg.service(web::resource(path.as_str()).to(method_not_allowed_answer));
+    }
 }
 
 /// The methods served at the request's route, as the OpenAPI document lists
@@ -168,7 +103,7 @@ fn allowed(req: &HttpRequest) -> &'static str {
         .unwrap_or("")
 }
 
-async fn method_not_allowed(req: HttpRequest) -> HttpResponse {
+async fn method_not_allowed_answer(req: HttpRequest) -> HttpResponse {
     let mut response = AppError::MethodNotAllowed.error_response();
     response.headers_mut().insert(
         header::ALLOW,
@@ -180,7 +115,7 @@ async fn method_not_allowed(req: HttpRequest) -> HttpResponse {
 /// Refuses a malformed `{id}` with 422, so that no text that cannot be an
 /// id (a NUL byte, say) reaches a query; a well-formed unknown id is the
 /// handler's 404. A method the route does not serve stays a 405.
-async fn ids_are_uuids(
+pub(crate) async fn ids_are_uuids(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use actix_web::web;
+use actix_web::{get, put};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -47,11 +48,15 @@ pub async fn run_allocator(db: &Db, settings: &Settings) -> Result<usize, AppErr
 }
 
 /// Replace a CSM's availability (that CSM, admin).
-#[utoipa::path(put, path = "/api/v1/users/{id}/availability", tag = "office hours",
+#[utoipa::path(tag = "office hours",
     operation_id = "replaceAvailability", security(("bearer" = [])), request_body = AvailabilityRequest, responses(
     (status = 200, body = AvailabilityOut),
     (status = 403, description = "Neither that CSM nor an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
+#[put(
+    "/api/v1/users/{id}/availability",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)"
+)]
 pub async fn put_availability(
     db: web::Data<Db>,
     settings: web::Data<Settings>,
@@ -87,10 +92,14 @@ pub async fn put_availability(
 }
 
 /// A CSM's availability (staff).
-#[utoipa::path(get, path = "/api/v1/users/{id}/availability", tag = "office hours",
+#[utoipa::path(tag = "office hours",
     operation_id = "getAvailability", security(("bearer" = [])), responses(
     (status = 200, body = AvailabilityOut),
 ))]
+#[get(
+    "/api/v1/users/{id}/availability",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)"
+)]
 pub async fn get_availability(
     db: web::Data<Db>,
     _staff: Staff,
@@ -140,10 +149,11 @@ pub struct SlotsOut {
 
 /// Free one-hour slots pooled over CSMs (public). Hours sooner than the
 /// minimum notice are left out; ranges beyond the queue's horizon are fine.
-#[utoipa::path(get, path = "/api/v1/office-hours/slots", tag = "office hours",
+#[utoipa::path(tag = "office hours",
     operation_id = "listFreeSlots", params(SlotsQuery), responses(
     (status = 200, body = SlotsOut),
 ))]
+#[get("/api/v1/office-hours/slots")]
 pub async fn slots(
     db: web::Data<Db>,
     settings: web::Data<Settings>,

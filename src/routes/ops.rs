@@ -1,6 +1,7 @@
 //! Operations endpoints: liveness, readiness (the database answers) and
 //! Prometheus metrics.
 
+use actix_web::get;
 use actix_web::{HttpResponse, web};
 use diesel::connection::SimpleConnection;
 use serde::Serialize;
@@ -26,16 +27,18 @@ pub struct Ready {
 }
 
 /// The process is up.
-#[utoipa::path(get, path = "/healthz", tag = "operations", operation_id = "health", responses((status = 200, body = Health)))]
+#[utoipa::path(tag = "operations", operation_id = "health", responses((status = 200, body = Health)))]
+#[get("/healthz")]
 pub async fn healthz() -> web::Json<Health> {
     web::Json(Health { status: "ok" })
 }
 
 /// The database answers a query.
-#[utoipa::path(get, path = "/readyz", tag = "operations", operation_id = "readiness", responses(
+#[utoipa::path(tag = "operations", operation_id = "readiness", responses(
     (status = 200, body = Ready),
     (status = 503, description = "The database does not answer (`unavailable`)", body = Problem, content_type = "application/problem+json"),
 ))]
+#[get("/readyz")]
 pub async fn readyz(db: web::Data<Db>) -> Result<web::Json<Ready>, AppError> {
     db.run(|conn| {
         conn.batch_execute("SELECT 1")
@@ -49,7 +52,8 @@ pub async fn readyz(db: web::Data<Db>) -> Result<web::Json<Ready>, AppError> {
 }
 
 /// Request counts and latencies by route, and pool usage, in Prometheus text format.
-#[utoipa::path(get, path = "/metrics", tag = "operations", operation_id = "metrics", responses((status = 200, content_type = "text/plain", body = String)))]
+#[utoipa::path(tag = "operations", operation_id = "metrics", responses((status = 200, content_type = "text/plain", body = String)))]
+#[get("/metrics")]
 pub async fn metrics(metrics: web::Data<Metrics>, db: web::Data<Db>) -> HttpResponse {
     let (open, idle, max) = db.pool_state();
     HttpResponse::Ok()

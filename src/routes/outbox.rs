@@ -2,6 +2,7 @@
 //! attempt log, and sending a failed one again.
 
 use actix_web::web;
+use actix_web::{get, post};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -102,11 +103,12 @@ pub struct OutboxQuery {
 }
 
 /// Messages, newest first (admin).
-#[utoipa::path(get, path = "/api/v1/outbox", tag = "outbox", operation_id = "listOutbox",
+#[utoipa::path(tag = "outbox", operation_id = "listOutbox",
     security(("bearer" = [])), params(OutboxQuery), responses(
     (status = 200, body = Page<OutboxOut>),
     (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
+#[get("/api/v1/outbox")]
 pub async fn list(
     db: web::Data<Db>,
     staff: Staff,
@@ -136,11 +138,15 @@ pub async fn list(
 }
 
 /// One message with its attempt log (admin).
-#[utoipa::path(get, path = "/api/v1/outbox/{id}", tag = "outbox", operation_id = "getOutboxMessage",
+#[utoipa::path(tag = "outbox", operation_id = "getOutboxMessage",
     security(("bearer" = [])), responses(
     (status = 200, body = OutboxOut),
     (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
+#[get(
+    "/api/v1/outbox/{id}",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)"
+)]
 pub async fn get(
     db: web::Data<Db>,
     staff: Staff,
@@ -160,12 +166,16 @@ pub async fn get(
 }
 
 /// Send a failed message again (admin).
-#[utoipa::path(post, path = "/api/v1/outbox/{id}/retry", tag = "outbox", operation_id = "retryOutboxMessage",
+#[utoipa::path(tag = "outbox", operation_id = "retryOutboxMessage",
     security(("bearer" = [])), responses(
     (status = 200, body = OutboxOut),
     (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`not_failed`: only a failed message can be retried", body = Problem, content_type = "application/problem+json"),
 ))]
+#[post(
+    "/api/v1/outbox/{id}/retry",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)"
+)]
 pub async fn retry(
     db: web::Data<Db>,
     staff: Staff,
@@ -234,11 +244,12 @@ impl RetryManyBody {
 
 /// Send failed messages again at once (admin): every failed one, or those
 /// listed.
-#[utoipa::path(post, path = "/api/v1/outbox/retry", tag = "outbox", operation_id = "retryOutboxMessages",
+#[utoipa::path(tag = "outbox", operation_id = "retryOutboxMessages",
     security(("bearer" = [])), request_body = RetryManyBody, responses(
     (status = 200, body = Retried),
     (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
+#[post("/api/v1/outbox/retry")]
 pub async fn retry_many(
     db: web::Data<Db>,
     staff: Staff,

@@ -4,6 +4,7 @@
 //! appointments.
 
 use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{get, post};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -140,7 +141,7 @@ impl RequestOut {
 /// Ask for an hour with a CSM (public). Served first come, first served.
 /// With `queue.confirm_email` the request is `unconfirmed`: it holds no
 /// place until its owner confirms through the link mailed to them.
-#[utoipa::path(post, path = "/api/v1/queue", tag = "queue", operation_id = "joinQueue",
+#[utoipa::path(tag = "queue", operation_id = "joinQueue",
     request_body = QueueRequestBody, responses(
     (status = 201, body = QueuedWithToken),
     (status = 403, description = "`not_eligible`: high-touch accounts talk to their own CSM", body = Problem, content_type = "application/problem+json"),
@@ -148,6 +149,10 @@ impl RequestOut {
     (status = 429, description = "Too many requests from this address (`rate_limited`)", body = Problem, content_type = "application/problem+json",
         headers(("Retry-After" = u64, description = "Seconds until a request is accepted again"))),
 ))]
+#[post(
+    "/api/v1/queue",
+    wrap = "actix_web::middleware::from_fn(crate::rate_limit::public_posts)"
+)]
 pub async fn create(
     req: HttpRequest,
     db: web::Data<Db>,
@@ -175,7 +180,7 @@ fn holds_confirm_token(req: &HttpRequest, keys: &JwtKeys, id: &str) -> bool {
 /// Confirm a request (the token from the confirmation mail, as `?token=` or
 /// Bearer): it enters the queue at the place of the time it was made and
 /// may be scheduled at once. The manage token comes with the answer.
-#[utoipa::path(post, path = "/api/v1/queue/{id}/confirm", tag = "queue", operation_id = "confirmQueueRequest",
+#[utoipa::path(tag = "queue", operation_id = "confirmQueueRequest",
     security(("manage_token" = [])), responses(
     (status = 200, body = QueuedWithToken),
     (status = 401, description = "Not the confirmation token of this request (`unauthorized`)", body = Problem, content_type = "application/problem+json"),
@@ -183,6 +188,11 @@ fn holds_confirm_token(req: &HttpRequest, keys: &JwtKeys, id: &str) -> bool {
         headers(("Retry-After" = u64, description = "Seconds until a request is accepted again"))),
     (status = 409, description = "`session_closed` (cancelled, or not confirmed within 24 hours), `quota_exceeded`", body = Problem, content_type = "application/problem+json"),
 ))]
+#[post(
+    "/api/v1/queue/{id}/confirm",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)",
+    wrap = "actix_web::middleware::from_fn(crate::rate_limit::public_posts)"
+)]
 pub async fn confirm(
     req: HttpRequest,
     db: web::Data<Db>,
@@ -215,11 +225,15 @@ fn staff_of_queue(caller: &Caller) -> Result<(), AppError> {
 /// One request (its manage token or confirmation token, CSMs, admins).
 /// Reading it never confirms it: the confirmation link leads here, and mail
 /// scanners open links.
-#[utoipa::path(get, path = "/api/v1/queue/{id}", tag = "queue", operation_id = "getQueueRequest",
+#[utoipa::path(tag = "queue", operation_id = "getQueueRequest",
     security(("bearer" = []), ("manage_token" = [])), responses(
     (status = 200, body = QueuedOut),
     (status = 403, description = "Staff other than CSMs and admins (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
+#[get(
+    "/api/v1/queue/{id}",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)"
+)]
 pub async fn get(
     req: HttpRequest,
     db: web::Data<Db>,
@@ -236,13 +250,18 @@ pub async fn get(
 
 /// Cancel a request (its manage token, the CSM hosting its hour, admins); a
 /// freed hour goes to the next in the queue.
-#[utoipa::path(post, path = "/api/v1/queue/{id}/cancel", tag = "queue", operation_id = "cancelQueueRequest",
+#[utoipa::path(tag = "queue", operation_id = "cancelQueueRequest",
     security(("bearer" = []), ("manage_token" = [])), responses(
     (status = 200, body = QueuedOut),
     (status = 403, description = "Staff other than the CSM hosting its hour and admins (`forbidden`)", body = Problem, content_type = "application/problem+json"),
     (status = 429, description = "Too many requests from this address (`rate_limited`)", body = Problem, content_type = "application/problem+json",
         headers(("Retry-After" = u64, description = "Seconds until a request is accepted again"))),
 ))]
+#[post(
+    "/api/v1/queue/{id}/cancel",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)",
+    wrap = "actix_web::middleware::from_fn(crate::rate_limit::public_posts)"
+)]
 pub async fn cancel(
     req: HttpRequest,
     db: web::Data<Db>,
@@ -280,7 +299,7 @@ pub async fn cancel(
 
 /// Ask for another slot (its manage token): the next free hour after the
 /// current one, else back to waiting at the original place.
-#[utoipa::path(post, path = "/api/v1/queue/{id}/reschedule", tag = "queue", operation_id = "rescheduleQueueRequest",
+#[utoipa::path(tag = "queue", operation_id = "rescheduleQueueRequest",
     security(("bearer" = []), ("manage_token" = [])), responses(
     (status = 200, body = QueuedOut),
     (status = 403, description = "Staff: only the customer asks for another slot (`forbidden`)", body = Problem, content_type = "application/problem+json"),
@@ -288,6 +307,11 @@ pub async fn cancel(
     (status = 429, description = "Too many requests from this address (`rate_limited`)", body = Problem, content_type = "application/problem+json",
         headers(("Retry-After" = u64, description = "Seconds until a request is accepted again"))),
 ))]
+#[post(
+    "/api/v1/queue/{id}/reschedule",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)",
+    wrap = "actix_web::middleware::from_fn(crate::rate_limit::public_posts)"
+)]
 pub async fn reschedule(
     req: HttpRequest,
     db: web::Data<Db>,
@@ -319,11 +343,12 @@ pub struct QueueListQuery {
 }
 
 /// The waiting requests in serving order, with topic and situation (csm, admin).
-#[utoipa::path(get, path = "/api/v1/queue", tag = "queue", operation_id = "listQueue",
+#[utoipa::path(tag = "queue", operation_id = "listQueue",
     security(("bearer" = [])), params(QueueListQuery), responses(
     (status = 200, body = Page<RequestOut>),
     (status = 403, description = "Not a CSM or admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
+#[get("/api/v1/queue")]
 pub async fn list(
     db: web::Data<Db>,
     staff: Staff,
@@ -409,11 +434,12 @@ pub struct AppointmentQuery {
 }
 
 /// Appointments in a range (csm, admin).
-#[utoipa::path(get, path = "/api/v1/appointments", tag = "queue", operation_id = "listAppointments",
+#[utoipa::path(tag = "queue", operation_id = "listAppointments",
     security(("bearer" = [])), params(AppointmentQuery), responses(
     (status = 200, body = Page<AppointmentOut>),
     (status = 403, body = Problem, content_type = "application/problem+json"),
 ))]
+#[get("/api/v1/appointments")]
 pub async fn appointments(
     db: web::Data<Db>,
     staff: Staff,
@@ -457,12 +483,16 @@ pub struct CompleteRequest {
 }
 
 /// Record how the hour went (its CSM, admin).
-#[utoipa::path(post, path = "/api/v1/appointments/{id}/complete", tag = "queue", operation_id = "completeAppointment",
+#[utoipa::path(tag = "queue", operation_id = "completeAppointment",
     security(("bearer" = [])), request_body = CompleteRequest, responses(
     (status = 200, body = AppointmentOut),
     (status = 403, description = "Neither its CSM nor an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`session_closed`: the appointment was cancelled", body = Problem, content_type = "application/problem+json"),
 ))]
+#[post(
+    "/api/v1/appointments/{id}/complete",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)"
+)]
 pub async fn complete(
     db: web::Data<Db>,
     staff: Staff,

@@ -2,6 +2,7 @@
 //! the manage token), the host's list and attendance.
 
 use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{get, post};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -83,13 +84,18 @@ impl RegistrationOut {
 
 /// Register for a webinar (public, no account). A full webinar puts the
 /// registrant on the waiting list.
-#[utoipa::path(post, path = "/api/v1/webinars/{id}/registrations", tag = "registrations",
+#[utoipa::path(tag = "registrations",
     operation_id = "register", request_body = RegistrationRequest, responses(
     (status = 201, body = RegisteredOut),
     (status = 409, description = "`already_registered` (the confirmation is e-mailed again, at most once per 15 minutes), `session_closed`", body = Problem, content_type = "application/problem+json"),
     (status = 429, description = "Too many requests from this address (`rate_limited`)", body = Problem, content_type = "application/problem+json",
         headers(("Retry-After" = u64, description = "Seconds until a request is accepted again"))),
 ))]
+#[post(
+    "/api/v1/webinars/{id}/registrations",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)",
+    wrap = "actix_web::middleware::from_fn(crate::rate_limit::public_posts)"
+)]
 pub async fn create(
     req: HttpRequest,
     db: web::Data<Db>,
@@ -158,11 +164,15 @@ async fn check_staff(
 
 /// One registration (its manage token, the host, admin; marketing only
 /// with the person's marketing consent).
-#[utoipa::path(get, path = "/api/v1/registrations/{id}", tag = "registrations",
+#[utoipa::path(tag = "registrations",
     operation_id = "getRegistration", security(("bearer" = []), ("manage_token" = [])), responses(
     (status = 200, body = RegistrationOut),
     (status = 403, description = "Staff who may not see this registration: marketing without the person's consent (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
+#[get(
+    "/api/v1/registrations/{id}",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)"
+)]
 pub async fn get(
     req: HttpRequest,
     db: web::Data<Db>,
@@ -183,7 +193,7 @@ pub async fn get(
 
 /// Cancel a registration (its manage token, the host, admin). A freed seat
 /// goes to the first on the waiting list.
-#[utoipa::path(post, path = "/api/v1/registrations/{id}/cancel", tag = "registrations",
+#[utoipa::path(tag = "registrations",
     operation_id = "cancelRegistration", security(("bearer" = []), ("manage_token" = [])), responses(
     (status = 200, body = RegistrationOut),
     (status = 403, description = "Staff who may not change this registration (`forbidden`)", body = Problem, content_type = "application/problem+json"),
@@ -191,6 +201,11 @@ pub async fn get(
     (status = 429, description = "Too many requests from this address (`rate_limited`)", body = Problem, content_type = "application/problem+json",
         headers(("Retry-After" = u64, description = "Seconds until a request is accepted again"))),
 ))]
+#[post(
+    "/api/v1/registrations/{id}/cancel",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)",
+    wrap = "actix_web::middleware::from_fn(crate::rate_limit::public_posts)"
+)]
 pub async fn cancel(
     req: HttpRequest,
     db: web::Data<Db>,
@@ -212,11 +227,15 @@ pub async fn cancel(
 
 /// Everyone registered for a webinar, with their situations and questions
 /// (its host, admin; marketing sees those who gave marketing consent).
-#[utoipa::path(get, path = "/api/v1/webinars/{id}/registrations", tag = "registrations",
+#[utoipa::path(tag = "registrations",
     operation_id = "listRegistrations", security(("bearer" = [])), params(ListQuery), responses(
     (status = 200, body = Page<RegistrationOut>),
     (status = 403, description = "Not its host, an admin or marketing (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
+#[get(
+    "/api/v1/webinars/{id}/registrations",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)"
+)]
 pub async fn list(
     db: web::Data<Db>,
     staff: Staff,
@@ -270,11 +289,15 @@ pub struct AttendanceOut {
 }
 
 /// Mark who attended (its host, admin).
-#[utoipa::path(post, path = "/api/v1/webinars/{id}/attendance", tag = "registrations",
+#[utoipa::path(tag = "registrations",
     operation_id = "markAttendance", security(("bearer" = [])), request_body = AttendanceRequest, responses(
     (status = 200, body = AttendanceOut),
     (status = 403, description = "Neither its host nor an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
+#[post(
+    "/api/v1/webinars/{id}/attendance",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)"
+)]
 pub async fn attendance(
     db: web::Data<Db>,
     staff: Staff,

@@ -2,6 +2,7 @@
 //! profile and password.
 
 use actix_web::{HttpResponse, web};
+use actix_web::{get, patch, post};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::time::Instant;
@@ -68,12 +69,13 @@ pub struct CreateUserRequest {
 }
 
 /// Create a staff user (admin).
-#[utoipa::path(post, path = "/api/v1/users", tag = "users", operation_id = "createUser",
+#[utoipa::path(tag = "users", operation_id = "createUser",
     security(("bearer" = [])), request_body = CreateUserRequest, responses(
     (status = 201, body = UserOut),
     (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`email_taken`", body = Problem, content_type = "application/problem+json"),
 ))]
+#[post("/api/v1/users")]
 pub async fn create(
     db: web::Data<Db>,
     settings: web::Data<Settings>,
@@ -107,11 +109,12 @@ pub async fn create_user(db: &Db, new: NewStaffUser) -> Result<UserRow, AppError
 }
 
 /// List staff users (admin).
-#[utoipa::path(get, path = "/api/v1/users", tag = "users", operation_id = "listUsers",
+#[utoipa::path(tag = "users", operation_id = "listUsers",
     security(("bearer" = [])), params(ListQuery), responses(
     (status = 200, body = Page<UserOut>),
     (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
+#[get("/api/v1/users")]
 pub async fn list(
     db: web::Data<Db>,
     staff: Staff,
@@ -132,11 +135,15 @@ pub async fn list(
 }
 
 /// One staff user (admin, or the user themself).
-#[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", operation_id = "getUser",
+#[utoipa::path(tag = "users", operation_id = "getUser",
     security(("bearer" = [])), responses(
     (status = 200, body = UserOut),
     (status = 403, description = "Another user, and not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
+#[get(
+    "/api/v1/users/{id}",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)"
+)]
 pub async fn get(
     db: web::Data<Db>,
     staff: Staff,
@@ -157,11 +164,15 @@ pub async fn get(
 /// of anyone; users set their own name, timezone, locale and password (with
 /// `current_password`). A change of role, active or password ends every
 /// token the user holds.
-#[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", operation_id = "updateUser",
+#[utoipa::path(tag = "users", operation_id = "updateUser",
     security(("bearer" = [])), request_body = UserPatch, responses(
     (status = 200, body = UserOut),
     (status = 403, description = "Not an admin and not the user themself, or a field only admins change (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
+#[patch(
+    "/api/v1/users/{id}",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)"
+)]
 pub async fn update(
     db: web::Data<Db>,
     staff: Staff,

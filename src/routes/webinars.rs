@@ -2,6 +2,7 @@
 //! "add to calendar" file.
 
 use actix_web::{HttpResponse, web};
+use actix_web::{get, patch, post};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -146,12 +147,13 @@ fn rows_for(
 }
 
 /// Create a webinar, or a series with `rrule` (csm, admin).
-#[utoipa::path(post, path = "/api/v1/webinars", tag = "webinars", operation_id = "createWebinar",
+#[utoipa::path(tag = "webinars", operation_id = "createWebinar",
     security(("bearer" = [])), request_body = WebinarRequest, responses(
     (status = 201, description = "The webinar, or `{series_id, items}` for a series (`rrule`)", body = CreatedOut),
     (status = 403, description = "Not a CSM or admin, or `host_id` of another host without being admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`host_busy`: the host has a customer appointment then", body = Problem, content_type = "application/problem+json"),
 ))]
+#[post("/api/v1/webinars")]
 pub async fn create(
     db: web::Data<Db>,
     staff: Staff,
@@ -206,10 +208,11 @@ pub struct WebinarQuery {
 }
 
 /// Upcoming scheduled webinars (public).
-#[utoipa::path(get, path = "/api/v1/webinars", tag = "webinars", operation_id = "listWebinars",
+#[utoipa::path(tag = "webinars", operation_id = "listWebinars",
     security((), ("bearer" = [])), params(WebinarQuery), responses(
     (status = 200, body = Page<WebinarOut>),
 ))]
+#[get("/api/v1/webinars")]
 pub async fn list(
     db: web::Data<Db>,
     staff: Option<Staff>,
@@ -267,10 +270,14 @@ pub(crate) fn require_host(staff: &Staff, webinar: &Webinar) -> Result<(), AppEr
 }
 
 /// One webinar (public).
-#[utoipa::path(get, path = "/api/v1/webinars/{id}", tag = "webinars", operation_id = "getWebinar",
+#[utoipa::path(tag = "webinars", operation_id = "getWebinar",
     security((), ("bearer" = [])), responses(
     (status = 200, body = WebinarOut),
 ))]
+#[get(
+    "/api/v1/webinars/{id}",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)"
+)]
 pub async fn get(
     db: web::Data<Db>,
     staff: Option<Staff>,
@@ -286,12 +293,16 @@ pub async fn get(
 /// Change a webinar (its host, admin). A new time or content mails an
 /// update to every confirmed registrant; more capacity promotes from the
 /// waiting list.
-#[utoipa::path(patch, path = "/api/v1/webinars/{id}", tag = "webinars", operation_id = "updateWebinar",
+#[utoipa::path(tag = "webinars", operation_id = "updateWebinar",
     security(("bearer" = [])), request_body = WebinarPatch, responses(
     (status = 200, body = WebinarOut),
     (status = 403, description = "Neither its host nor an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`capacity_below_taken`, `session_closed`, `host_busy`", body = Problem, content_type = "application/problem+json"),
 ))]
+#[patch(
+    "/api/v1/webinars/{id}",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)"
+)]
 pub async fn update(
     db: web::Data<Db>,
     settings: web::Data<Settings>,
@@ -313,11 +324,15 @@ pub async fn update(
 }
 
 /// Cancel a webinar (its host, admin): registrants get METHOD:CANCEL.
-#[utoipa::path(post, path = "/api/v1/webinars/{id}/cancel", tag = "webinars", operation_id = "cancelWebinar",
+#[utoipa::path(tag = "webinars", operation_id = "cancelWebinar",
     security(("bearer" = [])), responses(
     (status = 200, body = WebinarOut),
     (status = 403, description = "Neither its host nor an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
+#[post(
+    "/api/v1/webinars/{id}/cancel",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)"
+)]
 pub async fn cancel(
     db: web::Data<Db>,
     settings: web::Data<Settings>,
@@ -336,9 +351,13 @@ pub async fn cancel(
 }
 
 /// The webinar as an iCalendar file for "add to calendar" (public).
-#[utoipa::path(get, path = "/api/v1/webinars/{id}/ics", tag = "webinars", operation_id = "getWebinarIcs", responses(
+#[utoipa::path(tag = "webinars", operation_id = "getWebinarIcs", responses(
     (status = 200, content_type = "text/calendar", body = String),
 ))]
+#[get(
+    "/api/v1/webinars/{id}/ics",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)"
+)]
 pub async fn ics(
     db: web::Data<Db>,
     composer: web::Data<crate::email::Composer>,

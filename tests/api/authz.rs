@@ -498,7 +498,7 @@ async fn assert_table_covers_every_route(app: &TestApp, rows: &[Row]) {
     }
 }
 
-/// Every `resource("…")` and `redirect("…")` path in the source.
+/// Every path the source registers: route attributes, resources, redirects.
 fn registered_paths(dir: &Path) -> BTreeSet<String> {
     let mut found = BTreeSet::new();
     for entry in std::fs::read_dir(dir).expect("src is readable") {
@@ -507,10 +507,22 @@ fn registered_paths(dir: &Path) -> BTreeSet<String> {
             found.extend(registered_paths(&path));
         } else if path.extension().is_some_and(|e| e == "rs") {
             let text = std::fs::read_to_string(&path).expect("source is readable");
-            for marker in ["resource(\"", "redirect(\""] {
+            // A handler's route attribute, `#[get("/path", ...)]` (perhaps
+            // broken over lines), or a resource or redirect registered by hand.
+            for marker in [
+                "#[get(",
+                "#[post(",
+                "#[put(",
+                "#[patch(",
+                "#[delete(",
+                "resource(",
+                "redirect(",
+            ] {
                 for (at, _) in text.match_indices(marker) {
-                    let rest = &text[at + marker.len()..];
-                    if let Some(end) = rest.find('"') {
+                    let rest = text[at + marker.len()..].trim_start();
+                    if let Some(rest) = rest.strip_prefix('"')
+                        && let Some(end) = rest.find('"')
+                    {
                         found.insert(rest[..end].to_owned());
                     }
                 }

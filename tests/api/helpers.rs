@@ -127,7 +127,7 @@ pub fn test_settings(db: &TestDb, mail_dir: &Path) -> Settings {
     s.server.shutdown_timeout_seconds = 1;
     s.database.url = db.url();
     s.database.pool_size = 8;
-    s.auth.jwt_secret = onetomany::config::Secret::new(TEST_SECRET);
+    s.auth.jwt_secret = secrecy::SecretString::from(TEST_SECRET);
     s.mail.dir = mail_dir.to_path_buf();
     s.mail.poll_interval_seconds = 0;
     s.server.rate_limit_per_minute = 0;
