@@ -1,6 +1,7 @@
-//! The one application error type. Every variant has its HTTP status and its
+//! The HTTP error of the handlers. Every variant has its HTTP status and its
 //! contract `code`, and is answered as RFC 9457 problem details
-//! (`application/problem+json`).
+//! (`application/problem+json`). The errors of the layers below (storage,
+//! authentication) are mapped to it here and nowhere else.
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
@@ -8,6 +9,8 @@ use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::auth::{AuthError, Refusal};
+use crate::db::DbError;
 use crate::domain::validation::{FieldError, ValidationErrors};
 
 #[derive(Debug, thiserror::Error)]
@@ -149,19 +152,35 @@ impl ResponseError for AppError {
     }
 }
 
-impl From<diesel::result::Error> for AppError {
-    fn from(err: diesel::result::Error) -> Self {
+impl From<DbError> for AppError {
+    fn from(err: DbError) -> Self {
         match err {
-            diesel::result::Error::NotFound => Self::NotFound("not found"),
-            other => Self::Internal(format!("database: {other}")),
+            DbError::NotFound(what) => Self::NotFound(what),
+            DbError::Conflict { code, detail } => Self::Conflict { code, detail },
+            DbError::Refused { code, detail } => Self::Refused { code, detail },
+            DbError::Invalid(errors) => Self::Validation(errors),
+            DbError::PoolTimeout(err) => {
+                tracing::warn!(error = %err, "no database connection available");
+                Self::Unavailable("the database is busy or unreachable; try again shortly".into())
+            }
+            DbError::Corrupt(_) | DbError::Storage(_) | DbError::Task(_) => {
+                Self::Internal(err.to_string())
+            }
         }
     }
 }
 
-impl From<r2d2::Error> for AppError {
-    fn from(err: r2d2::Error) -> Self {
-        tracing::warn!(error = %err, "no database connection available");
-        Self::Unavailable("the database is busy or unreachable; try again shortly".into())
+impl From<AuthError> for AppError {
+    fn from(err: AuthError) -> Self {
+        match err {
+            AuthError::Refused(Refusal::Role) => Self::Forbidden(Refusal::Role.detail()),
+            AuthError::Refused(refusal) => Self::Unauthorized(refusal.detail()),
+            AuthError::Storage(err) => err.into(),
+            AuthError::Signing(_)
+            | AuthError::Hashing(_)
+            | AuthError::Unwired(_)
+            | AuthError::Task(_) => Self::Internal(err.to_string()),
+        }
     }
 }
 
@@ -169,12 +188,4 @@ impl From<tokio::task::JoinError> for AppError {
     fn from(err: tokio::task::JoinError) -> Self {
         Self::Internal(format!("blocking task failed: {err}"))
     }
-}
-
-/// True when a diesel error is a unique-constraint violation.
-pub fn is_unique_violation(err: &diesel::result::Error) -> bool {
-    matches!(
-        err,
-        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
-    )
 }

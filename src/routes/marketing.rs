@@ -161,6 +161,7 @@ async fn record(
     let actor = staff.id.clone();
     db.run(move |conn| audit::record(conn, &actor, action, &details, clock()))
         .await
+        .map_err(AppError::from)
 }
 
 /// Attendees, a page at a time in a stable order (marketing, admin).
@@ -609,7 +610,7 @@ pub async fn erase_person(
             let erasure = people::erase(conn, &cfg, email.as_str(), now)?;
             let details = serde_json::json!({"email_hmac": tag, "erased": &erasure.report});
             audit::record(conn, &actor, "person.erased", &details, now)?;
-            Ok(erasure)
+            Ok::<_, AppError>(erasure)
         })
         .await?;
     if settings.mail.transport == MailTransport::File {

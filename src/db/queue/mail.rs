@@ -7,10 +7,10 @@
 use chrono::{DateTime, Utc};
 
 use super::{Appointment, Queued, RequestRow};
+use crate::db::DbError;
 use crate::db::mail::{appointment_intent, request_intent};
 use crate::db::{AnyConnection, outbox};
 use crate::domain::mail::MailKind;
-use crate::error::AppError;
 
 /// Mails the customer and the CSM about an appointment.
 pub(super) fn mail_both(
@@ -19,7 +19,7 @@ pub(super) fn mail_both(
     req: &RequestRow,
     cancelled: bool,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     let (to_customer, to_host) = if cancelled {
         (
             MailKind::AppointmentCancelled,
@@ -37,7 +37,7 @@ pub(super) fn mail_queued(
     conn: &mut AnyConnection,
     q: &Queued,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     let intent = request_intent(MailKind::Queued, &q.request, q.position);
     outbox::enqueue(conn, &intent, now)?;
     Ok(())
@@ -49,7 +49,7 @@ pub(super) fn mail_confirm(
     conn: &mut AnyConnection,
     req: &RequestRow,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     outbox::enqueue(
         conn,
         &request_intent(MailKind::QueueConfirm, req, None),
