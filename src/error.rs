@@ -189,3 +189,60 @@ impl From<tokio::task::JoinError> for AppError {
         Self::Internal(format!("blocking task failed: {err}"))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(err: impl Into<AppError>) -> (u16, String, String) {
+        let err = err.into();
+        let problem = err.problem();
+        (problem.status, problem.code, problem.detail)
+    }
+
+    #[test]
+    fn storage_errors_keep_their_status_code_and_detail() {
+        assert_eq!(
+            answer(DbError::conflict("session_closed", "the session is over")),
+            (409, "session_closed".into(), "the session is over".into())
+        );
+        assert_eq!(
+            answer(DbError::NotFound("no webinar with this id")),
+            (404, "not_found".into(), "no webinar with this id".into())
+        );
+        assert_eq!(
+            answer(DbError::from(diesel::result::Error::NotFound)),
+            (404, "not_found".into(), "not found".into())
+        );
+        assert_eq!(answer(DbError::invalid("cursor", "is not a cursor")).0, 422);
+        let (status, code, detail) = answer(DbError::corrupt("unknown status"));
+        assert_eq!((status, code.as_str()), (500, "internal"));
+        assert!(!detail.contains("unknown status"), "causes are not shown");
+    }
+
+    #[test]
+    fn refused_credentials_are_401_and_a_role_is_403() {
+        let unauthorized = AppError::from(AuthError::from(Refusal::SignedOut));
+        assert_eq!(
+            answer(unauthorized),
+            (
+                401,
+                "unauthorized".into(),
+                "this token was signed out".into()
+            )
+        );
+        let response = AppError::from(AuthError::from(Refusal::InvalidToken)).error_response();
+        assert_eq!(
+            response
+                .headers()
+                .get(header::WWW_AUTHENTICATE)
+                .map(|v| v.as_bytes()),
+            Some(&b"Bearer"[..])
+        );
+        assert_eq!(
+            answer(AuthError::from(Refusal::Role)),
+            (403, "forbidden".into(), "your role may not do this".into())
+        );
+        assert_eq!(answer(AuthError::Storage(DbError::NotFound("gone"))).0, 404);
+    }
+}
