@@ -31,7 +31,7 @@ use std::time::{Duration, Instant};
 use chrono::{TimeZone as _, Utc};
 use diesel::{Connection, ExpressionMethods, PgConnection, QueryDsl, RunQueryDsl};
 use onetomany::config::{DatabaseUrl, Settings};
-use onetomany::db::{booking, clock};
+use onetomany::db::{DbError, booking, clock};
 use onetomany::domain::locale::Locale;
 use onetomany::domain::registration::{NewRegistration, RegistrationRequest};
 use onetomany::domain::timezone::TimeZone;
@@ -380,10 +380,12 @@ async fn bench_backend(backend: Backend, cfg: &Config) -> Result<Outcome, BoxErr
         let rows_found: i64 = db
             .run(|conn| {
                 use onetomany::db::schema::registrations::dsl::*;
-                Ok(registrations
-                    .filter(status.ne("cancelled"))
-                    .count()
-                    .get_result(conn)?)
+                Ok::<_, DbError>(
+                    registrations
+                        .filter(status.ne("cancelled"))
+                        .count()
+                        .get_result(conn)?,
+                )
             })
             .await?;
         let rows_expected = http.ok + http_warm + direct.ok + direct_warm;

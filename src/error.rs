@@ -1,6 +1,7 @@
-//! The one application error type. Every variant has its HTTP status and its
+//! The HTTP error of the handlers. Every variant has its HTTP status and its
 //! contract `code`, and is answered as RFC 9457 problem details
-//! (`application/problem+json`).
+//! (`application/problem+json`). The errors of the layers below (storage,
+//! authentication) are mapped to it here and nowhere else.
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
@@ -8,6 +9,8 @@ use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::auth::{AuthError, Refusal};
+use crate::db::DbError;
 use crate::domain::validation::{FieldError, ValidationErrors};
 
 #[derive(Debug, thiserror::Error)]
@@ -149,19 +152,35 @@ impl ResponseError for AppError {
     }
 }
 
-impl From<diesel::result::Error> for AppError {
-    fn from(err: diesel::result::Error) -> Self {
+impl From<DbError> for AppError {
+    fn from(err: DbError) -> Self {
         match err {
-            diesel::result::Error::NotFound => Self::NotFound("not found"),
-            other => Self::Internal(format!("database: {other}")),
+            DbError::NotFound(what) => Self::NotFound(what),
+            DbError::Conflict { code, detail } => Self::Conflict { code, detail },
+            DbError::Refused { code, detail } => Self::Refused { code, detail },
+            DbError::Invalid(errors) => Self::Validation(errors),
+            DbError::PoolTimeout(err) => {
+                tracing::warn!(error = %err, "no database connection available");
+                Self::Unavailable("the database is busy or unreachable; try again shortly".into())
+            }
+            DbError::Corrupt(_) | DbError::Storage(_) | DbError::Task(_) => {
+                Self::Internal(err.to_string())
+            }
         }
     }
 }
 
-impl From<r2d2::Error> for AppError {
-    fn from(err: r2d2::Error) -> Self {
-        tracing::warn!(error = %err, "no database connection available");
-        Self::Unavailable("the database is busy or unreachable; try again shortly".into())
+impl From<AuthError> for AppError {
+    fn from(err: AuthError) -> Self {
+        match err {
+            AuthError::Refused(Refusal::Role) => Self::Forbidden(Refusal::Role.detail()),
+            AuthError::Refused(refusal) => Self::Unauthorized(refusal.detail()),
+            AuthError::Storage(err) => err.into(),
+            AuthError::Signing(_)
+            | AuthError::Hashing(_)
+            | AuthError::Unwired(_)
+            | AuthError::Task(_) => Self::Internal(err.to_string()),
+        }
     }
 }
 
@@ -171,10 +190,59 @@ impl From<tokio::task::JoinError> for AppError {
     }
 }
 
-/// True when a diesel error is a unique-constraint violation.
-pub fn is_unique_violation(err: &diesel::result::Error) -> bool {
-    matches!(
-        err,
-        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
-    )
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(err: impl Into<AppError>) -> (u16, String, String) {
+        let err = err.into();
+        let problem = err.problem();
+        (problem.status, problem.code, problem.detail)
+    }
+
+    #[test]
+    fn storage_errors_keep_their_status_code_and_detail() {
+        assert_eq!(
+            answer(DbError::conflict("session_closed", "the session is over")),
+            (409, "session_closed".into(), "the session is over".into())
+        );
+        assert_eq!(
+            answer(DbError::NotFound("no webinar with this id")),
+            (404, "not_found".into(), "no webinar with this id".into())
+        );
+        assert_eq!(
+            answer(DbError::from(diesel::result::Error::NotFound)),
+            (404, "not_found".into(), "not found".into())
+        );
+        assert_eq!(answer(DbError::invalid("cursor", "is not a cursor")).0, 422);
+        let (status, code, detail) = answer(DbError::corrupt("unknown status"));
+        assert_eq!((status, code.as_str()), (500, "internal"));
+        assert!(!detail.contains("unknown status"), "causes are not shown");
+    }
+
+    #[test]
+    fn refused_credentials_are_401_and_a_role_is_403() {
+        let unauthorized = AppError::from(AuthError::from(Refusal::SignedOut));
+        assert_eq!(
+            answer(unauthorized),
+            (
+                401,
+                "unauthorized".into(),
+                "this token was signed out".into()
+            )
+        );
+        let response = AppError::from(AuthError::from(Refusal::InvalidToken)).error_response();
+        assert_eq!(
+            response
+                .headers()
+                .get(header::WWW_AUTHENTICATE)
+                .map(|v| v.as_bytes()),
+            Some(&b"Bearer"[..])
+        );
+        assert_eq!(
+            answer(AuthError::from(Refusal::Role)),
+            (403, "forbidden".into(), "your role may not do this".into())
+        );
+        assert_eq!(answer(AuthError::Storage(DbError::NotFound("gone"))).0, 404);
+    }
 }

@@ -13,12 +13,12 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::config::QueueSettings;
+use crate::db::DbError;
 use crate::db::mail::{self as intents, Loaded};
 use crate::db::outbox::OutboxRow;
 use crate::db::{Db, outbox, reminders, webhooks};
 use crate::email::Composer;
 use crate::email::transport::Transport;
-use crate::error::AppError;
 
 /// Messages claimed at once; the lease covers the whole batch.
 const BATCH: u32 = 5;
@@ -38,7 +38,7 @@ pub async fn deliver_due(
     transport: &Transport,
     worker: &str,
     now: DateTime<Utc>,
-) -> Result<Delivery, AppError> {
+) -> Result<Delivery, DbError> {
     let (_never, stop) = watch::channel(false);
     deliver_due_until(db, composer, transport, worker, now, stop).await
 }
@@ -64,7 +64,7 @@ async fn prepare(
     row: &OutboxRow,
     secrets: &std::collections::HashMap<String, String>,
     now: DateTime<Utc>,
-) -> Result<Ready, AppError> {
+) -> Result<Ready, DbError> {
     if row.channel == "webhook" {
         let secret = row.webhook_id.as_ref().and_then(|id| secrets.get(id));
         return Ok(match secret {
@@ -99,7 +99,7 @@ pub async fn deliver_due_until(
     worker: &str,
     now: DateTime<Utc>,
     mut stop: watch::Receiver<bool>,
-) -> Result<Delivery, AppError> {
+) -> Result<Delivery, DbError> {
     // How long a claimed message is reserved for its worker: the whole batch
     // must fit, each message within the transport's own bound.
     let lease = Duration::from_std(transport.bound() * BATCH).unwrap_or(Duration::hours(1))
@@ -142,7 +142,7 @@ pub async fn deliver_due_until(
                         let (owner, stale) = (worker.to_owned(), row.clone());
                         db.write(move |conn| outbox::supersede(conn, &stale, &owner, reason))
                             .await?;
-                        Ok::<_, AppError>(None)
+                        Ok::<_, DbError>(None)
                     }
                     Ready::Broken(error) => Ok(Some(Err(error))),
                 }
@@ -200,7 +200,7 @@ pub async fn queue_reminders(
     db: &Db,
     offsets: &[u32],
     now: DateTime<Utc>,
-) -> Result<usize, AppError> {
+) -> Result<usize, DbError> {
     let offsets = offsets.to_vec();
     db.write(move |conn| reminders::enqueue_due(conn, &offsets, now))
         .await

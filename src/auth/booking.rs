@@ -6,8 +6,7 @@
 use actix_web::HttpRequest;
 
 use super::extractor::staff_of_token;
-use super::{JwtKeys, Staff, bearer_token};
-use crate::error::AppError;
+use super::{AuthError, JwtKeys, Refusal, Staff, bearer_token};
 
 pub enum Caller {
     /// Holds the manage token of exactly this booking.
@@ -38,7 +37,7 @@ pub async fn booking_caller(
     keys: &JwtKeys,
     kind: &str,
     id: &str,
-) -> Result<Caller, AppError> {
+) -> Result<Caller, AuthError> {
     let query = query_token(req);
     let header = bearer_token(req);
     if query
@@ -51,11 +50,7 @@ pub async fn booking_caller(
     }
     match (header, query) {
         (Some(token), _) => Ok(Caller::Staff(staff_of_token(req, token).await?)),
-        (None, Some(_)) => Err(AppError::Unauthorized(
-            "this link is not valid for this booking",
-        )),
-        (None, None) => Err(AppError::Unauthorized(
-            "use the link from your e-mail, or sign in",
-        )),
+        (None, Some(_)) => Err(Refusal::WrongLink.into()),
+        (None, None) => Err(Refusal::MissingCredentials.into()),
     }
 }

@@ -10,7 +10,7 @@ use actix_web::{FromRequest, HttpRequest, web};
 use chrono::{DateTime, Utc};
 use futures_util::future::LocalBoxFuture;
 
-use super::JwtKeys;
+use super::{AuthError, JwtKeys, Refusal};
 use crate::db::{Db, users};
 use crate::domain::user::Role;
 use crate::error::AppError;
@@ -29,11 +29,11 @@ pub struct Staff {
 
 impl Staff {
     /// 403 unless the caller has one of `roles`.
-    pub fn require(&self, roles: &[Role]) -> Result<(), AppError> {
+    pub fn require(&self, roles: &[Role]) -> Result<(), AuthError> {
         if roles.contains(&self.role) {
             Ok(())
         } else {
-            Err(AppError::Forbidden("your role may not do this"))
+            Err(Refusal::Role.into())
         }
     }
 }
@@ -51,38 +51,34 @@ impl FromRequest for Staff {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            let token = bearer_token(&req).ok_or(AppError::Unauthorized(
-                "sign in and send the token as Authorization: Bearer <token>",
-            ))?;
-            staff_of_token(&req, token).await
+            let token = bearer_token(&req).ok_or(AuthError::from(Refusal::MissingToken))?;
+            Ok(staff_of_token(&req, token).await?)
         })
     }
 }
 
 /// The staff user behind `token`, checked as described in the module
 /// comment; 401 when anything does not hold.
-pub(super) async fn staff_of_token(req: &HttpRequest, token: &str) -> Result<Staff, AppError> {
+pub(super) async fn staff_of_token(req: &HttpRequest, token: &str) -> Result<Staff, AuthError> {
     let keys = req
         .app_data::<web::Data<JwtKeys>>()
-        .ok_or_else(|| AppError::internal("JwtKeys missing from app data"))?;
+        .ok_or(AuthError::Unwired("JwtKeys"))?;
     let db = req
         .app_data::<web::Data<Db>>()
-        .ok_or_else(|| AppError::internal("Db missing from app data"))?;
+        .ok_or(AuthError::Unwired("Db"))?;
     let claims = keys.verify(token)?;
     let (user_id, jti) = (claims.sub.clone(), claims.jti.clone());
     let holder = db
         .run(move |conn| users::token_holder(conn, &user_id, &jti))
         .await?;
     let Some((user, revoked)) = holder else {
-        return Err(AppError::Unauthorized("the token's user no longer exists"));
+        return Err(Refusal::UnknownUser.into());
     };
     if revoked {
-        return Err(AppError::Unauthorized("this token was signed out"));
+        return Err(Refusal::SignedOut.into());
     }
     if !user.active || user.token_generation != claims.generation {
-        return Err(AppError::Unauthorized(
-            "this token is no longer valid; sign in again",
-        ));
+        return Err(Refusal::Superseded.into());
     }
     Ok(Staff {
         role: user.role()?,

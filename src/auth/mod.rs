@@ -2,9 +2,11 @@
 //! [`Staff`] extractor that turns a Bearer token into a caller with a role.
 
 pub mod booking;
+mod error;
 mod extractor;
 pub mod password;
 mod token;
 
+pub use error::{AuthError, Refusal};
 pub use extractor::{Staff, bearer_token};
 pub use token::{Claims, ISSUER, JwtKeys, ManageClaims};

@@ -12,7 +12,7 @@ use argon2::password_hash::{Output, ParamsString, PasswordHash, SaltString};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-use crate::error::AppError;
+use super::AuthError;
 
 /// A turn to compute one hash, with the scratch memory for it. The bound is
 /// per process, not per application instance: memory and cores are the
@@ -40,12 +40,12 @@ fn line() -> &'static Line {
 }
 
 /// Waits for a turn (one per core at once).
-pub async fn permit() -> Result<HashPermit, AppError> {
+pub async fn permit() -> Result<HashPermit, AuthError> {
     let line = line();
     let turn = Arc::clone(&line.turns)
         .acquire_owned()
         .await
-        .map_err(AppError::internal)?;
+        .map_err(AuthError::hashing)?;
     let memory = line
         .spare
         .lock()
@@ -84,25 +84,25 @@ impl HashPermit {
         f(&mut self.memory[..blocks])
     }
 
-    fn hash(&mut self, password: &str) -> Result<String, AppError> {
+    fn hash(&mut self, password: &str) -> Result<String, AuthError> {
         let params = Params::DEFAULT;
         let salt = SaltString::generate(&mut OsRng);
         let mut salt_bytes = [0u8; 64];
         let salt_bytes = salt
             .decode_b64(&mut salt_bytes)
-            .map_err(AppError::internal)?;
+            .map_err(AuthError::hashing)?;
         let mut out = [0u8; Params::DEFAULT_OUTPUT_LEN];
         let argon2 = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone());
         self.with_memory(&params, |memory| {
             argon2.hash_password_into_with_memory(password.as_bytes(), salt_bytes, &mut out, memory)
         })
-        .map_err(AppError::internal)?;
+        .map_err(AuthError::hashing)?;
         let phc = PasswordHash {
             algorithm: Algorithm::Argon2id.ident(),
             version: Some(Version::V0x13.into()),
-            params: ParamsString::try_from(&params).map_err(AppError::internal)?,
+            params: ParamsString::try_from(&params).map_err(AuthError::hashing)?,
             salt: Some(salt.as_salt()),
-            hash: Some(Output::new(&out).map_err(AppError::internal)?),
+            hash: Some(Output::new(&out).map_err(AuthError::hashing)?),
         };
         Ok(phc.to_string())
     }
@@ -161,7 +161,7 @@ impl HashPermit {
 }
 
 /// Hashes on the blocking pool, in turn.
-pub async fn hash_blocking(password: String) -> Result<String, AppError> {
+pub async fn hash_blocking(password: String) -> Result<String, AuthError> {
     let mut turn = permit().await?;
     // The turn moves into the task: a caller that goes away does not free
     // it while the hash is still being computed.
@@ -169,7 +169,7 @@ pub async fn hash_blocking(password: String) -> Result<String, AppError> {
 }
 
 /// Verifies on the blocking pool, in turn.
-pub async fn verify_blocking(password: String, stored: Option<String>) -> Result<bool, AppError> {
+pub async fn verify_blocking(password: String, stored: Option<String>) -> Result<bool, AuthError> {
     let turn = permit().await?;
     Ok(verify_in_turn(turn, password, stored).await?.0)
 }
@@ -180,7 +180,7 @@ pub async fn verify_in_turn(
     mut turn: HashPermit,
     password: String,
     stored: Option<String>,
-) -> Result<(bool, HashPermit), AppError> {
+) -> Result<(bool, HashPermit), AuthError> {
     Ok(tokio::task::spawn_blocking(move || {
         let matches = turn.verify(&password, stored.as_deref());
         (matches, turn)

@@ -6,8 +6,8 @@ use chrono::{DateTime, Duration, SubsecRound, Utc};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, decode, encode};
 use serde::{Deserialize, Serialize};
 
+use super::{AuthError, Refusal};
 use crate::domain::user::Role;
-use crate::error::AppError;
 
 pub const ISSUER: &str = "onetomany";
 
@@ -100,7 +100,7 @@ impl JwtKeys {
         user_id: &str,
         role: Role,
         generation: i32,
-    ) -> Result<(String, DateTime<Utc>), AppError> {
+    ) -> Result<(String, DateTime<Utc>), AuthError> {
         let now = Utc::now().trunc_subsecs(0);
         let expires_at = now + self.ttl;
         let claims = Claims {
@@ -112,15 +112,14 @@ impl JwtKeys {
             jti: uuid::Uuid::new_v4().to_string(),
             generation,
         };
-        let token = encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
-            .map_err(AppError::internal)?;
+        let token = encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?;
         Ok((token, expires_at))
     }
 
-    pub fn verify(&self, token: &str) -> Result<Claims, AppError> {
+    pub fn verify(&self, token: &str) -> Result<Claims, AuthError> {
         decode::<Claims>(token, &self.decoding, &self.validation)
             .map(|data| data.claims)
-            .map_err(|_| AppError::Unauthorized("the token is invalid or has expired"))
+            .map_err(|_| Refusal::InvalidToken.into())
     }
 }
 
@@ -132,7 +131,7 @@ impl JwtKeys {
         kind: &str,
         id: &str,
         session_ends_at: DateTime<Utc>,
-    ) -> Result<String, AppError> {
+    ) -> Result<String, AuthError> {
         self.issue_booking_token(kind, id, manage_valid_until(session_ends_at))
     }
 
@@ -143,7 +142,7 @@ impl JwtKeys {
         kind: &str,
         id: &str,
         valid_until: DateTime<Utc>,
-    ) -> Result<String, AppError> {
+    ) -> Result<String, AuthError> {
         self.issue_booking_token(kind, id, valid_until)
     }
 
@@ -152,7 +151,7 @@ impl JwtKeys {
         kind: &str,
         id: &str,
         valid_until: DateTime<Utc>,
-    ) -> Result<String, AppError> {
+    ) -> Result<String, AuthError> {
         let claims = ManageClaims {
             sub: id.to_owned(),
             kind: kind.to_owned(),
@@ -161,7 +160,11 @@ impl JwtKeys {
             iat: Utc::now().timestamp(),
             iss: ISSUER.to_owned(),
         };
-        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding).map_err(AppError::internal)
+        Ok(encode(
+            &Header::new(Algorithm::HS256),
+            &claims,
+            &self.encoding,
+        )?)
     }
 
     /// True when `token` is a valid manage token for exactly this booking.

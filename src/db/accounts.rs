@@ -5,9 +5,9 @@ use diesel::prelude::*;
 
 use super::schema::{account_domains, accounts};
 use super::{AnyConnection, new_id, now};
+use crate::db::error::{DbError, is_unique_violation};
 use crate::domain::account::{NewAccount, Segment};
 use crate::domain::page::PageRequest;
-use crate::error::{AppError, is_unique_violation};
 
 #[derive(Debug, Clone, Queryable)]
 pub struct AccountRow {
@@ -41,14 +41,14 @@ pub struct Account {
 }
 
 impl Account {
-    pub fn segment(&self) -> Result<Segment, AppError> {
-        self.row.segment.parse().map_err(AppError::internal)
+    pub fn segment(&self) -> Result<Segment, DbError> {
+        self.row.segment.parse().map_err(DbError::corrupt)
     }
 }
 
 /// Stores the account and its domains in one transaction; a domain that
 /// already belongs to another account is 409 `domain_taken`.
-pub fn insert(conn: &mut AnyConnection, account: &NewAccount) -> Result<Account, AppError> {
+pub fn insert(conn: &mut AnyConnection, account: &NewAccount) -> Result<Account, DbError> {
     super::write_transaction(conn, |conn| {
         let row: AccountRow = diesel::insert_into(accounts::table)
             .values(&NewAccountRow {
@@ -68,7 +68,7 @@ pub fn insert(conn: &mut AnyConnection, account: &NewAccount) -> Result<Account,
                 .execute(conn)
                 .map_err(|e| {
                     if is_unique_violation(&e) {
-                        AppError::conflict(
+                        DbError::conflict(
                             "domain_taken",
                             format!(
                                 "the domain {} already belongs to another account",
@@ -91,7 +91,7 @@ pub fn insert(conn: &mut AnyConnection, account: &NewAccount) -> Result<Account,
     })
 }
 
-pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<Account>, AppError> {
+pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<Account>, DbError> {
     let Some(row) = accounts::table
         .find(id)
         .first::<AccountRow>(conn)
@@ -104,7 +104,7 @@ pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<Account>, AppEr
 }
 
 /// The account that owns an e-mail domain, if any.
-pub fn find_by_domain(conn: &mut AnyConnection, domain: &str) -> Result<Option<Account>, AppError> {
+pub fn find_by_domain(conn: &mut AnyConnection, domain: &str) -> Result<Option<Account>, DbError> {
     let owner: Option<String> = account_domains::table
         .find(domain)
         .select(account_domains::account_id)
@@ -117,7 +117,7 @@ pub fn find_by_domain(conn: &mut AnyConnection, domain: &str) -> Result<Option<A
 }
 
 /// A page of accounts in creation order, each with its domains.
-pub fn list(conn: &mut AnyConnection, page: &PageRequest) -> Result<Vec<Account>, AppError> {
+pub fn list(conn: &mut AnyConnection, page: &PageRequest) -> Result<Vec<Account>, DbError> {
     let mut query = accounts::table
         .order(accounts::id.asc())
         .limit(page.fetch_limit())
@@ -152,7 +152,7 @@ pub fn list(conn: &mut AnyConnection, page: &PageRequest) -> Result<Vec<Account>
         .collect())
 }
 
-fn domains_of(conn: &mut AnyConnection, account_id: &str) -> Result<Vec<String>, AppError> {
+fn domains_of(conn: &mut AnyConnection, account_id: &str) -> Result<Vec<String>, DbError> {
     Ok(account_domains::table
         .filter(account_domains::account_id.eq(account_id))
         .select(account_domains::domain)

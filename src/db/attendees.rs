@@ -10,9 +10,9 @@ use diesel::prelude::*;
 use super::AnyConnection;
 use super::registrations::RegistrationRow;
 use super::schema::{registrations, webinars};
+use crate::db::DbError;
 use crate::domain::registration::RegistrationStatus;
 use crate::domain::webinar::Kind;
-use crate::error::AppError;
 
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct AttendeeFilter {
@@ -49,7 +49,7 @@ pub fn page(
     filter: &AttendeeFilter,
     after: Option<&str>,
     limit: i64,
-) -> Result<Vec<Attendee>, AppError> {
+) -> Result<Vec<Attendee>, DbError> {
     let mut query = registrations::table
         .inner_join(webinars::table)
         .filter(registrations::erased_at.is_null())
@@ -133,7 +133,7 @@ pub fn webinar_figures(
     conn: &mut AnyConnection,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
-) -> Result<Vec<(super::webinars::WebinarRow, Figures)>, AppError> {
+) -> Result<Vec<(super::webinars::WebinarRow, Figures)>, DbError> {
     let list: Vec<super::webinars::WebinarRow> = webinars::table
         .filter(webinars::starts_at.ge(from.naive_utc()))
         .filter(webinars::starts_at.lt(to.naive_utc()))

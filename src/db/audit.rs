@@ -7,8 +7,8 @@ use diesel::prelude::*;
 
 use super::schema::audit_log;
 use super::{AnyConnection, new_id};
+use crate::db::DbError;
 use crate::domain::page::PageRequest;
-use crate::error::AppError;
 
 #[derive(Debug, Clone, Queryable)]
 pub struct AuditRow {
@@ -25,7 +25,7 @@ pub fn record(
     action: &str,
     details: &serde_json::Value,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     diesel::insert_into(audit_log::table)
         .values((
             audit_log::id.eq(new_id()),
@@ -53,7 +53,7 @@ pub fn address_tag(server_secret: &[u8], email: &str) -> String {
 }
 
 /// Newest first.
-pub fn list(conn: &mut AnyConnection, page: &PageRequest) -> Result<Vec<AuditRow>, AppError> {
+pub fn list(conn: &mut AnyConnection, page: &PageRequest) -> Result<Vec<AuditRow>, DbError> {
     let mut query = audit_log::table
         .order(audit_log::id.desc())
         .limit(page.fetch_limit())

@@ -5,8 +5,8 @@ use diesel::prelude::*;
 
 use super::AnyConnection;
 use super::schema::{availability, users};
+use crate::db::DbError;
 use crate::domain::availability::{Availability, AvailabilityRequest, ExceptionDto, WindowDto};
-use crate::error::AppError;
 
 #[derive(Debug, Clone, Queryable)]
 pub struct AvailabilityRow {
@@ -18,17 +18,17 @@ pub struct AvailabilityRow {
 }
 
 impl AvailabilityRow {
-    pub fn parse(&self) -> Result<Availability, AppError> {
+    pub fn parse(&self) -> Result<Availability, DbError> {
         let weekly: Vec<WindowDto> =
-            serde_json::from_str(&self.weekly).map_err(AppError::internal)?;
+            serde_json::from_str(&self.weekly).map_err(DbError::corrupt)?;
         let exceptions: Vec<ExceptionDto> =
-            serde_json::from_str(&self.exceptions).map_err(AppError::internal)?;
+            serde_json::from_str(&self.exceptions).map_err(DbError::corrupt)?;
         Availability::parse(&AvailabilityRequest {
             timezone: self.timezone.clone(),
             weekly,
             exceptions,
         })
-        .map_err(AppError::internal)
+        .map_err(DbError::corrupt)
     }
 }
 
@@ -38,10 +38,10 @@ pub fn save(
     user_id: &str,
     a: &Availability,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     let (weekly, exceptions) = a.to_dtos();
-    let weekly = serde_json::to_string(&weekly).map_err(AppError::internal)?;
-    let exceptions = serde_json::to_string(&exceptions).map_err(AppError::internal)?;
+    let weekly = serde_json::to_string(&weekly).map_err(DbError::corrupt)?;
+    let exceptions = serde_json::to_string(&exceptions).map_err(DbError::corrupt)?;
     let updated = diesel::update(availability::table.find(user_id))
         .set((
             availability::timezone.eq(a.timezone.name()),
@@ -64,7 +64,7 @@ pub fn save(
     Ok(())
 }
 
-pub fn find(conn: &mut AnyConnection, user_id: &str) -> Result<Option<AvailabilityRow>, AppError> {
+pub fn find(conn: &mut AnyConnection, user_id: &str) -> Result<Option<AvailabilityRow>, DbError> {
     Ok(availability::table.find(user_id).first(conn).optional()?)
 }
 
@@ -73,7 +73,7 @@ pub fn find(conn: &mut AnyConnection, user_id: &str) -> Result<Option<Availabili
 /// gets no appointments.
 pub fn all_with_names(
     conn: &mut AnyConnection,
-) -> Result<Vec<(AvailabilityRow, String, String)>, AppError> {
+) -> Result<Vec<(AvailabilityRow, String, String)>, DbError> {
     let rows: Vec<(AvailabilityRow, (String, String))> = availability::table
         .inner_join(users::table)
         .filter(users::active.eq(true))

@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use super::registrations::{self, Placement, RegistrationRow};
 use super::webinars::{self, Webinar};
 use super::{AnyConnection, mail::webinar_intent, new_id, outbox, utc, webhooks};
+use crate::db::DbError;
 use crate::domain::mail::MailKind;
 use crate::domain::registration::{
     NewRegistration, RegistrationStatus, Seat, may_resend, promotions, seat_for_newcomer,
@@ -19,17 +20,16 @@ use crate::domain::registration::{
 use crate::domain::time;
 use crate::domain::validation::ValidationErrors;
 use crate::domain::webinar::{Kind, Status, WebinarPatch};
-use crate::error::AppError;
 
-fn session_closed() -> AppError {
-    AppError::conflict(
+fn session_closed() -> DbError {
+    DbError::conflict(
         "session_closed",
         "registration is closed: the session has started or was cancelled",
     )
 }
 
-fn locked(conn: &mut AnyConnection, webinar_id: &str) -> Result<Webinar, AppError> {
-    webinars::lock(conn, webinar_id)?.ok_or(AppError::NotFound("no webinar with this id"))
+fn locked(conn: &mut AnyConnection, webinar_id: &str) -> Result<Webinar, DbError> {
+    webinars::lock(conn, webinar_id)?.ok_or(DbError::NotFound("no webinar with this id"))
 }
 
 /// Queues the mail of `kind` about `webinar` for `reg`.
@@ -40,7 +40,7 @@ fn mail(
     reg: &RegistrationRow,
     position: Option<i64>,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     outbox::enqueue(conn, &webinar_intent(kind, webinar, reg, position), now)?;
     Ok(())
 }
@@ -91,7 +91,7 @@ pub fn register(
     webinar_id: &str,
     new: &NewRegistration,
     clock: impl FnOnce() -> DateTime<Utc>,
-) -> Result<Booked, AppError> {
+) -> Result<Booked, DbError> {
     let mut webinar = locked(conn, webinar_id)?;
     let now = clock();
     if !webinar.is_open(now) {
@@ -155,7 +155,7 @@ fn repeat(
     webinar: &Webinar,
     existing: RegistrationRow,
     now: DateTime<Utc>,
-) -> Result<Booked, AppError> {
+) -> Result<Booked, DbError> {
     let resend = may_resend(existing.resent_at.map(utc), now);
     let mut position = None;
     if resend {
@@ -181,7 +181,7 @@ fn promote(
     conn: &mut AnyConnection,
     webinar: &mut Webinar,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     let n = promotions(
         webinar.row.capacity,
         webinar.row.seats_taken,
@@ -218,8 +218,8 @@ pub fn cancel_registration(
     conn: &mut AnyConnection,
     registration_id: &str,
     now: DateTime<Utc>,
-) -> Result<RegistrationRow, AppError> {
-    let not_found = || AppError::NotFound("no registration with this id");
+) -> Result<RegistrationRow, DbError> {
+    let not_found = || DbError::NotFound("no registration with this id");
     let webinar_id = registrations::find(conn, registration_id)?
         .ok_or_else(not_found)?
         .webinar_id;
@@ -231,7 +231,7 @@ pub fn cancel_registration(
         return Ok(reg);
     }
     if utc(webinar.row.ends_at) <= now {
-        return Err(AppError::conflict("session_closed", "the session is over"));
+        return Err(DbError::conflict("session_closed", "the session is over"));
     }
     registrations::set_status(conn, &reg.id, RegistrationStatus::Cancelled, now)?;
     webhooks::emit(
@@ -270,10 +270,10 @@ pub fn update_webinar(
     webinar_id: &str,
     patch: &WebinarPatch,
     now: DateTime<Utc>,
-) -> Result<Webinar, AppError> {
+) -> Result<Webinar, DbError> {
     let mut webinar = locked(conn, webinar_id)?;
     if webinar.status()? == Status::Cancelled {
-        return Err(AppError::conflict(
+        return Err(DbError::conflict(
             "session_closed",
             "the webinar is cancelled",
         ));
@@ -283,7 +283,7 @@ pub fn update_webinar(
     if let Some(cap) = after.capacity
         && cap < webinar.row.seats_taken
     {
-        return Err(AppError::conflict(
+        return Err(DbError::conflict(
             "capacity_below_taken",
             format!(
                 "{} seats are taken; the capacity cannot go below that",
@@ -306,7 +306,7 @@ pub fn update_webinar(
         now,
     )?;
     webinar =
-        webinars::find(conn, webinar_id)?.ok_or(AppError::NotFound("no webinar with this id"))?;
+        webinars::find(conn, webinar_id)?.ok_or(DbError::NotFound("no webinar with this id"))?;
     if changed {
         for reg in
             registrations::with_status(conn, webinar_id, RegistrationStatus::Confirmed, None)?
@@ -327,7 +327,7 @@ pub fn cancel_webinar(
     conn: &mut AnyConnection,
     webinar_id: &str,
     now: DateTime<Utc>,
-) -> Result<Webinar, AppError> {
+) -> Result<Webinar, DbError> {
     let webinar = locked(conn, webinar_id)?;
     if webinar.status()? == Status::Cancelled {
         return Ok(webinar);
@@ -335,7 +335,7 @@ pub fn cancel_webinar(
     let sequence = webinar.row.sequence + 1;
     webinars::mark_cancelled(conn, webinar_id, sequence, now)?;
     let webinar =
-        webinars::find(conn, webinar_id)?.ok_or(AppError::NotFound("no webinar with this id"))?;
+        webinars::find(conn, webinar_id)?.ok_or(DbError::NotFound("no webinar with this id"))?;
     for reg in registrations::with_status(conn, webinar_id, RegistrationStatus::Confirmed, None)? {
         mail(conn, MailKind::WebinarCancelled, &webinar, &reg, None, now)?;
     }
@@ -353,7 +353,7 @@ pub fn mark_attendance(
     attended: &[String],
     no_show: &[String],
     now: DateTime<Utc>,
-) -> Result<usize, AppError> {
+) -> Result<usize, DbError> {
     locked(conn, webinar_id)?;
     let mut unknown = Vec::new();
     for (ids, value, field) in [(attended, true, "attended"), (no_show, false, "no_show")] {

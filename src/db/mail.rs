@@ -9,12 +9,12 @@ use super::queue::{self, RequestRow};
 use super::registrations::{self, RegistrationRow};
 use super::webinars::{self, Webinar};
 use super::{AnyConnection, outbox::OutboxRow, users, utc};
+use crate::db::DbError;
 use crate::domain::locale::Locale;
 use crate::domain::mail::{Intent, MailJob, MailKind, Recipient, SessionInfo, SessionKind};
 use crate::domain::queue::{AppointmentStatus, RequestStatus};
 use crate::domain::registration::RegistrationStatus;
 use crate::domain::webinar::Status;
-use crate::error::AppError;
 
 /// A mail about a registration of `webinar`.
 pub fn webinar_intent(
@@ -57,7 +57,7 @@ fn zone(name: &str) -> chrono_tz::Tz {
 }
 
 /// Loads what `row` (an e-mail intent) is about, as it stands now.
-pub fn load(conn: &mut AnyConnection, row: &OutboxRow) -> Result<Loaded, AppError> {
+pub fn load(conn: &mut AnyConnection, row: &OutboxRow) -> Result<Loaded, DbError> {
     let Some(kind) = MailKind::from_topic(&row.topic) else {
         return Ok(UNKNOWN);
     };
@@ -74,7 +74,7 @@ fn webinar_mail(
     conn: &mut AnyConnection,
     kind: MailKind,
     row: &OutboxRow,
-) -> Result<Loaded, AppError> {
+) -> Result<Loaded, DbError> {
     let (Some(webinar_id), Some(reg_id)) = (&row.webinar_id, &row.registration_id) else {
         return Ok(GONE);
     };
@@ -135,7 +135,7 @@ fn appointment_mail(
     kind: MailKind,
     row: &OutboxRow,
     appointment_id: &str,
-) -> Result<Loaded, AppError> {
+) -> Result<Loaded, DbError> {
     let Some(appt) = queue::find_appointment(conn, appointment_id)? else {
         return Ok(GONE);
     };
@@ -200,7 +200,7 @@ fn request_mail(
     conn: &mut AnyConnection,
     kind: MailKind,
     row: &OutboxRow,
-) -> Result<Loaded, AppError> {
+) -> Result<Loaded, DbError> {
     let Some(request_id) = &row.registration_id else {
         return Ok(GONE);
     };

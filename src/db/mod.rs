@@ -7,6 +7,7 @@ pub mod attendees;
 pub mod audit;
 pub mod availability;
 pub mod booking;
+pub mod error;
 pub mod mail;
 mod manager;
 pub mod migrations;
@@ -28,7 +29,7 @@ use diesel::Connection;
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 
 use crate::config::{DatabaseSettings, DatabaseUrl};
-use crate::error::AppError;
+pub use error::DbError;
 pub use manager::Manager;
 
 /// A connection to whichever backend the URL chose.
@@ -125,28 +126,32 @@ impl Db {
     }
 
     /// Runs `f` with a pooled connection on the blocking pool, inside the
-    /// caller's tracing span.
-    pub async fn run<F, T>(&self, f: F) -> Result<T, AppError>
+    /// caller's tracing span. `f` fails with a [`DbError`], or with the
+    /// caller's own error when it checks more than storage.
+    pub async fn run<F, T, E>(&self, f: F) -> Result<T, E>
     where
-        F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
+        F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
+        E: From<DbError> + Send + 'static,
     {
         let pool = self.pool.clone();
         let span = tracing::Span::current();
         tokio::task::spawn_blocking(move || {
             let _entered = span.enter();
-            let mut conn = pool.get()?;
+            let mut conn = pool.get().map_err(DbError::from)?;
             f(&mut conn)
         })
-        .await?
+        .await
+        .map_err(DbError::from)?
     }
 
     /// Runs `f` inside one write transaction ([`write_transaction`]) on the
     /// blocking pool.
-    pub async fn write<F, T>(&self, f: F) -> Result<T, AppError>
+    pub async fn write<F, T, E>(&self, f: F) -> Result<T, E>
     where
-        F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
+        F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
+        E: From<DbError> + Send + 'static,
     {
         let pool = self.pool.clone();
         let writer = Arc::clone(&self.sqlite_writer);
@@ -157,10 +162,16 @@ impl Db {
             // Wait for the turn before taking a connection, so waiting
             // writers do not hold connections that readers need.
             let _turn = sqlite.then(|| writer.lock().unwrap_or_else(PoisonError::into_inner));
-            let mut pooled = pool.get()?;
-            write_transaction(&mut pooled, f)
+            let mut pooled = pool.get().map_err(DbError::from)?;
+            write_transaction(&mut pooled, |conn| f(conn).map_err(Failed::Caller)).map_err(
+                |failed| match failed {
+                    Failed::Storage(e) => DbError::from(e).into(),
+                    Failed::Caller(e) => e,
+                },
+            )
         })
-        .await?
+        .await
+        .map_err(DbError::from)?
     }
 
     /// Applies pending migrations; returns the names of those applied.
@@ -181,6 +192,19 @@ impl Db {
             state.idle_connections,
             self.pool.max_size(),
         )
+    }
+}
+
+/// Why a [`Db::write`] transaction failed: the caller's closure, or the
+/// transaction itself (begin, commit), whose error is diesel's.
+enum Failed<E> {
+    Caller(E),
+    Storage(diesel::result::Error),
+}
+
+impl<E> From<diesel::result::Error> for Failed<E> {
+    fn from(err: diesel::result::Error) -> Self {
+        Self::Storage(err)
     }
 }
 

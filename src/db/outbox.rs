@@ -7,9 +7,9 @@ use diesel::prelude::*;
 
 use super::schema::{outbox, outbox_attempts};
 use super::{AnyConnection, new_id};
+use crate::db::DbError;
 use crate::domain::mail::Intent;
 use crate::domain::page::PageRequest;
-use crate::error::AppError;
 
 /// After this many failed attempts a message is marked `failed` (it stays
 /// listed, and an admin can send it again).
@@ -79,7 +79,7 @@ pub fn enqueue(
     conn: &mut AnyConnection,
     intent: &Intent,
     now: DateTime<Utc>,
-) -> Result<String, AppError> {
+) -> Result<String, DbError> {
     let id = new_id();
     diesel::insert_into(outbox::table)
         .values(&NewOutboxRow {
@@ -110,7 +110,7 @@ pub fn supersede(
     row: &OutboxRow,
     worker: &str,
     reason: &str,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     diesel::update(
         outbox::table
             .filter(outbox::id.eq(&row.id))
@@ -136,7 +136,7 @@ pub fn claim_due(
     now: DateTime<Utc>,
     lease: Duration,
     limit: i64,
-) -> Result<Vec<OutboxRow>, AppError> {
+) -> Result<Vec<OutboxRow>, DbError> {
     let now_naive = now.naive_utc();
     let until = (now + lease).naive_utc();
     match conn {
@@ -225,7 +225,7 @@ pub fn record_attempt(
     worker: &str,
     result: Result<(), String>,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     let attempts = row.attempts + 1;
     super::write_transaction(conn, |conn| {
         diesel::insert_into(outbox_attempts::table)
@@ -274,7 +274,7 @@ pub fn record_attempt(
 
 /// Gives up `worker`'s claim on messages it did not try (it is stopping), so
 /// that the next run need not wait for the lease to run out.
-pub fn release(conn: &mut AnyConnection, ids: &[String], worker: &str) -> Result<(), AppError> {
+pub fn release(conn: &mut AnyConnection, ids: &[String], worker: &str) -> Result<(), DbError> {
     diesel::update(
         outbox::table
             .filter(outbox::id.eq_any(ids))
@@ -291,7 +291,7 @@ pub fn list(
     conn: &mut AnyConnection,
     status: Option<&str>,
     page: &PageRequest,
-) -> Result<Vec<OutboxRow>, AppError> {
+) -> Result<Vec<OutboxRow>, DbError> {
     let mut query = outbox::table
         .order(outbox::id.desc())
         .limit(page.fetch_limit())
@@ -305,11 +305,11 @@ pub fn list(
     Ok(query.load(conn)?)
 }
 
-pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<OutboxRow>, AppError> {
+pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<OutboxRow>, DbError> {
     Ok(outbox::table.find(id).first(conn).optional()?)
 }
 
-pub fn attempts_of(conn: &mut AnyConnection, id: &str) -> Result<Vec<AttemptRow>, AppError> {
+pub fn attempts_of(conn: &mut AnyConnection, id: &str) -> Result<Vec<AttemptRow>, DbError> {
     Ok(outbox_attempts::table
         .filter(outbox_attempts::outbox_id.eq(id))
         .order((
@@ -320,7 +320,7 @@ pub fn attempts_of(conn: &mut AnyConnection, id: &str) -> Result<Vec<AttemptRow>
 }
 
 /// Puts a failed message back in line (admin action).
-pub fn retry(conn: &mut AnyConnection, id: &str, now: DateTime<Utc>) -> Result<bool, AppError> {
+pub fn retry(conn: &mut AnyConnection, id: &str, now: DateTime<Utc>) -> Result<bool, DbError> {
     Ok(retry_many(conn, &RetrySet::Ids(vec![id.to_owned()]), now)? == 1)
 }
 
@@ -339,7 +339,7 @@ pub fn retry_many(
     conn: &mut AnyConnection,
     set: &RetrySet,
     now: DateTime<Utc>,
-) -> Result<usize, AppError> {
+) -> Result<usize, DbError> {
     let mut target = outbox::table
         .filter(outbox::status.eq("failed"))
         .into_boxed();

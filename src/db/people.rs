@@ -11,9 +11,9 @@ use diesel::prelude::*;
 use super::schema::{appointments, outbox, outbox_attempts, queue_requests, registrations, users};
 use super::{AnyConnection, booking, queue};
 use crate::config::QueueSettings;
+use crate::db::DbError;
 use crate::domain::queue::RequestStatus;
 use crate::domain::registration::RegistrationStatus;
-use crate::error::AppError;
 
 #[derive(Debug, Clone, Default, serde::Serialize, utoipa::ToSchema)]
 pub struct Erased {
@@ -39,7 +39,7 @@ pub fn erase(
     cfg: &QueueSettings,
     email: &str,
     now: DateTime<Utc>,
-) -> Result<Erasure, AppError> {
+) -> Result<Erasure, DbError> {
     let mut report = Erased::default();
     // In webinar order, so two erasures lock webinars in the same order.
     let regs: Vec<(String, String)> = registrations::table
@@ -94,7 +94,7 @@ pub fn erase(
             // A past session keeps its booking (and the figures); a coming
             // one frees the seat for the waiting list.
             match booking::cancel_registration(conn, id, now) {
-                Ok(_) | Err(AppError::Conflict { .. }) => {}
+                Ok(_) | Err(DbError::Conflict { .. }) => {}
                 Err(e) => return Err(e),
             }
         }

@@ -6,8 +6,8 @@ use diesel::prelude::*;
 
 use super::AnyConnection;
 use super::schema::registrations;
+use crate::db::error::{DbError, is_unique_violation};
 use crate::domain::registration::{NewRegistration, RegistrationStatus};
-use crate::error::{AppError, is_unique_violation};
 
 #[derive(Debug, Clone, Queryable)]
 pub struct RegistrationRow {
@@ -34,8 +34,8 @@ pub struct RegistrationRow {
 }
 
 impl RegistrationRow {
-    pub fn status(&self) -> Result<RegistrationStatus, AppError> {
-        self.status.parse().map_err(AppError::internal)
+    pub fn status(&self) -> Result<RegistrationStatus, DbError> {
+        self.status.parse().map_err(DbError::corrupt)
     }
 
     pub fn questions(&self) -> Vec<String> {
@@ -77,7 +77,7 @@ pub fn insert(
     new: &NewRegistration,
     placement: Placement,
     now: DateTime<Utc>,
-) -> Result<RegistrationRow, AppError> {
+) -> Result<RegistrationRow, DbError> {
     diesel::insert_into(registrations::table)
         .values(&NewRegistrationRow {
             id,
@@ -88,7 +88,7 @@ pub fn insert(
             timezone: new.timezone.name(),
             locale: new.locale.code(),
             situation: new.situation.as_deref(),
-            questions: serde_json::to_string(&new.questions).map_err(AppError::internal)?,
+            questions: serde_json::to_string(&new.questions).map_err(DbError::corrupt)?,
             marketing_consent: new.marketing_consent,
             status: placement.status.as_str(),
             arrival: placement.arrival,
@@ -99,7 +99,7 @@ pub fn insert(
         .get_result(conn)
         .map_err(|e| {
             if is_unique_violation(&e) {
-                AppError::conflict(
+                DbError::conflict(
                     "already_registered",
                     "this e-mail is already registered for this webinar",
                 )
@@ -109,7 +109,7 @@ pub fn insert(
         })
 }
 
-pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<RegistrationRow>, AppError> {
+pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<RegistrationRow>, DbError> {
     Ok(registrations::table.find(id).first(conn).optional()?)
 }
 
@@ -118,7 +118,7 @@ pub fn find_active(
     conn: &mut AnyConnection,
     webinar_id: &str,
     email: &str,
-) -> Result<Option<RegistrationRow>, AppError> {
+) -> Result<Option<RegistrationRow>, DbError> {
     Ok(registrations::table
         .filter(registrations::webinar_id.eq(webinar_id))
         .filter(registrations::email.eq(email))
@@ -131,7 +131,7 @@ pub fn find_active(
 /// earlier, plus one. It falls as people ahead are promoted or leave. (A
 /// count: for reads, not for the registration transaction, which knows a
 /// newcomer's place from the webinar's counters.)
-pub fn waitlist_position(conn: &mut AnyConnection, row: &RegistrationRow) -> Result<i64, AppError> {
+pub fn waitlist_position(conn: &mut AnyConnection, row: &RegistrationRow) -> Result<i64, DbError> {
     let ahead: i64 = registrations::table
         .filter(registrations::webinar_id.eq(&row.webinar_id))
         .filter(registrations::status.eq(RegistrationStatus::Waitlisted.as_str()))
@@ -145,7 +145,7 @@ pub fn waitlist_position(conn: &mut AnyConnection, row: &RegistrationRow) -> Res
 pub fn position_of(
     conn: &mut AnyConnection,
     row: &RegistrationRow,
-) -> Result<Option<i64>, AppError> {
+) -> Result<Option<i64>, DbError> {
     if row.status == RegistrationStatus::Waitlisted.as_str() {
         waitlist_position(conn, row).map(Some)
     } else {
@@ -159,7 +159,7 @@ pub fn with_status(
     webinar_id: &str,
     status: RegistrationStatus,
     limit: Option<i64>,
-) -> Result<Vec<RegistrationRow>, AppError> {
+) -> Result<Vec<RegistrationRow>, DbError> {
     let mut query = registrations::table
         .filter(registrations::webinar_id.eq(webinar_id))
         .filter(registrations::status.eq(status.as_str()))
@@ -176,7 +176,7 @@ pub fn set_status(
     id: &str,
     status: RegistrationStatus,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     let cancelled_at = (status == RegistrationStatus::Cancelled).then(|| now.naive_utc());
     diesel::update(registrations::table.find(id))
         .set((
@@ -189,7 +189,7 @@ pub fn set_status(
 }
 
 /// Records that a repeated registration re-sent the confirmation.
-pub fn mark_resent(conn: &mut AnyConnection, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+pub fn mark_resent(conn: &mut AnyConnection, id: &str, now: DateTime<Utc>) -> Result<(), DbError> {
     diesel::update(registrations::table.find(id))
         .set(registrations::resent_at.eq(Some(now.naive_utc())))
         .execute(conn)?;
@@ -204,7 +204,7 @@ pub fn list_for_webinar(
     consent_only: bool,
     after: Option<&str>,
     fetch: i64,
-) -> Result<Vec<RegistrationRow>, AppError> {
+) -> Result<Vec<RegistrationRow>, DbError> {
     let mut query = registrations::table
         .filter(registrations::webinar_id.eq(webinar_id))
         .order(registrations::id.asc())
@@ -226,7 +226,7 @@ pub fn set_attended(
     id: &str,
     attended: bool,
     now: DateTime<Utc>,
-) -> Result<bool, AppError> {
+) -> Result<bool, DbError> {
     let n = diesel::update(
         registrations::table
             .filter(registrations::id.eq(id))
@@ -243,7 +243,7 @@ pub fn set_attended(
 
 /// Forgets which reminders went out for a webinar's registrations (after
 /// the session moved, they are due again).
-pub fn forget_reminders(conn: &mut AnyConnection, webinar_id: &str) -> Result<(), AppError> {
+pub fn forget_reminders(conn: &mut AnyConnection, webinar_id: &str) -> Result<(), DbError> {
     use super::schema::sent_reminders;
     let ids = registrations::table
         .filter(registrations::webinar_id.eq(webinar_id))

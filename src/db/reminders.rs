@@ -11,10 +11,10 @@ use super::registrations::RegistrationRow;
 use super::schema::{registrations, sent_reminders, users, webinars};
 use super::webinars::{Webinar, WebinarRow};
 use super::{AnyConnection, outbox};
+use crate::db::error::{DbError, is_unique_violation};
 use crate::domain::mail::MailKind;
 use crate::domain::registration::RegistrationStatus;
 use crate::domain::webinar::Status;
-use crate::error::{AppError, is_unique_violation};
 
 type WithHost = (WebinarRow, (String, String));
 
@@ -23,10 +23,10 @@ pub fn enqueue_due(
     conn: &mut AnyConnection,
     offsets_minutes: &[u32],
     now: DateTime<Utc>,
-) -> Result<usize, AppError> {
+) -> Result<usize, DbError> {
     let mut queued = 0;
     for &offset in offsets_minutes {
-        let offset = i32::try_from(offset).map_err(AppError::internal)?;
+        let offset = i32::try_from(offset).map_err(DbError::corrupt)?;
         let window_end = now + Duration::minutes(i64::from(offset));
         // Registrations made after the reminder's moment already got their
         // invite then; they get no reminder for this offset.
@@ -86,11 +86,11 @@ fn appointment_reminders(
     conn: &mut AnyConnection,
     offsets_minutes: &[u32],
     now: DateTime<Utc>,
-) -> Result<usize, AppError> {
+) -> Result<usize, DbError> {
     use super::schema::{appointment_reminders, appointments};
     let mut queued = 0;
     for &offset in offsets_minutes {
-        let offset = i32::try_from(offset).map_err(AppError::internal)?;
+        let offset = i32::try_from(offset).map_err(DbError::corrupt)?;
         let window_end = now + Duration::minutes(i64::from(offset));
         let due: Vec<String> = appointments::table
             .filter(appointments::status.eq("scheduled"))

@@ -5,9 +5,9 @@ use diesel::prelude::*;
 
 use super::schema::{revoked_tokens, users};
 use super::{AnyConnection, new_id, now};
+use crate::db::error::{DbError, is_unique_violation};
 use crate::domain::page::PageRequest;
 use crate::domain::user::{NewStaffUser, Role, UserChanges};
-use crate::error::{AppError, is_unique_violation};
 
 #[derive(Debug, Clone, Queryable)]
 pub struct UserRow {
@@ -26,8 +26,8 @@ pub struct UserRow {
 
 impl UserRow {
     /// The stored role; the CHECK constraint keeps it one of the three.
-    pub fn role(&self) -> Result<Role, AppError> {
-        self.role.parse().map_err(AppError::internal)
+    pub fn role(&self) -> Result<Role, DbError> {
+        self.role.parse().map_err(DbError::corrupt)
     }
 }
 
@@ -50,7 +50,7 @@ pub fn insert(
     conn: &mut AnyConnection,
     user: &NewStaffUser,
     password_hash: &str,
-) -> Result<UserRow, AppError> {
+) -> Result<UserRow, DbError> {
     let at = now();
     let row = NewUserRow {
         id: new_id(),
@@ -69,7 +69,7 @@ pub fn insert(
         .get_result(conn)
         .map_err(|e| {
             if is_unique_violation(&e) {
-                AppError::conflict(
+                DbError::conflict(
                     "email_taken",
                     "a staff user with this e-mail already exists",
                 )
@@ -79,11 +79,11 @@ pub fn insert(
         })
 }
 
-pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<UserRow>, AppError> {
+pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<UserRow>, DbError> {
     Ok(users::table.find(id).first(conn).optional()?)
 }
 
-pub fn find_by_email(conn: &mut AnyConnection, email: &str) -> Result<Option<UserRow>, AppError> {
+pub fn find_by_email(conn: &mut AnyConnection, email: &str) -> Result<Option<UserRow>, DbError> {
     Ok(users::table
         .filter(users::email.eq(email))
         .first(conn)
@@ -91,7 +91,7 @@ pub fn find_by_email(conn: &mut AnyConnection, email: &str) -> Result<Option<Use
 }
 
 /// A page of users in creation order.
-pub fn list(conn: &mut AnyConnection, page: &PageRequest) -> Result<Vec<UserRow>, AppError> {
+pub fn list(conn: &mut AnyConnection, page: &PageRequest) -> Result<Vec<UserRow>, DbError> {
     let mut query = users::table
         .order(users::id.asc())
         .limit(page.fetch_limit())
@@ -123,7 +123,7 @@ pub fn update(
     id: &str,
     changes: &UserChanges,
     password_hash: Option<&str>,
-) -> Result<Option<UserRow>, AppError> {
+) -> Result<Option<UserRow>, DbError> {
     conn.transaction(|conn| {
         let bump = users::token_generation.eq(users::token_generation + 1);
         if let Some(role) = changes.role {
@@ -164,7 +164,7 @@ pub fn revoke_token(
     jti: &str,
     dead_after: DateTime<Utc>,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     diesel::delete(revoked_tokens::table.filter(revoked_tokens::expires_at.lt(now.naive_utc())))
         .execute(conn)?;
     let inserted = diesel::insert_into(revoked_tokens::table)
@@ -185,7 +185,7 @@ pub fn token_holder(
     conn: &mut AnyConnection,
     user_id: &str,
     jti: &str,
-) -> Result<Option<(UserRow, bool)>, AppError> {
+) -> Result<Option<(UserRow, bool)>, DbError> {
     let Some(user) = find(conn, user_id)? else {
         return Ok(None);
     };

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::schema::{outbox, webhooks};
 use super::{AnyConnection, new_id};
-use crate::error::AppError;
+use crate::db::DbError;
 
 /// The events a webhook may subscribe to.
 pub const EVENTS: [&str; 5] = [
@@ -42,12 +42,12 @@ pub fn insert(
     secret: &str,
     created_by: &str,
     now: DateTime<Utc>,
-) -> Result<WebhookRow, AppError> {
+) -> Result<WebhookRow, DbError> {
     Ok(diesel::insert_into(webhooks::table)
         .values((
             webhooks::id.eq(new_id()),
             webhooks::url.eq(url),
-            webhooks::events.eq(serde_json::to_string(events).map_err(AppError::internal)?),
+            webhooks::events.eq(serde_json::to_string(events).map_err(DbError::corrupt)?),
             webhooks::secret.eq(secret),
             webhooks::active.eq(true),
             webhooks::created_by.eq(created_by),
@@ -57,7 +57,7 @@ pub fn insert(
         .get_result(conn)?)
 }
 
-pub fn list(conn: &mut AnyConnection) -> Result<Vec<WebhookRow>, AppError> {
+pub fn list(conn: &mut AnyConnection) -> Result<Vec<WebhookRow>, DbError> {
     Ok(webhooks::table
         .filter(webhooks::active.eq(true))
         .order(webhooks::id.asc())
@@ -68,7 +68,7 @@ pub fn list(conn: &mut AnyConnection) -> Result<Vec<WebhookRow>, AppError> {
 pub fn secrets(
     conn: &mut AnyConnection,
     ids: &[String],
-) -> Result<std::collections::HashMap<String, String>, AppError> {
+) -> Result<std::collections::HashMap<String, String>, DbError> {
     let rows: Vec<(String, String)> = webhooks::table
         .filter(webhooks::id.eq_any(ids))
         .filter(webhooks::active.eq(true))
@@ -77,7 +77,7 @@ pub fn secrets(
     Ok(rows.into_iter().collect())
 }
 
-pub fn deactivate(conn: &mut AnyConnection, id: &str) -> Result<bool, AppError> {
+pub fn deactivate(conn: &mut AnyConnection, id: &str) -> Result<bool, DbError> {
     let n = diesel::update(webhooks::table.find(id))
         .set(webhooks::active.eq(false))
         .execute(conn)?;
@@ -93,7 +93,7 @@ pub fn emit(
     data: Value,
     registration_id: Option<&str>,
     now: DateTime<Utc>,
-) -> Result<usize, AppError> {
+) -> Result<usize, DbError> {
     let subscribers: Vec<WebhookRow> = list(conn)?
         .into_iter()
         .filter(|w| w.events().iter().any(|e| e == event))

@@ -7,10 +7,10 @@ use diesel::prelude::*;
 
 use super::schema::{users, webinars};
 use super::{AnyConnection, utc};
+use crate::db::DbError;
 use crate::domain::mail::{SessionInfo, SessionKind};
 use crate::domain::timezone::TimeZone;
 use crate::domain::webinar::{Kind, Status, WebinarState};
-use crate::error::AppError;
 
 #[derive(Debug, Clone, Queryable)]
 pub struct WebinarRow {
@@ -45,12 +45,12 @@ pub struct Webinar {
 }
 
 impl Webinar {
-    pub fn kind(&self) -> Result<Kind, AppError> {
-        self.row.kind.parse().map_err(AppError::internal)
+    pub fn kind(&self) -> Result<Kind, DbError> {
+        self.row.kind.parse().map_err(DbError::corrupt)
     }
 
-    pub fn status(&self) -> Result<Status, AppError> {
-        self.row.status.parse().map_err(AppError::internal)
+    pub fn status(&self) -> Result<Status, DbError> {
+        self.row.status.parse().map_err(DbError::corrupt)
     }
 
     /// Registration is open until the session starts, unless cancelled.
@@ -77,7 +77,7 @@ impl Webinar {
         }
     }
 
-    pub fn state(&self) -> Result<WebinarState, AppError> {
+    pub fn state(&self) -> Result<WebinarState, DbError> {
         Ok(WebinarState {
             kind: self.kind()?,
             title: self.row.title.clone(),
@@ -85,7 +85,7 @@ impl Webinar {
             topic: self.row.topic.clone(),
             starts_at: utc(self.row.starts_at),
             ends_at: utc(self.row.ends_at),
-            timezone: TimeZone::parse(&self.row.timezone).map_err(AppError::internal)?,
+            timezone: TimeZone::parse(&self.row.timezone).map_err(DbError::corrupt)?,
             capacity: self.row.capacity,
             join_url: self.row.join_url.clone(),
         })
@@ -118,9 +118,9 @@ fn check_host_free(
     host_id: &str,
     starts_at: NaiveDateTime,
     ends_at: NaiveDateTime,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     if super::queue::appointment_overlaps(conn, host_id, utc(starts_at), utc(ends_at))? {
-        return Err(AppError::conflict(
+        return Err(DbError::conflict(
             "host_busy",
             format!(
                 "the host has a customer appointment overlapping {}",
@@ -135,7 +135,7 @@ fn check_host_free(
 pub fn insert_all(
     conn: &mut AnyConnection,
     rows: &[NewWebinarRow],
-) -> Result<Vec<Webinar>, AppError> {
+) -> Result<Vec<Webinar>, DbError> {
     super::write_transaction(conn, |conn| {
         if let Some(first) = rows.first() {
             super::queue::lock_host(conn, &first.host_id)?;
@@ -148,7 +148,7 @@ pub fn insert_all(
         }
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
-            out.push(find(conn, &row.id)?.ok_or(AppError::NotFound("webinar vanished"))?);
+            out.push(find(conn, &row.id)?.ok_or(DbError::NotFound("webinar vanished"))?);
         }
         Ok(out)
     })
@@ -166,7 +166,7 @@ fn with_host(rows: Vec<WithHost>) -> Vec<Webinar> {
         .collect()
 }
 
-pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<Webinar>, AppError> {
+pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<Webinar>, DbError> {
     let row: Option<WithHost> = webinars::table
         .inner_join(users::table)
         .filter(webinars::id.eq(id))
@@ -181,7 +181,7 @@ pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<Webinar>, AppEr
 /// from `BEGIN IMMEDIATE`) and reads the row under it. Held until the
 /// transaction ends: seat counts and `arrivals` read after this cannot
 /// change under us.
-pub fn lock(conn: &mut AnyConnection, id: &str) -> Result<Option<Webinar>, AppError> {
+pub fn lock(conn: &mut AnyConnection, id: &str) -> Result<Option<Webinar>, DbError> {
     let touched = diesel::update(webinars::table.filter(webinars::id.eq(id)))
         .set(webinars::sequence.eq(webinars::sequence))
         .execute(conn)?;
@@ -196,7 +196,7 @@ pub fn save_counters(
     conn: &mut AnyConnection,
     w: &Webinar,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     diesel::update(webinars::table.filter(webinars::id.eq(&w.row.id)))
         .set((
             webinars::seats_taken.eq(w.row.seats_taken),
@@ -217,7 +217,7 @@ pub fn save_state(
     state: &WebinarState,
     sequence: i32,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     super::queue::lock_host(conn, host_id)?;
     check_host_free(
         conn,
@@ -247,7 +247,7 @@ pub fn mark_cancelled(
     id: &str,
     sequence: i32,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     diesel::update(webinars::table.filter(webinars::id.eq(id)))
         .set((
             webinars::status.eq(Status::Cancelled.as_str()),
@@ -285,7 +285,7 @@ pub fn list(
     filter: &WebinarFilter,
     after: Option<&str>,
     fetch: i64,
-) -> Result<Vec<Webinar>, AppError> {
+) -> Result<Vec<Webinar>, DbError> {
     let mut query = webinars::table
         .inner_join(users::table)
         .select((webinars::all_columns, (users::name, users::email)))
@@ -311,9 +311,8 @@ pub fn list(
         query = query.filter(webinars::status.eq(Status::Scheduled.as_str()));
     }
     if let Some(key) = after {
-        let (at, id) = parse_cursor(key).ok_or_else(|| {
-            AppError::validation("cursor", "is not a cursor returned by this list")
-        })?;
+        let (at, id) = parse_cursor(key)
+            .ok_or_else(|| DbError::invalid("cursor", "is not a cursor returned by this list"))?;
         query = query.filter(
             webinars::starts_at
                 .gt(at)

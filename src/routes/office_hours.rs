@@ -45,6 +45,7 @@ pub async fn run_allocator(db: &Db, settings: &Settings) -> Result<usize, AppErr
     let cfg = settings.queue.clone();
     db.write(move |conn| queue::allocate(conn, &cfg, clock()))
         .await
+        .map_err(AppError::from)
 }
 
 /// Replace a CSM's availability (that CSM, admin).
@@ -77,7 +78,7 @@ pub async fn put_availability(
                 "marketing users hold no office hours",
             ));
         }
-        availability::save(conn, &id, &a, clock())
+        Ok(availability::save(conn, &id, &a, clock())?)
     })
     .await?;
     tracing::info!(user_id = %user_id, by = %staff.id, "availability saved");

@@ -159,7 +159,7 @@ pub async fn get(
             let row =
                 outbox::find(conn, &id)?.ok_or(AppError::NotFound("no message with this id"))?;
             let log = outbox::attempts_of(conn, &id)?;
-            Ok((row, log))
+            Ok::<_, AppError>((row, log))
         })
         .await?;
     Ok(web::Json(OutboxOut::from_row(&row, Some(log))))

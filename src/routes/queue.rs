@@ -218,7 +218,7 @@ pub async fn confirm(
 fn staff_of_queue(caller: &Caller) -> Result<(), AppError> {
     match caller {
         Caller::Owner => Ok(()),
-        Caller::Staff(s) => s.require(&[Role::Csm, Role::Admin]),
+        Caller::Staff(s) => Ok(s.require(&[Role::Csm, Role::Admin])?),
     }
 }
 
@@ -290,7 +290,7 @@ pub async fn cancel(
                     ));
                 }
             }
-            queue::cancel(conn, &cfg, &id, clock())
+            Ok(queue::cancel(conn, &cfg, &id, clock())?)
         })
         .await?;
     tracing::info!(request_id = %queued.request.id, "queue request cancelled");

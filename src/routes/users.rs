@@ -105,7 +105,9 @@ pub async fn create(
 /// the API and `onetomany user add`.
 pub async fn create_user(db: &Db, new: NewStaffUser) -> Result<UserRow, AppError> {
     let hash = password::hash_blocking(new.password.clone()).await?;
-    db.run(move |conn| users::insert(conn, &new, &hash)).await
+    db.run(move |conn| users::insert(conn, &new, &hash))
+        .await
+        .map_err(AppError::from)
 }
 
 /// List staff users (admin).

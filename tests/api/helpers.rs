@@ -396,7 +396,7 @@ impl TestApp {
     /// Runs a query on the application's database.
     pub async fn sql<T: Send + 'static>(
         &self,
-        f: impl FnOnce(&mut onetomany::db::AnyConnection) -> Result<T, onetomany::error::AppError>
+        f: impl FnOnce(&mut onetomany::db::AnyConnection) -> Result<T, onetomany::db::DbError>
         + Send
         + 'static,
     ) -> T {

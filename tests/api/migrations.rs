@@ -96,7 +96,7 @@ async fn sqlite_runs_in_wal_mode_with_a_busy_timeout() {
             let t: Pragma =
                 diesel::sql_query("SELECT CAST(timeout AS TEXT) AS value FROM pragma_busy_timeout")
                     .get_result(conn)?;
-            Ok((j.value, t.value))
+            Ok::<_, onetomany::db::DbError>((j.value, t.value))
         })
         .await
         .expect("pragmas read");

@@ -7,9 +7,9 @@
 use chrono::{DateTime, Utc};
 
 use super::{Appointment, Queued, RequestRow};
+use crate::db::DbError;
 use crate::db::{AnyConnection, outbox};
 use crate::domain::mail::{Intent, MailKind};
-use crate::error::AppError;
 
 /// A mail about a queue request that has no hour yet.
 pub fn request_intent(kind: MailKind, req: &RequestRow, position: Option<i64>) -> Intent {
@@ -57,7 +57,7 @@ pub(super) fn mail_both(
     req: &RequestRow,
     cancelled: bool,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     let (to_customer, to_host) = if cancelled {
         (
             MailKind::AppointmentCancelled,
@@ -75,7 +75,7 @@ pub(super) fn mail_queued(
     conn: &mut AnyConnection,
     q: &Queued,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     let intent = request_intent(MailKind::Queued, &q.request, q.position);
     outbox::enqueue(conn, &intent, now)?;
     Ok(())
@@ -87,7 +87,7 @@ pub(super) fn mail_confirm(
     conn: &mut AnyConnection,
     req: &RequestRow,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     outbox::enqueue(
         conn,
         &request_intent(MailKind::QueueConfirm, req, None),

@@ -16,6 +16,7 @@ use diesel::prelude::*;
 use super::schema::{appointments, locks, queue_requests};
 use super::{AnyConnection, accounts, new_id, utc};
 use crate::config::QueueSettings;
+use crate::db::error::{DbError, is_unique_violation};
 use crate::domain::account::Segment;
 use crate::domain::allocator::{self, HostSlots, Waiting};
 use crate::domain::availability::{SLOT, Window, WindowDto, parse_windows, preferred_intervals};
@@ -23,7 +24,6 @@ use crate::domain::queue::{
     AppointmentStatus, CONFIRM_WITHIN_HOURS, NewQueueRequest, RequestStatus,
 };
 use crate::domain::validation::Validator;
-use crate::error::{AppError, is_unique_violation};
 
 mod mail;
 mod reads;
@@ -60,9 +60,8 @@ pub struct RequestRow {
 }
 
 impl RequestRow {
-    pub fn status(&self) -> Result<RequestStatus, AppError> {
-        RequestStatus::parse(&self.status)
-            .ok_or_else(|| AppError::internal("unknown request status"))
+    pub fn status(&self) -> Result<RequestStatus, DbError> {
+        RequestStatus::parse(&self.status).ok_or_else(|| DbError::corrupt("unknown request status"))
     }
 
     pub fn preferred_dtos(&self) -> Vec<WindowDto> {
@@ -101,7 +100,7 @@ pub struct Appointment {
     pub host_email: String,
 }
 
-fn lock_queue(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<(), AppError> {
+fn lock_queue(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<(), DbError> {
     diesel::update(locks::table.filter(locks::name.eq("queue")))
         .set(locks::touched_at.eq(now.naive_utc()))
         .execute(conn)?;
@@ -133,7 +132,7 @@ fn book(
     host: &HostFree,
     start: DateTime<Utc>,
     now: DateTime<Utc>,
-) -> Result<Option<Appointment>, AppError> {
+) -> Result<Option<Appointment>, DbError> {
     lock_host(conn, &host.host_id)?;
     if host_busy(conn, &host.host_id, start, start + SLOT, None)? {
         return Ok(None);
@@ -183,7 +182,7 @@ fn set_request(
     status: RequestStatus,
     not_before: Option<NaiveDateTime>,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     diesel::update(queue_requests::table.find(id))
         .set((
             queue_requests::status.eq(status.as_str()),
@@ -200,7 +199,7 @@ fn allocate_locked(
     conn: &mut AnyConnection,
     cfg: &QueueSettings,
     now: DateTime<Utc>,
-) -> Result<usize, AppError> {
+) -> Result<usize, DbError> {
     let waiting: Vec<RequestRow> = queue_requests::table
         .filter(queue_requests::status.eq(RequestStatus::Waiting.as_str()))
         .order((queue_requests::created_at.asc(), queue_requests::id.asc()))
@@ -243,7 +242,7 @@ pub fn allocate(
     conn: &mut AnyConnection,
     cfg: &QueueSettings,
     now: DateTime<Utc>,
-) -> Result<usize, AppError> {
+) -> Result<usize, DbError> {
     lock_queue(conn, now)?;
     expire_lapsed(conn, now)?;
     allocate_locked(conn, cfg, now)
@@ -253,7 +252,7 @@ pub fn allocate(
 /// (they never held an hour, so nothing else changes). Run on every
 /// allocator pass and before the checks of a new request, so a lapsed
 /// request never blocks its address. Returns how many lapsed.
-pub fn expire_lapsed(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<usize, AppError> {
+pub fn expire_lapsed(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<usize, DbError> {
     Ok(diesel::update(
         queue_requests::table
             .filter(queue_requests::status.eq(RequestStatus::Unconfirmed.as_str()))
@@ -271,7 +270,7 @@ fn quota_used(
     account_id: Option<&str>,
     email: &str,
     since: DateTime<Utc>,
-) -> Result<bool, AppError> {
+) -> Result<bool, DbError> {
     let mut requests = queue_requests::table
         .select(queue_requests::id)
         .into_boxed();
@@ -297,8 +296,8 @@ fn quota_used(
     Ok(active > 0 || recent > 0)
 }
 
-fn quota_exceeded(cfg: &QueueSettings) -> AppError {
-    AppError::conflict(
+fn quota_exceeded(cfg: &QueueSettings) -> DbError {
+    DbError::conflict(
         "quota_exceeded",
         format!(
             "your company already has an hour in the queue or had one in the last {} days",
@@ -316,7 +315,7 @@ fn check_quota(
     account_id: Option<&str>,
     email: &str,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     if cfg.account_limit_days > 0
         && quota_used(
             conn,
@@ -338,7 +337,7 @@ pub fn enqueue(
     cfg: &QueueSettings,
     new: &NewQueueRequest,
     now: DateTime<Utc>,
-) -> Result<Queued, AppError> {
+) -> Result<Queued, DbError> {
     lock_queue(conn, now)?;
     // Serving order is the time of arrival: read it once the lock is held,
     // so that it is the order in which requests got the lock.
@@ -350,13 +349,13 @@ pub fn enqueue(
         None => Segment::UNKNOWN_DOMAIN,
     };
     if segment == Segment::HighTouch {
-        return Err(AppError::Refused {
+        return Err(DbError::Refused {
             code: "not_eligible",
             detail: "your company has a personal CSM: please contact them directly".into(),
         });
     }
     let already_queued = || {
-        AppError::conflict(
+        DbError::conflict(
             "already_queued",
             "this e-mail already has a request in the queue",
         )
@@ -392,7 +391,7 @@ pub fn enqueue(
             queue_requests::timezone.eq(new.timezone.name()),
             queue_requests::locale.eq(new.locale.code()),
             queue_requests::preferred
-                .eq(serde_json::to_string(&new.preferred_raw).map_err(AppError::internal)?),
+                .eq(serde_json::to_string(&new.preferred_raw).map_err(DbError::corrupt)?),
             queue_requests::status.eq(status.as_str()),
             queue_requests::created_at.eq(now.naive_utc()),
             queue_requests::updated_at.eq(now.naive_utc()),
@@ -423,11 +422,11 @@ pub fn confirm(
     cfg: &QueueSettings,
     id: &str,
     now: DateTime<Utc>,
-) -> Result<Queued, AppError> {
+) -> Result<Queued, DbError> {
     lock_queue(conn, now)?;
-    let req = find_request(conn, id)?.ok_or(AppError::NotFound("no queue request with this id"))?;
+    let req = find_request(conn, id)?.ok_or(DbError::NotFound("no queue request with this id"))?;
     let closed = || {
-        AppError::conflict(
+        DbError::conflict(
             "session_closed",
             "this request was cancelled or was not confirmed in time: please ask again",
         )
@@ -456,7 +455,7 @@ fn admit(
     cfg: &QueueSettings,
     id: &str,
     now: DateTime<Utc>,
-) -> Result<Queued, AppError> {
+) -> Result<Queued, DbError> {
     allocate_locked(conn, cfg, now)?;
     let queued = status_of(conn, id)?;
     if queued.request.status == RequestStatus::Waiting.as_str() {
@@ -470,7 +469,7 @@ fn cancel_appointment(
     appt: &Appointment,
     req: &RequestRow,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), DbError> {
     let sequence = appt.row.sequence + 1;
     diesel::update(appointments::table.find(&appt.row.id))
         .set((
@@ -490,9 +489,9 @@ pub fn cancel(
     cfg: &QueueSettings,
     id: &str,
     now: DateTime<Utc>,
-) -> Result<Queued, AppError> {
+) -> Result<Queued, DbError> {
     lock_queue(conn, now)?;
-    let req = find_request(conn, id)?.ok_or(AppError::NotFound("no queue request with this id"))?;
+    let req = find_request(conn, id)?.ok_or(DbError::NotFound("no queue request with this id"))?;
     match req.status()? {
         RequestStatus::Done | RequestStatus::Cancelled | RequestStatus::Expired => {
             return status_of(conn, id);
@@ -516,11 +515,11 @@ pub fn reschedule(
     cfg: &QueueSettings,
     id: &str,
     now: DateTime<Utc>,
-) -> Result<Queued, AppError> {
+) -> Result<Queued, DbError> {
     lock_queue(conn, now)?;
-    let req = find_request(conn, id)?.ok_or(AppError::NotFound("no queue request with this id"))?;
+    let req = find_request(conn, id)?.ok_or(DbError::NotFound("no queue request with this id"))?;
     let Some(current) = live_appointment(conn, id)? else {
-        return Err(AppError::conflict(
+        return Err(DbError::conflict(
             "not_scheduled",
             "this request has no appointment to move",
         ));
@@ -567,13 +566,13 @@ pub fn complete(
     outcome: AppointmentStatus,
     notes: Option<&str>,
     now: DateTime<Utc>,
-) -> Result<Appointment, AppError> {
+) -> Result<Appointment, DbError> {
     // Under the queue lock, so a reschedule or cancel cannot slip in between.
     lock_queue(conn, now)?;
     let appt = find_appointment(conn, appointment_id)?
-        .ok_or(AppError::NotFound("no appointment with this id"))?;
+        .ok_or(DbError::NotFound("no appointment with this id"))?;
     if appt.row.status == AppointmentStatus::Cancelled.as_str() {
-        return Err(AppError::conflict(
+        return Err(DbError::conflict(
             "session_closed",
             "the appointment was cancelled",
         ));
@@ -586,5 +585,5 @@ pub fn complete(
         ))
         .execute(conn)?;
     set_request(conn, &appt.row.request_id, RequestStatus::Done, None, now)?;
-    find_appointment(conn, appointment_id)?.ok_or(AppError::NotFound("no appointment with this id"))
+    find_appointment(conn, appointment_id)?.ok_or(DbError::NotFound("no appointment with this id"))
 }

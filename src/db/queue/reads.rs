@@ -5,9 +5,9 @@ use diesel::prelude::*;
 
 use super::{Appointment, AppointmentRow, RequestRow};
 use crate::db::AnyConnection;
+use crate::db::DbError;
 use crate::db::schema::{appointments, queue_requests, users};
 use crate::domain::queue::{AppointmentStatus, RequestStatus};
-use crate::error::AppError;
 
 /// A request with where it stands.
 #[derive(Debug, Clone)]
@@ -18,7 +18,7 @@ pub struct Queued {
 }
 
 /// 1-based place among waiting requests, in arrival order.
-pub fn position(conn: &mut AnyConnection, req: &RequestRow) -> Result<Option<i64>, AppError> {
+pub fn position(conn: &mut AnyConnection, req: &RequestRow) -> Result<Option<i64>, DbError> {
     if req.status != RequestStatus::Waiting.as_str() {
         return Ok(None);
     }
@@ -40,7 +40,7 @@ pub fn position(conn: &mut AnyConnection, req: &RequestRow) -> Result<Option<i64
 pub fn live_appointment(
     conn: &mut AnyConnection,
     request_id: &str,
-) -> Result<Option<Appointment>, AppError> {
+) -> Result<Option<Appointment>, DbError> {
     let row: Option<(AppointmentRow, (String, String))> = appointments::table
         .inner_join(users::table)
         .filter(appointments::request_id.eq(request_id))
@@ -55,14 +55,14 @@ pub fn live_appointment(
     }))
 }
 
-pub fn find_request(conn: &mut AnyConnection, id: &str) -> Result<Option<RequestRow>, AppError> {
+pub fn find_request(conn: &mut AnyConnection, id: &str) -> Result<Option<RequestRow>, DbError> {
     Ok(queue_requests::table.find(id).first(conn).optional()?)
 }
 
 /// Where a request stands now.
-pub fn status_of(conn: &mut AnyConnection, id: &str) -> Result<Queued, AppError> {
+pub fn status_of(conn: &mut AnyConnection, id: &str) -> Result<Queued, DbError> {
     let request =
-        find_request(conn, id)?.ok_or(AppError::NotFound("no queue request with this id"))?;
+        find_request(conn, id)?.ok_or(DbError::NotFound("no queue request with this id"))?;
     let position = position(conn, &request)?;
     let appointment = live_appointment(conn, id)?;
     Ok(Queued {
@@ -75,7 +75,7 @@ pub fn status_of(conn: &mut AnyConnection, id: &str) -> Result<Queued, AppError>
 pub fn find_appointment(
     conn: &mut AnyConnection,
     id: &str,
-) -> Result<Option<Appointment>, AppError> {
+) -> Result<Option<Appointment>, DbError> {
     let row: Option<(AppointmentRow, (String, String))> = appointments::table
         .inner_join(users::table)
         .filter(appointments::id.eq(id))
@@ -90,7 +90,7 @@ pub fn find_appointment(
 }
 
 /// Waiting requests in serving order.
-pub fn waiting(conn: &mut AnyConnection) -> Result<Vec<RequestRow>, AppError> {
+pub fn waiting(conn: &mut AnyConnection) -> Result<Vec<RequestRow>, DbError> {
     Ok(queue_requests::table
         .filter(queue_requests::status.eq(RequestStatus::Waiting.as_str()))
         .order((queue_requests::created_at.asc(), queue_requests::id.asc()))
@@ -103,7 +103,7 @@ pub fn appointments_between(
     host_id: Option<&str>,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
-) -> Result<Vec<(Appointment, RequestRow)>, AppError> {
+) -> Result<Vec<(Appointment, RequestRow)>, DbError> {
     let mut query = appointments::table
         .inner_join(users::table)
         .inner_join(queue_requests::table)

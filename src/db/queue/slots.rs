@@ -7,16 +7,16 @@ use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use crate::db::AnyConnection;
+use crate::db::DbError;
 use crate::db::availability;
 use crate::db::schema::{appointments, users, webinars};
 use crate::domain::allocator::{Load, week_of};
 use crate::domain::availability::SLOT;
 use crate::domain::queue::AppointmentStatus;
 use crate::domain::webinar::Status as WebinarStatus;
-use crate::error::AppError;
 
 /// Takes a CSM's booking lock (their `users` row) until the transaction ends.
-pub fn lock_host(conn: &mut AnyConnection, host_id: &str) -> Result<(), AppError> {
+pub fn lock_host(conn: &mut AnyConnection, host_id: &str) -> Result<(), DbError> {
     diesel::update(users::table.filter(users::id.eq(host_id)))
         .set(users::updated_at.eq(users::updated_at))
         .execute(conn)?;
@@ -32,7 +32,7 @@ pub fn host_busy(
     start: DateTime<Utc>,
     end: DateTime<Utc>,
     except_webinar: Option<&str>,
-) -> Result<bool, AppError> {
+) -> Result<bool, DbError> {
     let (s, e) = (start.naive_utc(), end.naive_utc());
     let webinar: Option<String> = webinars::table
         .filter(webinars::host_id.eq(host_id))
@@ -51,7 +51,7 @@ pub fn appointment_overlaps(
     host_id: &str,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
-) -> Result<bool, AppError> {
+) -> Result<bool, DbError> {
     let hit: Option<String> = appointments::table
         .filter(appointments::host_id.eq(host_id))
         .filter(appointments::status.ne(AppointmentStatus::Cancelled.as_str()))
@@ -79,7 +79,7 @@ fn busy_between(
     conn: &mut AnyConnection,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
-) -> Result<Busy, AppError> {
+) -> Result<Busy, DbError> {
     let (f, t) = (from.naive_utc(), to.naive_utc());
     let mut busy: Busy = HashMap::new();
     let w: Vec<(String, NaiveDateTime, NaiveDateTime)> = webinars::table
@@ -113,7 +113,7 @@ pub fn free_slots(
     conn: &mut AnyConnection,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
-) -> Result<Vec<HostFree>, AppError> {
+) -> Result<Vec<HostFree>, DbError> {
     let hosts = availability::all_with_names(conn)?;
     if hosts.is_empty() || to <= from {
         return Ok(Vec::new());
@@ -150,7 +150,7 @@ pub(super) fn week_load(
     conn: &mut AnyConnection,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
-) -> Result<Load, AppError> {
+) -> Result<Load, DbError> {
     let rows: Vec<(String, NaiveDateTime)> = appointments::table
         .filter(appointments::status.ne(AppointmentStatus::Cancelled.as_str()))
         .filter(appointments::starts_at.ge((from - Duration::days(7)).naive_utc()))

@@ -27,4 +27,5 @@ async fn record(
     let actor = staff.id.clone();
     db.run(move |conn| audit::record(conn, &actor, action, &details, clock()))
         .await
+        .map_err(AppError::from)
 }

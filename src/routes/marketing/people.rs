@@ -49,7 +49,7 @@ pub async fn erase_person(
             let erasure = people::erase(conn, &cfg, email.as_str(), now)?;
             let details = serde_json::json!({"email_hmac": tag, "erased": &erasure.report});
             audit::record(conn, &actor, "person.erased", &details, now)?;
-            Ok(erasure)
+            Ok::<_, AppError>(erasure)
         })
         .await?;
     if settings.mail.transport == MailTransport::File {

@@ -1,0 +1,66 @@
+//! What went wrong in storage: a row that is not there, a business rule a
+//! transaction refused, or the database itself. The HTTP layer maps these to
+//! status and contract `code` in the HTTP layer; nothing here knows about HTTP.
+
+use crate::domain::validation::ValidationErrors;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// The row asked for does not exist.
+    #[error("{0}")]
+    NotFound(&'static str),
+    /// A transaction refused on the state it found, with the contract code
+    /// (e.g. `already_registered`, `session_closed`, `quota_exceeded`).
+    #[error("{detail}")]
+    Conflict { code: &'static str, detail: String },
+    /// The caller may not have this, whatever the state (e.g. `not_eligible`).
+    #[error("{detail}")]
+    Refused { code: &'static str, detail: String },
+    /// Input the query cannot use (e.g. a cursor this list did not return).
+    #[error("{0}")]
+    Invalid(#[from] ValidationErrors),
+    /// A stored value that no longer parses, or a value that cannot be stored.
+    #[error("{0}")]
+    Corrupt(String),
+    #[error("database: {0}")]
+    Storage(diesel::result::Error),
+    /// No connection became free in time, or the database is unreachable.
+    #[error("no database connection available: {0}")]
+    PoolTimeout(#[from] r2d2::Error),
+    #[error("blocking task failed: {0}")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+impl DbError {
+    pub fn conflict(code: &'static str, detail: impl Into<String>) -> Self {
+        Self::Conflict {
+            code,
+            detail: detail.into(),
+        }
+    }
+
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        Self::Invalid(ValidationErrors::single(field, message))
+    }
+
+    pub fn corrupt(err: impl std::fmt::Display) -> Self {
+        Self::Corrupt(err.to_string())
+    }
+}
+
+impl From<diesel::result::Error> for DbError {
+    fn from(err: diesel::result::Error) -> Self {
+        match err {
+            diesel::result::Error::NotFound => Self::NotFound("not found"),
+            other => Self::Storage(other),
+        }
+    }
+}
+
+/// True when a diesel error is a unique-constraint violation.
+pub fn is_unique_violation(err: &diesel::result::Error) -> bool {
+    matches!(
+        err,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}
