@@ -94,9 +94,10 @@ queue-confirm =
 ## عناصر التنسيق وبيانات الموعد في التقويم.
 
 labelled = { $label }: { $value }
-time-span = { $start }–{ $end }
+time-span = { $date } من { $start } إلى { $end }
 date-span = { $start } – { $end }
 appointment-title = ساعة مع { $host } – { $topic }
+appointment-title-host = موعد مع العميل { $customer } – { $topic }
 customer-with-company = { $customer } ({ $company })
 label-customer = العميل
 label-topic = الموضوع

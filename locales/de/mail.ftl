@@ -85,10 +85,11 @@ queue-confirm =
 ## Bausteine des Layouts und des Kalendereintrags.
 
 labelled = { $label }: { $value }
-time-span = { $start }–{ $end }
+time-span = { $date }, { $start }–{ $end } Uhr
 date-span = { $start } – { $end }
 appointment-title = Eine Stunde mit { $host } – { $topic }
+appointment-title-host = Kundentermin mit { $customer } – { $topic }
 customer-with-company = { $customer } ({ $company })
 label-customer = Kunde
 label-topic = Thema
-label-manage = Buchung verwalten
+label-manage = Anmeldung verwalten

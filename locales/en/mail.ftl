@@ -93,13 +93,15 @@ queue-confirm =
 
 # A label and its value, e.g. "When: …".
 labelled = { $label }: { $value }
-# A session within one day: the start written in full, then the end time.
-time-span = { $start }–{ $end }
+# A session within one day: its date, then the start and end times.
+time-span = { $date }, { $start }–{ $end }
 # A session over several days.
 date-span = { $start } – { $end }
 # The calendar title of a customer hour, in the reader's language.
-appointment-title = One hour with { $host }: { $topic }
+appointment-title = One hour with { $host } – { $topic }
+# The same hour in the CSM's own mail (it names the customer, not the CSM).
+appointment-title-host = Customer hour with { $customer } – { $topic }
 customer-with-company = { $customer } ({ $company })
 label-customer = Customer
 label-topic = Topic
-label-manage = Manage your booking
+label-manage = Manage your registration

@@ -85,9 +85,10 @@ queue-confirm =
 ## Éléments de mise en page et de l’entrée d’agenda.
 
 labelled = { $label } : { $value }
-time-span = { $start }–{ $end }
+time-span = { $date } de { $start } à { $end }
 date-span = { $start } – { $end }
 appointment-title = Une heure avec { $host } – { $topic }
+appointment-title-host = Rendez-vous client avec { $customer } – { $topic }
 customer-with-company = { $customer } ({ $company })
 label-customer = Client
 label-topic = Sujet

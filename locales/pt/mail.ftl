@@ -85,9 +85,10 @@ queue-confirm =
 ## Elementos do layout e do evento na agenda.
 
 labelled = { $label }: { $value }
-time-span = { $start }–{ $end }
+time-span = { $date }, das { $start } às { $end }
 date-span = { $start } – { $end }
 appointment-title = Uma hora com { $host } – { $topic }
+appointment-title-host = Reunião com o cliente { $customer } – { $topic }
 customer-with-company = { $customer } ({ $company })
 label-customer = Cliente
 label-topic = Tema

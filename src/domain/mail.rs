@@ -114,9 +114,15 @@ impl MailKind {
                 | Self::WebinarCancelled
                 | Self::LeftWaitlist
                 | Self::AppointmentForHost
+                | Self::AppointmentCancelled
                 | Self::AppointmentCancelledForHost
                 | Self::QueueConfirm
         )
+    }
+
+    /// Mails about a queue request with no hour yet: no time to show.
+    pub fn is_about_a_request(self) -> bool {
+        matches!(self, Self::Queued | Self::QueueConfirm)
     }
 
     /// Mails that show the session's join link.

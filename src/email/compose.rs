@@ -104,7 +104,8 @@ impl Texts {
         Ok(i18n::text(self.0, key, args)?)
     }
 
-    /// "Tuesday, 9 March 2027 at 14:00–15:00" in the reader's zone.
+    /// "Tuesday, 9 March 2027, 14:00–15:00" in the reader's zone (each
+    /// language orders and joins the pieces its own way).
     fn span(
         &self,
         start: DateTime<Utc>,
@@ -112,15 +113,29 @@ impl Texts {
         zone: Tz,
     ) -> Result<String, MailError> {
         let lang = self.0;
-        let from = dates::long_datetime(lang, start, zone)?;
         let same_day =
             start.with_timezone(&zone).date_naive() == end.with_timezone(&zone).date_naive();
-        let (key, to) = if same_day {
-            ("time-span", dates::time_of_day(lang, end, zone)?)
+        if same_day {
+            let date = dates::long_date(lang, start, zone)?;
+            let (from, to) = (
+                dates::time_of_day(lang, start, zone)?,
+                dates::time_of_day(lang, end, zone)?,
+            );
+            self.get(
+                "time-span",
+                &[
+                    ("date", date.into()),
+                    ("start", from.into()),
+                    ("end", to.into()),
+                ],
+            )
         } else {
-            ("date-span", dates::long_datetime(lang, end, zone)?)
-        };
-        self.get(key, &[("start", from.into()), ("end", to.into())])
+            let (from, to) = (
+                dates::long_datetime(lang, start, zone)?,
+                dates::long_datetime(lang, end, zone)?,
+            );
+            self.get("date-span", &[("start", from.into()), ("end", to.into())])
+        }
     }
 
     /// "in 24 hours", "dans 2 jours": how long until a reminded session.
@@ -138,6 +153,13 @@ impl Texts {
             "labelled",
             &[("label", label.into()), ("value", value.into())],
         )
+    }
+
+    /// "Label: https://…" with the address bare: a mail client must not
+    /// take the invisible direction marks around it into the link.
+    fn labelled_link(&self, label: String, url: &str) -> Result<String, MailError> {
+        let line = self.labelled(label, url.to_owned())?;
+        Ok(line.replace(&format!("\u{2068}{url}\u{2069}"), url))
     }
 }
 
@@ -206,7 +228,7 @@ struct Manage {
 struct TextBody<'a> {
     greeting: &'a str,
     body: &'a str,
-    when_line: &'a str,
+    when_line: Option<&'a str>,
     join_line: Option<&'a str>,
     confirm: Option<&'a Confirm>,
     manage: Option<&'a Manage>,
@@ -221,7 +243,7 @@ struct HtmlBody<'a> {
     title: &'a str,
     greeting: &'a str,
     body: &'a str,
-    when_line: &'a str,
+    when_line: Option<&'a str>,
     join_line: Option<&'a str>,
     confirm: Option<&'a Confirm>,
     manage: Option<&'a Manage>,
@@ -331,6 +353,14 @@ impl Composer {
         let zone = to.timezone;
         let title = match session.kind {
             SessionKind::Webinar => session.title.clone(),
+            // The CSM's copy names the customer; the customer's the CSM.
+            SessionKind::Appointment if kind.is_for_staff() => t.get(
+                "appointment-title-host",
+                &[
+                    ("customer", session.customer.clone().into()),
+                    ("topic", session.topic.clone().into()),
+                ],
+            )?,
             SessionKind::Appointment => t.get(
                 "appointment-title",
                 &[
@@ -375,19 +405,26 @@ impl Composer {
             let args = if html { &rich } else { &plain };
             t.get("when-in-zone", args)
         };
+        // A request without an hour has no time to show.
         let label_when = t.get("label-when", &[])?;
-        let when_text = t.labelled(label_when.clone(), when_in_zone(false)?)?;
-        let when_html = t.labelled(
-            format!("<strong>{}</strong>", escape(&label_when)),
-            when_in_zone(true)?,
-        )?;
+        let (when_text, when_html) = if kind.is_about_a_request() {
+            (None, None)
+        } else {
+            (
+                Some(t.labelled(label_when.clone(), when_in_zone(false)?)?),
+                Some(t.labelled(
+                    format!("<strong>{}</strong>", escape(&label_when)),
+                    when_in_zone(true)?,
+                )?),
+            )
+        };
         let join = match &session.join_url {
             Some(url) if kind.has_join_link() => Some(url.as_str()),
             _ => None,
         };
         let label_join = t.get("label-join", &[])?;
         let join_text = join
-            .map(|url| t.labelled(label_join.clone(), url.to_owned()))
+            .map(|url| t.labelled_link(label_join.clone(), url))
             .transpose()?;
         let join_html = join
             .map(|url| {
@@ -420,17 +457,17 @@ impl Composer {
         let text = TextBody {
             greeting: &greeting_text,
             body: &body_text,
-            when_line: &when_text,
+            when_line: when_text.as_deref(),
             join_line: join_text.as_deref(),
             confirm: confirm.as_ref(),
             manage: manage.as_ref(),
             sign_off: &sign_off,
         }
         .render()?;
-        let html_title = if kind == MailKind::QueueConfirm {
-            t.get("queue-confirm.title", &[])?
-        } else {
-            title.clone()
+        let html_title = match kind {
+            MailKind::QueueConfirm => t.get("queue-confirm.title", &[])?,
+            k if k.is_about_a_request() => subject.clone(),
+            _ => title.clone(),
         };
         let html = HtmlBody {
             lang: lang.code(),
@@ -438,7 +475,7 @@ impl Composer {
             title: &html_title,
             greeting: &greeting_html,
             body: &body_html,
-            when_line: &when_html,
+            when_line: when_html.as_deref(),
             join_line: join_html.as_deref(),
             confirm: confirm.as_ref(),
             manage: manage.as_ref(),
@@ -499,11 +536,11 @@ impl Composer {
         };
         if let Some(url) = &session.join_url {
             description.push_str("\n\n");
-            description.push_str(&t.labelled(t.get("label-join", &[])?, url.clone())?);
+            description.push_str(&t.labelled_link(t.get("label-join", &[])?, url)?);
         }
         if let Some(m) = manage {
             description.push('\n');
-            description.push_str(&t.labelled(t.get("label-manage", &[])?, m.url.clone())?);
+            description.push_str(&t.labelled_link(t.get("label-manage", &[])?, &m.url)?);
         }
         Ok(description)
     }

@@ -180,7 +180,7 @@ fn the_calendar_keeps_the_title_and_describes_in_the_readers_language() {
         calendar.contains("SUMMARY:Onboarding Q&A <live>"),
         "{calendar}"
     );
-    assert!(calendar.contains("Buchung verwalten"), "{calendar}");
+    assert!(calendar.contains("Anmeldung verwalten"), "{calendar}");
     assert!(calendar.contains("SEQUENCE:2"), "{calendar}");
     let fr = write(MailKind::Appointment, Locale::Fr);
     let (_, calendar) = fr.calendar.expect("an appointment has a calendar part");

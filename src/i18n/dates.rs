@@ -5,7 +5,8 @@
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use chrono_tz::Tz;
-use icu::datetime::fieldsets::{T, YMDET};
+use icu::calendar::Iso;
+use icu::datetime::fieldsets::{T, YMDE, YMDET};
 use icu::datetime::input::{Date, DateTime as IcuDateTime, Time};
 use icu::datetime::options::TimePrecision;
 use icu::datetime::{DateTimeFormatter, NoCalendarFormatter};
@@ -39,13 +40,7 @@ fn icu_locale(lang: Locale) -> IcuLocale {
 /// weekday, the date and the time to the minute (the zone is named by the
 /// caller, e.g. "(Europe/Berlin)").
 pub fn long_datetime(lang: Locale, at: DateTime<Utc>, zone: Tz) -> Result<String, DateError> {
-    let local = at.with_timezone(&zone);
-    let date = Date::try_new_iso(
-        local.year(),
-        u8::try_from(local.month()).map_err(|e| DateError::Date(e.to_string()))?,
-        u8::try_from(local.day()).map_err(|e| DateError::Date(e.to_string()))?,
-    )
-    .map_err(|e| DateError::Date(e.to_string()))?;
+    let date = local_date(at, zone)?;
     let time = local_time(at, zone)?;
     let formatter = DateTimeFormatter::try_new(
         icu_locale(lang).into(),
@@ -53,6 +48,25 @@ pub fn long_datetime(lang: Locale, at: DateTime<Utc>, zone: Tz) -> Result<String
     )
     .map_err(|_| DateError::Formatter(lang.code()))?;
     Ok(formatter.format(&IcuDateTime { date, time }).to_string())
+}
+
+/// The weekday and date alone (`Dienstag, 9. März 2027`), for a session
+/// that starts and ends the same day.
+pub fn long_date(lang: Locale, at: DateTime<Utc>, zone: Tz) -> Result<String, DateError> {
+    let date = local_date(at, zone)?;
+    let formatter = DateTimeFormatter::try_new(icu_locale(lang).into(), YMDE::long())
+        .map_err(|_| DateError::Formatter(lang.code()))?;
+    Ok(formatter.format(&date).to_string())
+}
+
+fn local_date(at: DateTime<Utc>, zone: Tz) -> Result<Date<Iso>, DateError> {
+    let local = at.with_timezone(&zone);
+    Date::try_new_iso(
+        local.year(),
+        u8::try_from(local.month()).map_err(|e| DateError::Date(e.to_string()))?,
+        u8::try_from(local.day()).map_err(|e| DateError::Date(e.to_string()))?,
+    )
+    .map_err(|e| DateError::Date(e.to_string()))
 }
 
 fn local_time(at: DateTime<Utc>, zone: Tz) -> Result<Time, DateError> {
@@ -66,8 +80,8 @@ fn local_time(at: DateTime<Utc>, zone: Tz) -> Result<Time, DateError> {
     .map_err(|e| DateError::Date(e.to_string()))
 }
 
-/// The wall-clock time alone (`14:00`, `2:00 م`), for the end of a
-/// session that ends the day it starts.
+/// The wall-clock time alone (`14:00`, `2:00 م`), for the start and end of
+/// a session within one day.
 pub fn time_of_day(lang: Locale, at: DateTime<Utc>, zone: Tz) -> Result<String, DateError> {
     let formatter = NoCalendarFormatter::try_new(icu_locale(lang).into(), T::hm())
         .map_err(|_| DateError::Formatter(lang.code()))?;

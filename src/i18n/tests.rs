@@ -161,8 +161,9 @@ fn sample(var: &str, count: i64) -> FluentValue<'static> {
         "company" => "Acme GmbH".into(),
         "label" => "Label".into(),
         "value" => "Value".into(),
-        "start" => "Tuesday, 9 March 2027 at 14:00".into(),
-        "end" => "15:00".into(),
+        "date" => "Tuesday, 9 March 2027".into(),
+        "start" => "14:00".into(),
+        "end" => "15:30".into(),
         other => panic!("no sample for ${other}: add one here"),
     }
 }

@@ -64,7 +64,7 @@ async fn mail_arrives_over_smtp_in_each_language(backend: Backend) {
             "",
             "en",
             "Invitation: Billing deep dive",
-            "Tuesday, 4 March 2031 at 14:00",
+            "Tuesday, 4 March 2031, 14:00–15:00",
         ),
         (
             "jonas@example.com",
@@ -72,7 +72,7 @@ async fn mail_arrives_over_smtp_in_each_language(backend: Backend) {
             "",
             "de",
             "Einladung: Billing deep dive",
-            "Dienstag, 4. März 2031 um 15:00",
+            "Dienstag, 4. März 2031, 15:00–16:00 Uhr",
         ),
         (
             "camille@example.com",
@@ -80,7 +80,7 @@ async fn mail_arrives_over_smtp_in_each_language(backend: Backend) {
             "fr-CA,fr;q=0.9,en;q=0.5",
             "fr",
             "Invitation\u{a0}: Billing deep dive",
-            "mardi 4 mars 2031 à 15:00",
+            "mardi 4 mars 2031 de 15:00 à 16:00",
         ),
         (
             "ana@example.com",
@@ -166,7 +166,7 @@ async fn the_csm_reads_the_customer_hour_in_their_own_language(backend: Backend)
     // 09:00 in Berlin, written the German way, for the CSM; the customer
     // reads Portuguese.
     let text = copy["text"].as_str().unwrap_or_default();
-    assert!(text.contains("um 09:00"), "{text}");
+    assert!(text.contains(", 09:00–10:00 Uhr"), "{text}");
     let to_customer = app.mails_to("paulo@shop.example");
     let invite = to_customer.last().expect("the customer's invitation");
     assert_eq!(invite["content_language"], "pt");

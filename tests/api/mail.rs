@@ -122,7 +122,7 @@ async fn invites_arrive_over_smtp_and_parse_as_imip(backend: Backend) {
         mail["text"]
             .as_str()
             .unwrap_or_default()
-            .contains("Tuesday, 4 March 2031 at 09:00–10:00 (America/New_York)"),
+            .contains("Tuesday, 4 March 2031, 09:00–10:00 (America/New_York)"),
         "{}",
         mail["text"]
     );
