@@ -1,5 +1,6 @@
-//! The transactions that decide who has a seat. Each begins with
-//! [`webinars::lock`]: the webinar row's lock guards the invariant that a
+//! The transactions that decide who has a seat. Each begins by taking the
+//! webinar's row lock ([`webinars::lock`]; a registration takes it with its
+//! seat, [`webinars::take_seat`]): the lock guards the invariant that a
 //! capped webinar never has more confirmed seats than its capacity (the
 //! table's CHECK constraint backs it up), that its counters equal its rows,
 //! and the arrival order: each registration's `arrival` is handed out under

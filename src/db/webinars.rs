@@ -1,6 +1,7 @@
 //! Webinar queries. The webinar row is also the lock that guards its seats:
-//! [`lock`] is the first statement of every transaction that changes who has
-//! a seat.
+//! [`lock`] (or, for a registration, [`take_seat`] / [`join_waitlist`],
+//! which lock and count in one statement) is the first statement of every
+//! transaction that changes who has a seat.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
