@@ -1,5 +1,6 @@
-//! The transactions that decide who has a seat. Each begins with
-//! [`webinars::lock`]: the webinar row's lock guards the invariant that a
+//! The transactions that decide who has a seat. Each begins by taking the
+//! webinar's row lock ([`webinars::lock`]; a registration takes it with its
+//! seat, [`webinars::take_seat`]): the lock guards the invariant that a
 //! capped webinar never has more confirmed seats than its capacity (the
 //! table's CHECK constraint backs it up), that its counters equal its rows,
 //! and the arrival order: each registration's `arrival` is handed out under
@@ -15,7 +16,7 @@ use super::{AnyConnection, mail::webinar_intent, new_id, outbox, utc, webhooks};
 use crate::db::DbError;
 use crate::domain::mail::MailKind;
 use crate::domain::registration::{
-    NewRegistration, RegistrationStatus, Seat, may_resend, promotions, seat_for_newcomer,
+    NewRegistration, RegistrationStatus, Seat, may_resend, promotions,
 };
 use crate::domain::time;
 use crate::domain::validation::ValidationErrors;
@@ -83,17 +84,41 @@ pub struct Booked {
     pub confirmation_resent: bool,
 }
 
-/// Registers `new`, or answers a repeat. `clock` is read once the lock is
-/// held, so that registration times follow the arrival order as the
-/// waiting-list positions do.
+/// Registers `new`, or answers a repeat. The seat is decided by one
+/// conditional UPDATE ([`webinars::take_seat`], else
+/// [`webinars::join_waitlist`]) that takes the webinar's row lock and hands
+/// out the arrival number; `clock` is read once the lock is held, so that
+/// registration times follow the arrival order as the waiting-list
+/// positions do. A refusal after that returns an error, and the rollback
+/// gives the counters back.
 pub fn register(
     conn: &mut AnyConnection,
     webinar_id: &str,
     new: &NewRegistration,
     clock: impl FnOnce() -> DateTime<Utc>,
 ) -> Result<Booked, DbError> {
-    let mut webinar = locked(conn, webinar_id)?;
+    let mut locked = false;
+    let (row, seat) = loop {
+        if let Some(row) = webinars::take_seat(conn, webinar_id)? {
+            break (row, Seat::Confirmed);
+        }
+        if let Some(row) = webinars::join_waitlist(conn, webinar_id)? {
+            break (row, Seat::Waitlisted);
+        }
+        // Both missed: no such webinar, or (PostgreSQL) a seat was freed
+        // between the two statements. Under the lock one of them must hit.
+        if locked || webinars::lock(conn, webinar_id)?.is_none() {
+            return Err(DbError::NotFound("no webinar with this id"));
+        }
+        locked = true;
+    };
     let now = clock();
+    // Only the row is needed: the mail is rendered later, with the host.
+    let webinar = Webinar {
+        row,
+        host_name: String::new(),
+        host_email: String::new(),
+    };
     if !webinar.is_open(now) {
         return Err(session_closed());
     }
@@ -104,29 +129,26 @@ pub fn register(
         )
         .into());
     }
-    if let Some(existing) = registrations::find_active(conn, webinar_id, new.email.as_str())? {
-        return repeat(conn, &webinar, existing, now);
-    }
-    webinar.row.arrivals += 1;
-    let arrival = webinar.row.arrivals;
     // Everyone waiting arrived earlier: a newcomer to the list is last on it.
-    let (status, position) = match seat_for_newcomer(webinar.row.capacity, webinar.row.seats_taken)
-    {
-        Seat::Confirmed => {
-            webinar.row.seats_taken += 1;
-            (RegistrationStatus::Confirmed, None)
-        }
-        Seat::Waitlisted => {
-            webinar.row.waitlist_length += 1;
-            (
-                RegistrationStatus::Waitlisted,
-                Some(i64::from(webinar.row.waitlist_length)),
-            )
-        }
+    let (status, position) = match seat {
+        Seat::Confirmed => (RegistrationStatus::Confirmed, None),
+        Seat::Waitlisted => (
+            RegistrationStatus::Waitlisted,
+            Some(i64::from(webinar.row.waitlist_length)),
+        ),
     };
-    let placement = Placement { status, arrival };
-    let registration = registrations::insert(conn, &new_id(), webinar_id, new, placement, now)?;
-    webinars::save_counters(conn, &webinar, now)?;
+    let placement = Placement {
+        status,
+        arrival: webinar.row.arrivals,
+    };
+    let Some(registration) =
+        registrations::insert(conn, &new_id(), webinar_id, new, placement, now)?
+    else {
+        webinars::give_back(conn, webinar_id, seat)?;
+        let existing = registrations::find_active(conn, webinar_id, new.email.as_str())?
+            .ok_or_else(|| DbError::corrupt("an active registration vanished under the lock"))?;
+        return repeat(conn, &webinar, existing, now);
+    };
     let kind = match status {
         RegistrationStatus::Waitlisted => MailKind::Waitlisted,
         _ => MailKind::Invite,

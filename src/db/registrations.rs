@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use super::AnyConnection;
 use super::schema::registrations;
-use crate::db::error::{DbError, is_unique_violation};
+use crate::db::DbError;
 use crate::domain::registration::{NewRegistration, RegistrationStatus};
 
 #[derive(Debug, Clone, Queryable)]
@@ -70,6 +70,10 @@ pub struct Placement {
     pub arrival: i32,
 }
 
+/// Inserts a registration unless the address already has an active one for
+/// this webinar (the partial unique index `registrations_active_email`
+/// decides, with `ON CONFLICT DO NOTHING`, so a repeat costs no SELECT
+/// beforehand and no aborted statement on PostgreSQL): `None` then.
 pub fn insert(
     conn: &mut AnyConnection,
     id: &str,
@@ -77,36 +81,33 @@ pub fn insert(
     new: &NewRegistration,
     placement: Placement,
     now: DateTime<Utc>,
-) -> Result<RegistrationRow, DbError> {
-    diesel::insert_into(registrations::table)
-        .values(&NewRegistrationRow {
-            id,
-            webinar_id,
-            email: new.email.as_str(),
-            name: &new.name,
-            company: new.company.as_deref(),
-            timezone: new.timezone.name(),
-            locale: new.locale.code(),
-            situation: new.situation.as_deref(),
-            questions: serde_json::to_string(&new.questions).map_err(DbError::corrupt)?,
-            marketing_consent: new.marketing_consent,
-            status: placement.status.as_str(),
-            arrival: placement.arrival,
-            created_at: now.naive_utc(),
-            updated_at: now.naive_utc(),
-        })
-        .returning(registrations::all_columns)
-        .get_result(conn)
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                DbError::conflict(
-                    "already_registered",
-                    "this e-mail is already registered for this webinar",
-                )
-            } else {
-                e.into()
-            }
-        })
+) -> Result<Option<RegistrationRow>, DbError> {
+    let row = NewRegistrationRow {
+        id,
+        webinar_id,
+        email: new.email.as_str(),
+        name: &new.name,
+        company: new.company.as_deref(),
+        timezone: new.timezone.name(),
+        locale: new.locale.code(),
+        situation: new.situation.as_deref(),
+        questions: serde_json::to_string(&new.questions).map_err(DbError::corrupt)?,
+        marketing_consent: new.marketing_consent,
+        status: placement.status.as_str(),
+        arrival: placement.arrival,
+        created_at: now.naive_utc(),
+        updated_at: now.naive_utc(),
+    };
+    let query = diesel::insert_into(registrations::table)
+        .values(&row)
+        .on_conflict_do_nothing()
+        .returning(registrations::all_columns);
+    // The multi-backend connection has no ON CONFLICT clause; both backends do.
+    let inserted = match conn {
+        AnyConnection::Sqlite(c) => query.get_result(c).optional()?,
+        AnyConnection::Postgresql(c) => query.get_result(c).optional()?,
+    };
+    Ok(inserted)
 }
 
 pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<RegistrationRow>, DbError> {

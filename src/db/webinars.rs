@@ -1,6 +1,7 @@
 //! Webinar queries. The webinar row is also the lock that guards its seats:
-//! [`lock`] is the first statement of every transaction that changes who has
-//! a seat.
+//! [`lock`] (or, for a registration, [`take_seat`] / [`join_waitlist`],
+//! which lock and count in one statement) is the first statement of every
+//! transaction that changes who has a seat.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -9,6 +10,7 @@ use super::schema::{users, webinars};
 use super::{AnyConnection, utc};
 use crate::db::DbError;
 use crate::domain::mail::{SessionInfo, SessionKind};
+use crate::domain::registration::Seat;
 use crate::domain::timezone::TimeZone;
 use crate::domain::webinar::{Kind, Status, WebinarState};
 
@@ -205,6 +207,72 @@ pub fn save_counters(
             webinars::updated_at.eq(now.naive_utc()),
         ))
         .execute(conn)?;
+    Ok(())
+}
+
+/// The seat half of a registration, as one statement: takes a seat and the
+/// next arrival number if a seat is free (or the webinar is uncapped), and
+/// returns the row as changed. The UPDATE takes the row lock and, on
+/// PostgreSQL, re-checks the condition on the latest committed row once it
+/// has it, so two registrations can never take the last seat both. `None`
+/// when the webinar is full or does not exist.
+pub fn take_seat(conn: &mut AnyConnection, id: &str) -> Result<Option<WebinarRow>, DbError> {
+    Ok(diesel::update(
+        webinars::table.filter(webinars::id.eq(id)).filter(
+            webinars::capacity
+                .is_null()
+                .or(webinars::seats_taken.lt(webinars::capacity.assume_not_null())),
+        ),
+    )
+    .set((
+        webinars::seats_taken.eq(webinars::seats_taken + 1),
+        webinars::arrivals.eq(webinars::arrivals + 1),
+    ))
+    .returning(webinars::all_columns)
+    .get_result(conn)
+    .optional()?)
+}
+
+/// The waiting-list half: when every seat is taken, puts one more at the
+/// end of the list and hands out the next arrival number; the returned
+/// `waitlist_length` is the newcomer's place. `None` when a seat is free or
+/// the webinar does not exist.
+pub fn join_waitlist(conn: &mut AnyConnection, id: &str) -> Result<Option<WebinarRow>, DbError> {
+    Ok(diesel::update(
+        webinars::table
+            .filter(webinars::id.eq(id))
+            .filter(webinars::capacity.is_not_null())
+            .filter(webinars::seats_taken.ge(webinars::capacity.assume_not_null())),
+    )
+    .set((
+        webinars::waitlist_length.eq(webinars::waitlist_length + 1),
+        webinars::arrivals.eq(webinars::arrivals + 1),
+    ))
+    .returning(webinars::all_columns)
+    .get_result(conn)
+    .optional()?)
+}
+
+/// Gives back what [`take_seat`] or [`join_waitlist`] took, in the same
+/// transaction (the address turned out to be registered already): the row
+/// lock is still held, so no one drew an arrival number in between.
+pub fn give_back(conn: &mut AnyConnection, id: &str, seat: Seat) -> Result<(), DbError> {
+    let target = webinars::table.filter(webinars::id.eq(id));
+    let arrivals = webinars::arrivals.eq(webinars::arrivals - 1);
+    match seat {
+        Seat::Confirmed => diesel::update(target)
+            .set((
+                webinars::seats_taken.eq(webinars::seats_taken - 1),
+                arrivals,
+            ))
+            .execute(conn)?,
+        Seat::Waitlisted => diesel::update(target)
+            .set((
+                webinars::waitlist_length.eq(webinars::waitlist_length - 1),
+                arrivals,
+            ))
+            .execute(conn)?,
+    };
     Ok(())
 }
 

@@ -82,6 +82,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(marketing::audit_log)
         .service(outbox::list)
         .service(outbox::retry_many)
+        // `retry` is also a shape `{id}` could take: other methods on it
+        // get their 405 here, before `GET /api/v1/outbox/{id}` is tried.
+        .map(|cfg| cfg.service(web::resource("/api/v1/outbox/retry").to(method_not_allowed_answer)))
         .service(outbox::get)
         .service(outbox::retry)
         .map(|cfg| cfg.service(web::redirect("/api/docs", "/api/docs/")));
