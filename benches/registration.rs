@@ -561,6 +561,31 @@ fn sample(
     })
 }
 
+/// Waits until the webinar's `arrivals` stops moving (no request in flight).
+async fn settle(url: &DatabaseUrl, webinar_id: &str) -> Result<(), BoxError> {
+    let (url, id) = (url.clone(), webinar_id.to_owned());
+    tokio::task::spawn_blocking(move || -> Result<(), BoxError> {
+        let mut conn = Manager::new(url).establish()?;
+        let mut read = || -> QueryResult<i32> {
+            webinars::table
+                .find(&id)
+                .select(webinars::arrivals)
+                .first(&mut conn)
+        };
+        let mut last = read()?;
+        for _ in 0..60 {
+            std::thread::sleep(Duration::from_millis(500));
+            let now = read()?;
+            if now == last {
+                return Ok(());
+            }
+            last = now;
+        }
+        Err("registrations still arriving 30 s after wrk stopped".into())
+    })
+    .await?
+}
+
 /// Registrations per second between the samples nearest to `from` and `to`.
 fn rate_between(samples: &[Sample], from: f64, to: f64) -> Option<(f64, i32)> {
     let nearest = |t: f64| {
@@ -673,14 +698,17 @@ async fn http_phase(
             );
         }
     }
+    // Requests still in flight when the warm-up stopped finish first.
+    settle(url, webinar_id).await?;
     let stop = Arc::new(AtomicBool::new(false));
     let sampler = sample(url.clone(), webinar_id.to_owned(), Arc::clone(&stop));
     // Let the sampler take its first reading before the load starts.
     tokio::time::sleep(Duration::from_millis(300)).await;
     let (c, t, tg) = (Arc::clone(cfg), target.clone(), format!("{tag}m"));
     let wrk = tokio::task::spawn_blocking(move || run_wrk(&c, &t, &tg, c.seconds)).await??;
-    // Requests still in flight when wrk stopped finish now.
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // wrk does not wait for the answers in flight when it stops; the server
+    // still stores those registrations.
+    settle(url, webinar_id).await?;
     stop.store(true, Ordering::Relaxed);
     let mut samples = tokio::task::spawn_blocking(move || sampler.join())
         .await?
