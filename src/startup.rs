@@ -170,6 +170,7 @@ fn serve(
             .app_data(failed_logins.clone())
             .configure(routes::configure)
             .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi.clone()))
+            .configure(crate::pages::configure)
             .default_service(routes::not_found_route())
     })
     .shutdown_timeout(settings.server.shutdown_timeout_seconds)
