@@ -86,10 +86,16 @@ pub async fn cancel(
     db: web::Data<Db>,
     keys: web::Data<JwtKeys>,
     path: web::Path<String>,
-    form: web::Form<CancelForm>,
+    form: Option<web::Form<CancelForm>>,
 ) -> Result<HttpResponse, PageError> {
     let id = path.into_inner();
-    let token = form.into_inner().token;
+    // The page's button sends the token as a form field; a client that
+    // posts to the link itself may keep it in the query.
+    let token = form
+        .map(|f| f.into_inner().token)
+        .filter(|t| !t.is_empty())
+        .or_else(|| query_param(&req, "token"))
+        .unwrap_or_default();
     if !keys.verify_manage(&token, KIND, &id) {
         return Err(PageError::new(&Ctx::new(&req, None), invalid_link()));
     }
