@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod metrics;
 pub mod net;
 pub mod openapi;
+pub mod pages;
 pub mod rate_limit;
 pub mod routes;
 pub mod startup;

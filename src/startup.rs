@@ -174,6 +174,7 @@ fn serve(
             .into_app()
             .configure(routes::method_not_allowed)
             .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi.clone()))
+            .configure(crate::pages::configure)
             .default_service(routes::not_found_route())
     })
     .shutdown_timeout(settings.server.shutdown_timeout_seconds)

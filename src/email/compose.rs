@@ -316,6 +316,8 @@ impl Composer {
             .map_err(|e| MailError::Link(e.to_string()))?;
         let path = match kind {
             "queue" => format!("api/v1/queue/{id}"),
+            // A registration's link opens its manage page (HTML).
+            "registration" => format!("manage/registration/{id}"),
             other => format!("api/v1/{other}s/{id}"),
         };
         self.link(&path, &token)

@@ -9,20 +9,48 @@ use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternEl
 use super::{is_rtl, lookup, text};
 use crate::domain::locale::Locale;
 
-const SOURCES: [(Locale, &str); 5] = [
-    (Locale::En, include_str!("../../locales/en/mail.ftl")),
-    (Locale::De, include_str!("../../locales/de/mail.ftl")),
-    (Locale::Fr, include_str!("../../locales/fr/mail.ftl")),
-    (Locale::Pt, include_str!("../../locales/pt/mail.ftl")),
-    (Locale::Ar, include_str!("../../locales/ar/mail.ftl")),
+/// One translation file in every language, English first.
+type Sources = [(Locale, &'static str); 5];
+
+macro_rules! sources {
+    ($file:literal) => {
+        [
+            (
+                Locale::En,
+                include_str!(concat!("../../locales/en/", $file)),
+            ),
+            (
+                Locale::De,
+                include_str!(concat!("../../locales/de/", $file)),
+            ),
+            (
+                Locale::Fr,
+                include_str!(concat!("../../locales/fr/", $file)),
+            ),
+            (
+                Locale::Pt,
+                include_str!(concat!("../../locales/pt/", $file)),
+            ),
+            (
+                Locale::Ar,
+                include_str!(concat!("../../locales/ar/", $file)),
+            ),
+        ]
+    };
+}
+
+/// Every file of `locales/<lang>/`: all of them load into one bundle per
+/// language, so their keys must not collide.
+const FILES: [(&str, Sources); 2] = [
+    ("mail.ftl", sources!("mail.ftl")),
+    ("pages.ftl", sources!("pages.ftl")),
 ];
 
 /// Every key (`message` and `message.attribute`) of one file, with the
 /// variables its text uses.
 fn keys(lang: Locale, source: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let resource = fluent_syntax::parser::parse(source).unwrap_or_else(|(_, errors)| {
-        panic!("{}/mail.ftl does not parse: {errors:?}", lang.code())
-    });
+    let resource = fluent_syntax::parser::parse(source)
+        .unwrap_or_else(|(_, errors)| panic!("{}: a file does not parse: {errors:?}", lang.code()));
     let mut keys = BTreeMap::new();
     for entry in &resource.body {
         match entry {
@@ -38,7 +66,7 @@ fn keys(lang: Locale, source: &str) -> BTreeMap<String, BTreeSet<String>> {
                     );
                 }
             }
-            Entry::Junk { content } => panic!("{}/mail.ftl: unparsable {content:?}", lang.code()),
+            Entry::Junk { content } => panic!("{}: unparsable {content:?}", lang.code()),
             _ => {}
         }
     }
@@ -89,19 +117,20 @@ fn collect_inline(inline: &InlineExpression<&str>, found: &mut BTreeSet<String>)
     }
 }
 
+/// The keys of every file, English.
 fn english() -> BTreeMap<String, BTreeSet<String>> {
-    keys(Locale::En, SOURCES[0].1)
+    FILES
+        .iter()
+        .flat_map(|(_, sources)| keys(Locale::En, sources[0].1))
+        .collect()
 }
 
-#[test]
-fn every_language_has_exactly_the_english_keys() {
-    let english = english();
-    assert!(
-        english.contains_key("invite.subject"),
-        "English keys: {english:?}"
-    );
+/// What differs from English in one file's translations: missing and extra
+/// keys, and keys whose text uses other variables.
+fn parity_problems(file: &str, sources: &[(Locale, &str)]) -> Vec<String> {
+    let english = keys(Locale::En, sources[0].1);
     let mut problems = Vec::new();
-    for (lang, source) in &SOURCES[1..] {
+    for (lang, source) in &sources[1..] {
         let theirs = keys(*lang, source);
         let missing: Vec<_> = english
             .keys()
@@ -112,36 +141,84 @@ fn every_language_has_exactly_the_english_keys() {
             .filter(|k| !english.contains_key(*k))
             .collect();
         if !missing.is_empty() {
-            problems.push(format!("{} lacks {missing:?}", lang.code()));
+            problems.push(format!("{}/{file} lacks {missing:?}", lang.code()));
         }
         if !extra.is_empty() {
-            problems.push(format!("{} has keys English lacks: {extra:?}", lang.code()));
+            problems.push(format!(
+                "{}/{file} has keys English lacks: {extra:?}",
+                lang.code()
+            ));
         }
-    }
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
-}
-
-#[test]
-fn every_translation_uses_the_variables_english_uses() {
-    let english = english();
-    assert_eq!(
-        english["waitlisted.body"],
-        BTreeSet::from(["position".to_owned(), "title".to_owned()])
-    );
-    let mut problems = Vec::new();
-    for (lang, source) in &SOURCES[1..] {
-        for (key, vars) in keys(*lang, source) {
+        for (key, vars) in theirs {
             if let Some(expected) = english.get(&key)
                 && *expected != vars
             {
                 problems.push(format!(
-                    "{}: {key} uses {vars:?}, English {expected:?}",
+                    "{}/{file}: {key} uses {vars:?}, English {expected:?}",
                     lang.code()
                 ));
             }
         }
     }
+    problems
+}
+
+#[test]
+fn every_language_has_exactly_the_english_keys_and_variables() {
+    let english = english();
+    assert!(
+        english.contains_key("invite.subject") && english.contains_key("page-catalog-title"),
+        "English keys: {english:?}"
+    );
+    assert_eq!(
+        english["waitlisted.body"],
+        BTreeSet::from(["position".to_owned(), "title".to_owned()])
+    );
+    let problems: Vec<_> = FILES
+        .iter()
+        .flat_map(|(file, sources)| parity_problems(file, sources))
+        .collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn a_missing_translation_fails_the_parity_check() {
+    let english = "page-a = A\npage-b = B { $name }\n";
+    let german = "page-a = A\n";
+    let french = "page-a = A\npage-b = B\n";
+    let sources = [
+        (Locale::En, english),
+        (Locale::De, german),
+        (Locale::Fr, french),
+    ];
+    let problems = parity_problems("pages.ftl", &sources);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].contains("de/pages.ftl lacks [\"page-b\"]"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].contains("fr/pages.ftl: page-b uses {}"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn page_keys_are_prefixed_and_no_two_files_share_a_key() {
+    let (_, pages) = &FILES[1];
+    for (lang, source) in pages {
+        for key in keys(*lang, source).keys() {
+            assert!(key.starts_with("page-"), "{}: {key}", lang.code());
+        }
+    }
+    let mut seen = BTreeMap::new();
+    for (file, sources) in &FILES {
+        for key in keys(Locale::En, sources[0].1).into_keys() {
+            if let Some(other) = seen.insert(key.clone(), *file) {
+                panic!("{key} is in both {other} and {file}");
+            }
+        }
+    }
 }
 
 /// A value for every variable any message uses.
@@ -164,6 +241,7 @@ fn sample(var: &str, count: i64) -> FluentValue<'static> {
         "date" => "Tuesday, 9 March 2027".into(),
         "start" => "14:00".into(),
         "end" => "15:30".into(),
+        "email" => "ana@example.com".into(),
         other => panic!("no sample for ${other}: add one here"),
     }
 }
@@ -172,7 +250,7 @@ fn sample(var: &str, count: i64) -> FluentValue<'static> {
 fn every_message_renders_in_every_language() {
     let english = english();
     let mut rendered = 0;
-    for (lang, _) in SOURCES {
+    for (lang, _) in FILES[0].1 {
         for (key, vars) in &english {
             // Plurals differ by count (Arabic has six forms): try each kind.
             for count in [0, 1, 2, 3, 11, 100] {

@@ -25,10 +25,17 @@ const MATRIX: &str = include_str!("authz_matrix.txt");
 const CALLERS: [&str; 7] = ["anon", "other", "owner", "csm", "csm2", "mkt", "admin"];
 
 /// Routes outside the OpenAPI document (it does not describe itself).
-const NOT_IN_OPENAPI: [(&str, &str); 3] = [
+const NOT_IN_OPENAPI: [(&str, &str); 9] = [
     ("GET", "/api/openapi.json"),
     ("GET", "/api/docs"),
     ("GET", "/api/docs/"),
+    // The HTML pages.
+    ("GET", "/"),
+    ("GET", "/webinars/{id}"),
+    ("POST", "/webinars/{id}"),
+    ("GET", "/manage/registration/{id}"),
+    ("POST", "/manage/registration/{id}/cancel"),
+    ("GET", "/static/{file}"),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -256,7 +263,11 @@ async fn world(app: &TestApp) -> World {
 /// depends on what an earlier row did.
 async fn targets(app: &TestApp, w: &World, path: &str) -> (Option<Webinar>, Option<Queued>) {
     let on = |prefix: &str| path.starts_with(prefix);
-    let webinar = if on("/api/v1/webinars/{id}") || on("/api/v1/registrations/{id}") {
+    let webinar = if on("/api/v1/webinars/{id}")
+        || on("/api/v1/registrations/{id}")
+        || on("/webinars/{id}")
+        || on("/manage/registration/{id}")
+    {
         Some(webinar_of(app, &w.csm).await)
     } else {
         None
@@ -288,10 +299,16 @@ fn fill(
         "appointments" => (q.appointment.as_str(), &q.token, &q.other_token),
         "webhooks" => (w.webhook.as_str(), &web.token, &web.other_token),
         "outbox" => (w.outbox.as_str(), &web.token, &web.other_token),
+        // The pages: /webinars/{id}, /manage/registration/{id}.
+        _ if path.starts_with("/webinars/") => (web.id.as_str(), &web.token, &web.other_token),
+        _ if path.starts_with("/manage/registration/") => {
+            (web.registration.as_str(), &web.token, &web.other_token)
+        }
         _ => ("", &web.token, &web.other_token),
     };
     let filled = path
         .replace("{id}", id)
+        .replace("{file}", "pages.css")
         .replace("{email}", "nobody-here@example.com");
     assert!(
         !filled.contains('{') && !filled.ends_with("//"),

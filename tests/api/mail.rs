@@ -109,7 +109,7 @@ async fn invites_arrive_over_smtp_and_parse_as_imip(backend: Backend) {
         "join link: {description}"
     );
     assert!(description.contains(&format!(
-        "/api/v1/registrations/{}?token=",
+        "/manage/registration/{}?token=",
         reg.json["id"].as_str().unwrap_or_default()
     )));
     // The attachment is the same invitation.

@@ -22,6 +22,7 @@ mod marketing;
 mod migrations;
 mod office_hours;
 mod ops;
+mod pages;
 mod queue;
 mod queue_safety;
 mod registrations;

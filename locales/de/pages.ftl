@@ -1,0 +1,109 @@
+# Texte der Webseiten (Anrede „Sie“). Dieselben Schlüssel und Variablen wie
+# en/pages.ftl; jeder Schlüssel beginnt mit „page-“.
+
+## Rahmen
+
+page-lang-name = Deutsch
+page-site-name = Webinare und Sprechstunden
+page-skip-to-content = Zum Inhalt springen
+page-language-switch = Sprache
+page-back-to-catalog = Alle kommenden Webinare
+
+## Katalog
+
+page-catalog-title = Kommende Webinare
+page-catalog-intro = Lernen Sie von unserem Customer-Success-Team: Themen-Webinare für alle und Experten-Webinare in kleiner Runde, in denen Sie Ihre eigene Situation besprechen können.
+page-filter-kind = Format
+page-filter-kind-all = Alle Formate
+page-kind-regular = Webinar
+page-kind-expert = Experten-Webinar
+page-filter-topic = Thema
+page-filter-submit = Anzeigen
+page-catalog-empty = Zu Ihrer Auswahl gibt es keine kommenden Webinare.
+page-catalog-more = Spätere Webinare
+page-zone-visitor = Alle Zeiten in Ihrer Zeitzone ({ $zone }).
+page-zone-session = Alle Zeiten in der Zeitzone der jeweiligen Veranstaltung.
+page-time-range = { $start }–{ $end } ({ $zone })
+page-hosted-by = Mit { $host }
+page-seats-open = Offen für alle
+page-seats-full = Ausgebucht – Warteliste offen
+page-seats-left =
+    { $count ->
+        [one] Noch ein Platz frei
+       *[other] Noch { $count } Plätze frei
+    }
+
+## Ein Webinar und das Anmeldeformular
+
+page-webinar-when = Termin
+page-webinar-host = Moderation
+page-webinar-seats = Plätze
+page-register-title = Anmelden
+page-register-waitlist-note = Dieses Webinar ist ausgebucht. Melden Sie sich an, um auf die Warteliste zu kommen: Sobald ein Platz frei wird, erhält ihn die nächste Person auf der Liste – wir benachrichtigen Sie per E-Mail.
+page-register-closed = Die Anmeldung ist geschlossen: Die Veranstaltung hat bereits begonnen oder wurde abgesagt.
+page-field-name = Name
+page-field-email = E-Mail-Adresse
+page-field-email-hint = An diese Adresse senden wir Ihre Kalendereinladung.
+page-field-company = Unternehmen
+page-field-optional = optional
+page-field-situation = Ihre Situation
+page-field-situation-hint = Beschreiben Sie kurz, wo Sie stehen und was Sie erreichen möchten, damit sich die Expertin oder der Experte vorbereiten kann.
+page-field-questions = Ihre Fragen
+page-field-questions-hint = Fragen, die wir in der Veranstaltung beantworten sollen.
+page-field-consent = Ja, ich möchte Neuigkeiten zu Webinaren und Produkten per E-Mail erhalten. Diese Einwilligung kann ich jederzeit widerrufen.
+page-register-submit = Anmelden
+page-register-submit-waitlist = Auf die Warteliste setzen
+page-form-has-errors = Bitte prüfen Sie die markierten Felder.
+page-error-name = Bitte geben Sie Ihren Namen ein (eine Zeile, höchstens 200 Zeichen).
+page-error-email = Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@firma.de.
+page-error-company = Bitte geben Sie Ihr Unternehmen in einer Zeile ein (höchstens 200 Zeichen).
+page-error-situation = Bitte beschreiben Sie Ihre Situation (höchstens 4.000 Zeichen): Damit bereitet sich die Expertin oder der Experte auf die Veranstaltung vor.
+page-error-questions = Bitte fassen Sie Ihre Fragen in höchstens 1.000 Zeichen.
+page-error-form = Einige Angaben konnten nicht verarbeitet werden. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.
+page-already-registered = Diese E-Mail-Adresse ist für dieses Webinar bereits angemeldet. Wir haben die Bestätigung noch einmal an sie gesendet.
+page-already-registered-recent = Diese E-Mail-Adresse ist für dieses Webinar bereits angemeldet. Wir haben die Bestätigung vor wenigen Minuten erneut gesendet; bitte sehen Sie auch in Ihrem Spam-Ordner nach.
+
+## Bestätigung
+
+page-confirmed-title = Sie sind angemeldet
+page-confirmed-text = Wir haben Ihre Kalendereinladung an { $email } gesendet.
+page-waitlisted-title = Sie stehen auf der Warteliste
+page-waitlisted-text = Sie sind auf Platz { $position } der Warteliste. Sobald ein Platz frei wird, senden wir Ihre Einladung an { $email }.
+page-calendar-title = In Ihren Kalender eintragen
+page-calendar-ics = Kalenderdatei herunterladen (.ics)
+page-calendar-google = Google Kalender
+page-calendar-outlook = Outlook.com
+page-manage-hint = Sie können jederzeit über den Link in Ihrer E-Mail oder hier stornieren:
+page-manage-link = Anmeldung verwalten
+
+## Verwaltungsseite (Link aus der E-Mail)
+
+page-manage-title = Ihre Anmeldung
+page-manage-webinar = Webinar
+page-manage-name = Name
+page-manage-email = E-Mail-Adresse
+page-manage-status = Status
+page-status-confirmed = Bestätigt
+page-status-waitlisted = Auf der Warteliste (Platz { $position })
+page-status-cancelled = Storniert
+page-cancel-explain = Falls Sie nicht teilnehmen können, stornieren Sie bitte Ihre Anmeldung, damit jemand von der Warteliste Ihren Platz erhält.
+page-cancel-button = Anmeldung stornieren
+page-cancelled-notice = Ihre Anmeldung wurde storniert.
+page-manage-closed = Diese Veranstaltung ist vorbei; die Anmeldung lässt sich nicht mehr ändern.
+
+## Fehler
+
+page-error-not-found-title = Seite nicht gefunden
+page-error-not-found-text = Diese Seite gibt es nicht (mehr). Vielleicht wurde das Webinar entfernt.
+page-error-link-title = Dieser Link ist ungültig
+page-error-link-text = Der Link ist möglicherweise unvollständig oder abgelaufen. Bitte verwenden Sie den Link aus Ihrer neuesten E-Mail.
+page-error-closed-title = Anmeldung geschlossen
+page-error-closed-text = Diese Veranstaltung hat bereits begonnen oder wurde abgesagt.
+page-error-busy-title = Zu viele Anfragen
+page-error-busy-text = Bitte warten Sie einen Moment und versuchen Sie es dann erneut.
+page-error-unavailable-title = Vorübergehend nicht erreichbar
+page-error-unavailable-text = Der Dienst ist gerade ausgelastet. Bitte versuchen Sie es in ein paar Minuten noch einmal.
+page-error-internal-title = Etwas ist schiefgelaufen
+page-error-internal-text = Ein unerwarteter Fehler ist aufgetreten. Wir haben ihn protokolliert; bitte versuchen Sie es später noch einmal.
+page-error-bad-request-title = Die Anfrage konnte nicht verarbeitet werden
+page-error-bad-request-text = Bitte gehen Sie zurück und versuchen Sie es noch einmal.

@@ -1,0 +1,109 @@
+# Texts of the web pages. Every key starts with "page-": all files of a
+# language share one bundle with mail.ftl.
+
+## Layout
+
+page-lang-name = English
+page-site-name = Webinars and office hours
+page-skip-to-content = Skip to content
+page-language-switch = Language
+page-back-to-catalog = All upcoming webinars
+
+## Catalog
+
+page-catalog-title = Upcoming webinars
+page-catalog-intro = Learn from our Customer Success team: topic webinars open to all, and expert webinars in small groups where you can discuss your own situation.
+page-filter-kind = Format
+page-filter-kind-all = All formats
+page-kind-regular = Webinar
+page-kind-expert = Expert webinar
+page-filter-topic = Topic
+page-filter-submit = Show
+page-catalog-empty = No upcoming webinars match your selection.
+page-catalog-more = Later webinars
+page-zone-visitor = Times are shown in your time zone ({ $zone }).
+page-zone-session = Times are shown in the time zone of each session.
+page-time-range = { $start }–{ $end } ({ $zone })
+page-hosted-by = Hosted by { $host }
+page-seats-open = Open to everyone
+page-seats-full = Fully booked – waiting list open
+page-seats-left =
+    { $count ->
+        [one] One seat left
+       *[other] { $count } seats left
+    }
+
+## A webinar and its registration form
+
+page-webinar-when = When
+page-webinar-host = Host
+page-webinar-seats = Seats
+page-register-title = Register
+page-register-waitlist-note = This webinar is fully booked. Register to join the waiting list: as soon as a seat becomes available, it goes to the next person on the list, and we will let you know by e-mail.
+page-register-closed = Registration is closed: this session has already started or has been cancelled.
+page-field-name = Name
+page-field-email = E-mail address
+page-field-email-hint = We will send your calendar invitation to this address.
+page-field-company = Company
+page-field-optional = optional
+page-field-situation = Your situation
+page-field-situation-hint = Tell us briefly where you stand and what you would like to achieve, so that the expert can prepare.
+page-field-questions = Your questions
+page-field-questions-hint = Questions you would like us to answer in the session.
+page-field-consent = Yes, I would like to receive news about webinars and products by e-mail. I can withdraw this consent at any time.
+page-register-submit = Register
+page-register-submit-waitlist = Join the waiting list
+page-form-has-errors = Please check the fields marked below.
+page-error-name = Please enter your name (one line, up to 200 characters).
+page-error-email = Please enter a valid e-mail address, such as name@company.com.
+page-error-company = Please enter your company on one line (up to 200 characters).
+page-error-situation = Please describe your situation (up to 4,000 characters): the expert prepares for the session with it.
+page-error-questions = Please keep your questions to 1,000 characters.
+page-error-form = Some of the information could not be processed. Please reload the page and try again.
+page-already-registered = This e-mail address is already registered for this webinar. We have sent the confirmation to it again.
+page-already-registered-recent = This e-mail address is already registered for this webinar. We sent the confirmation again a few minutes ago; please also check your spam folder.
+
+## Confirmation
+
+page-confirmed-title = You are registered
+page-confirmed-text = We have sent your calendar invitation to { $email }.
+page-waitlisted-title = You are on the waiting list
+page-waitlisted-text = You are number { $position } on the waiting list. As soon as a seat becomes available, we will send your invitation to { $email }.
+page-calendar-title = Add to your calendar
+page-calendar-ics = Download calendar file (.ics)
+page-calendar-google = Google Calendar
+page-calendar-outlook = Outlook.com
+page-manage-hint = You can cancel at any time using the link in your e-mail or here:
+page-manage-link = Manage your registration
+
+## Manage page (from the link in the e-mail)
+
+page-manage-title = Your registration
+page-manage-webinar = Webinar
+page-manage-name = Name
+page-manage-email = E-mail address
+page-manage-status = Status
+page-status-confirmed = Confirmed
+page-status-waitlisted = On the waiting list (number { $position })
+page-status-cancelled = Cancelled
+page-cancel-explain = If you can no longer attend, please cancel your registration so that someone on the waiting list can take your seat.
+page-cancel-button = Cancel my registration
+page-cancelled-notice = Your registration has been cancelled.
+page-manage-closed = This session is over; the registration can no longer be changed.
+
+## Errors
+
+page-error-not-found-title = Page not found
+page-error-not-found-text = This page does not exist (any more). The webinar may have been removed.
+page-error-link-title = This link is not valid
+page-error-link-text = The link may be incomplete or may have expired. Please use the link from your most recent e-mail.
+page-error-closed-title = Registration closed
+page-error-closed-text = This session has already started or has been cancelled.
+page-error-busy-title = Too many requests
+page-error-busy-text = Please wait a moment and try again.
+page-error-unavailable-title = Temporarily unavailable
+page-error-unavailable-text = The service is busy right now. Please try again in a few minutes.
+page-error-internal-title = Something went wrong
+page-error-internal-text = An unexpected error occurred. We have logged it; please try again later.
+page-error-bad-request-title = The request could not be processed
+page-error-bad-request-text = Please go back and try again.

@@ -1,0 +1,109 @@
+# Textos das páginas web (português do Brasil, tratamento por "você").
+# Mesmas chaves e variáveis que en/pages.ftl; toda chave começa com "page-".
+
+## Moldura
+
+page-lang-name = Português
+page-site-name = Webinars e horários de atendimento
+page-skip-to-content = Ir para o conteúdo
+page-language-switch = Idioma
+page-back-to-catalog = Todos os próximos webinars
+
+## Catálogo
+
+page-catalog-title = Próximos webinars
+page-catalog-intro = Aprenda com nosso time de Customer Success: webinars temáticos abertos a todos e webinars com especialistas em pequenos grupos, nos quais você pode discutir a sua própria situação.
+page-filter-kind = Formato
+page-filter-kind-all = Todos os formatos
+page-kind-regular = Webinar
+page-kind-expert = Webinar com especialista
+page-filter-topic = Tema
+page-filter-submit = Mostrar
+page-catalog-empty = Nenhum webinar futuro corresponde à sua seleção.
+page-catalog-more = Webinars seguintes
+page-zone-visitor = Horários exibidos no seu fuso horário ({ $zone }).
+page-zone-session = Horários exibidos no fuso horário de cada sessão.
+page-time-range = { $start }–{ $end } ({ $zone })
+page-hosted-by = Com { $host }
+page-seats-open = Aberto a todos
+page-seats-full = Esgotado – lista de espera aberta
+page-seats-left =
+    { $count ->
+        [one] Resta uma vaga
+       *[other] Restam { $count } vagas
+    }
+
+## Um webinar e o formulário de inscrição
+
+page-webinar-when = Data
+page-webinar-host = Apresentação
+page-webinar-seats = Vagas
+page-register-title = Inscrever-se
+page-register-waitlist-note = Este webinar está esgotado. Inscreva-se para entrar na lista de espera: assim que uma vaga for liberada, ela vai para a próxima pessoa da lista, e avisaremos você por e-mail.
+page-register-closed = As inscrições estão encerradas: esta sessão já começou ou foi cancelada.
+page-field-name = Nome
+page-field-email = Endereço de e-mail
+page-field-email-hint = Enviaremos o convite para a sua agenda neste endereço.
+page-field-company = Empresa
+page-field-optional = opcional
+page-field-situation = Sua situação
+page-field-situation-hint = Conte brevemente em que ponto você está e o que deseja alcançar, para que o especialista possa se preparar.
+page-field-questions = Suas perguntas
+page-field-questions-hint = Perguntas que você gostaria que respondêssemos na sessão.
+page-field-consent = Sim, quero receber por e-mail novidades sobre webinars e produtos. Posso retirar este consentimento a qualquer momento.
+page-register-submit = Inscrever-se
+page-register-submit-waitlist = Entrar na lista de espera
+page-form-has-errors = Verifique os campos indicados abaixo.
+page-error-name = Informe seu nome (uma linha, até 200 caracteres).
+page-error-email = Informe um endereço de e-mail válido, por exemplo nome@empresa.com.br.
+page-error-company = Informe sua empresa em uma linha (até 200 caracteres).
+page-error-situation = Descreva sua situação (até 4.000 caracteres): o especialista a usa para preparar a sessão.
+page-error-questions = Limite suas perguntas a 1.000 caracteres.
+page-error-form = Algumas informações não puderam ser processadas. Recarregue a página e tente novamente.
+page-already-registered = Este endereço de e-mail já está inscrito neste webinar. Enviamos a confirmação para ele novamente.
+page-already-registered-recent = Este endereço de e-mail já está inscrito neste webinar. Reenviamos a confirmação há poucos minutos; verifique também sua pasta de spam.
+
+## Confirmação
+
+page-confirmed-title = Inscrição confirmada
+page-confirmed-text = Enviamos o convite para a sua agenda para { $email }.
+page-waitlisted-title = Você está na lista de espera
+page-waitlisted-text = Você ocupa a posição { $position } na lista de espera. Assim que uma vaga for liberada, enviaremos seu convite para { $email }.
+page-calendar-title = Adicionar à sua agenda
+page-calendar-ics = Baixar arquivo de agenda (.ics)
+page-calendar-google = Google Agenda
+page-calendar-outlook = Outlook.com
+page-manage-hint = Você pode cancelar a qualquer momento pelo link do seu e-mail ou aqui:
+page-manage-link = Gerenciar sua inscrição
+
+## Página de gerenciamento (link do e-mail)
+
+page-manage-title = Sua inscrição
+page-manage-webinar = Webinar
+page-manage-name = Nome
+page-manage-email = Endereço de e-mail
+page-manage-status = Situação
+page-status-confirmed = Confirmada
+page-status-waitlisted = Na lista de espera (posição { $position })
+page-status-cancelled = Cancelada
+page-cancel-explain = Se você não puder mais participar, cancele sua inscrição para que alguém da lista de espera possa ficar com a vaga.
+page-cancel-button = Cancelar minha inscrição
+page-cancelled-notice = Sua inscrição foi cancelada.
+page-manage-closed = Esta sessão já terminou; a inscrição não pode mais ser alterada.
+
+## Erros
+
+page-error-not-found-title = Página não encontrada
+page-error-not-found-text = Esta página não existe (mais). Talvez o webinar tenha sido removido.
+page-error-link-title = Este link não é válido
+page-error-link-text = O link pode estar incompleto ou ter expirado. Use o link do seu e-mail mais recente.
+page-error-closed-title = Inscrições encerradas
+page-error-closed-text = Esta sessão já começou ou foi cancelada.
+page-error-busy-title = Muitas solicitações
+page-error-busy-text = Aguarde um momento e tente novamente.
+page-error-unavailable-title = Temporariamente indisponível
+page-error-unavailable-text = O serviço está sobrecarregado no momento. Tente novamente em alguns minutos.
+page-error-internal-title = Algo deu errado
+page-error-internal-text = Ocorreu um erro inesperado. Nós o registramos; tente novamente mais tarde.
+page-error-bad-request-title = Não foi possível processar a solicitação
+page-error-bad-request-text = Volte e tente novamente.

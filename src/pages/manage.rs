@@ -1,0 +1,181 @@
+//! The manage page the link in every registration e-mail opens: the
+//! booking, and a cancel button. Opening it changes nothing (mail scanners
+//! follow links); only the button's POST cancels, with the token in a
+//! hidden field. These pages carry the token: no referrer, no caching.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::confirmation::no_referrer;
+use super::context::{Ctx, Layout, query_param, visitor_zone};
+use super::error::{OrPage, PageError};
+use super::format::{kind_label, time_range};
+use crate::auth::JwtKeys;
+use crate::db::registrations::{self, RegistrationRow};
+use crate::db::webinars::{self, Webinar};
+use crate::db::{Db, DbError, booking, clock, utc};
+use crate::domain::locale::Locale;
+use crate::domain::registration::RegistrationStatus;
+use crate::domain::timezone::TimeZone;
+use crate::domain::webinar::Kind;
+use crate::error::AppError;
+
+const KIND: &str = "registration";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CancelForm {
+    token: String,
+}
+
+#[derive(Template)]
+#[template(path = "pages/manage.html")]
+struct ManagePage {
+    l: Layout,
+    id: String,
+    token: String,
+    webinar_id: String,
+    title: String,
+    kind: String,
+    when: String,
+    name: String,
+    email: String,
+    status: String,
+    can_cancel: bool,
+    notice: Option<String>,
+}
+
+fn invalid_link() -> AppError {
+    AppError::Unauthorized("this link is not valid for this booking")
+}
+
+/// The registration, its place on the waiting list and its webinar.
+async fn load(db: &Db, id: String) -> Result<(RegistrationRow, Option<i64>, Webinar), AppError> {
+    db.run(move |conn| {
+        let row = registrations::find(conn, &id)?
+            .ok_or(AppError::NotFound("no registration with this id"))?;
+        let position = registrations::position_of(conn, &row)?;
+        let webinar = webinars::find(conn, &row.webinar_id)?
+            .ok_or(AppError::NotFound("no webinar with this id"))?;
+        Ok((row, position, webinar))
+    })
+    .await
+}
+
+pub async fn show(
+    req: HttpRequest,
+    db: web::Data<Db>,
+    keys: web::Data<JwtKeys>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let id = path.into_inner();
+    let token = query_param(&req, "token").unwrap_or_default();
+    if !keys.verify_manage(&token, KIND, &id) {
+        return Err(PageError::new(&Ctx::new(&req, None), invalid_link()));
+    }
+    let found = load(&db, id).await;
+    let ctx = Ctx::new(&req, preferred(&found));
+    let (row, position, webinar) = found.page(&ctx)?;
+    Ok(page(&ctx, &req, &row, position, &webinar, token, None))
+}
+
+pub async fn cancel(
+    req: HttpRequest,
+    db: web::Data<Db>,
+    keys: web::Data<JwtKeys>,
+    path: web::Path<String>,
+    form: Option<web::Form<CancelForm>>,
+) -> Result<HttpResponse, PageError> {
+    let id = path.into_inner();
+    // The page's button sends the token as a form field; a client that
+    // posts to the link itself may keep it in the query.
+    let token = form
+        .map(|f| f.into_inner().token)
+        .filter(|t| !t.is_empty())
+        .or_else(|| query_param(&req, "token"))
+        .unwrap_or_default();
+    if !keys.verify_manage(&token, KIND, &id) {
+        return Err(PageError::new(&Ctx::new(&req, None), invalid_link()));
+    }
+    let cancel_id = id.clone();
+    let cancelled = db
+        .write(move |conn| booking::cancel_registration(conn, &cancel_id, clock()))
+        .await;
+    let notice_key = match cancelled {
+        Ok(row) => {
+            tracing::info!(registration_id = %row.id, "registration cancelled (page)");
+            "page-cancelled-notice"
+        }
+        Err(DbError::Conflict {
+            code: "session_closed",
+            ..
+        }) => "page-manage-closed",
+        Err(e) => return Err(PageError::new(&Ctx::new(&req, None), e)),
+    };
+    let found = load(&db, id.clone()).await;
+    let ctx = Ctx::new(&req, preferred(&found));
+    let (row, position, webinar) = found.page(&ctx)?;
+    let notice = Some(ctx.t(notice_key));
+    // The language switch leads back to the manage page itself.
+    let ctx = ctx.switch_to(
+        format!("/manage/registration/{id}"),
+        vec![("token".to_owned(), token.clone())],
+    );
+    Ok(page(&ctx, &req, &row, position, &webinar, token, notice))
+}
+
+/// The language the registrant chose when registering.
+fn preferred(found: &Result<(RegistrationRow, Option<i64>, Webinar), AppError>) -> Option<Locale> {
+    found
+        .as_ref()
+        .ok()
+        .and_then(|(row, _, _)| Locale::parse(&row.locale))
+}
+
+fn page(
+    ctx: &Ctx,
+    req: &HttpRequest,
+    row: &RegistrationRow,
+    position: Option<i64>,
+    webinar: &Webinar,
+    token: String,
+    notice: Option<String>,
+) -> HttpResponse {
+    // The visitor's zone, else the one the registrant's e-mails use.
+    let zone = visitor_zone(req)
+        .or_else(|| TimeZone::parse(&row.timezone).ok().map(|z| z.0))
+        .unwrap_or(chrono_tz::UTC);
+    let status = row.status().unwrap_or(RegistrationStatus::Cancelled);
+    let status_text = match (status, position) {
+        (RegistrationStatus::Waitlisted, p) => ctx.text(
+            "page-status-waitlisted",
+            &[("position", p.unwrap_or_default().into())],
+        ),
+        (RegistrationStatus::Confirmed, _) => ctx.t("page-status-confirmed"),
+        (RegistrationStatus::Cancelled, _) => ctx.t("page-status-cancelled"),
+    };
+    let page = ManagePage {
+        l: ctx.layout(),
+        id: row.id.clone(),
+        token,
+        webinar_id: webinar.row.id.clone(),
+        title: webinar.row.title.clone(),
+        kind: kind_label(ctx, webinar.kind().is_ok_and(|k| k == Kind::Expert)),
+        when: time_range(
+            ctx,
+            utc(webinar.row.starts_at),
+            utc(webinar.row.ends_at),
+            zone,
+        ),
+        name: row.name.clone(),
+        email: row.email.clone(),
+        status: status_text,
+        can_cancel: status != RegistrationStatus::Cancelled && utc(webinar.row.ends_at) > clock(),
+        notice,
+    };
+    let mut res = ctx.render(StatusCode::OK, &page);
+    no_referrer(&mut res);
+    res
+}

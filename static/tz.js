@@ -1,0 +1,31 @@
+// The visitor's time zone: fills the forms' hidden "timezone" field and
+// remembers the zone in the "tz" cookie, so the server writes times in it.
+// Pages work without this script (they then name the zone they use).
+(function () {
+  "use strict";
+  var zone;
+  try {
+    zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch (e) {
+    return;
+  }
+  if (!zone || !/^[A-Za-z0-9_+\-\/]+$/.test(zone)) {
+    return;
+  }
+  var fields = document.querySelectorAll('input[name="timezone"]');
+  for (var i = 0; i < fields.length; i++) {
+    fields[i].value = zone;
+  }
+  var entry = "tz=" + zone;
+  var known = document.cookie.split("; ").indexOf(entry) !== -1;
+  if (known) {
+    return;
+  }
+  document.cookie = entry + "; path=/; max-age=31536000; samesite=lax";
+  // Show the times again in the new zone, once: only if the cookie stuck,
+  // and never while the visitor may be typing into a form.
+  var stuck = document.cookie.split("; ").indexOf(entry) !== -1;
+  if (stuck && document.querySelector("[data-zone-note]")) {
+    window.location.reload();
+  }
+})();
