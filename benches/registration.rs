@@ -35,8 +35,8 @@
 
 use std::error::Error;
 use std::process::Command;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDateTime, SubsecRound, TimeZone as _, Utc};
@@ -378,8 +378,9 @@ fn ceiling(cfg: &Config, url: &DatabaseUrl, webinar_id: &str) -> Result<Stats, B
         .connection_timeout(Duration::from_secs(30))
         .build(Manager::new(url.clone()))?;
     let sqlite = matches!(url, DatabaseUrl::Sqlite(_));
-    // The application's Db::write queues SQLite writers in the process too.
-    let writer = Mutex::new(());
+    // The application's Db::write queues SQLite writers in the process too,
+    // in the same fair lock.
+    let writer = parking_lot::FairMutex::new(());
     let seq = AtomicU64::new(0);
     let measure_from = Instant::now() + Duration::from_secs(cfg.warmup_seconds);
     let window = Duration::from_secs(cfg.seconds);
@@ -396,8 +397,7 @@ fn ceiling(cfg: &Config, url: &DatabaseUrl, webinar_id: &str) -> Result<Stats, B
                         }
                         let n = seq.fetch_add(1, Ordering::Relaxed);
                         let result = (|| -> Result<(), BoxError> {
-                            let _turn = sqlite
-                                .then(|| writer.lock().unwrap_or_else(PoisonError::into_inner));
+                            let _turn = sqlite.then(|| writer.lock());
                             let mut conn = pool.get()?;
                             bare_register(&mut conn, webinar_id, format!("bare-{n}@example.com"))?;
                             Ok(())

@@ -21,12 +21,13 @@ pub mod users;
 pub mod webhooks;
 pub mod webinars;
 
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDateTime, SubsecRound, Utc};
 use diesel::Connection;
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use parking_lot::FairMutex;
 
 use crate::config::{DatabaseSettings, DatabaseUrl};
 pub use error::DbError;
@@ -71,8 +72,9 @@ pub struct Db {
     /// instead of in SQLite's busy handler (which sleeps in growing steps)
     /// keeps latency flat. Only an optimisation: every write transaction
     /// takes SQLite's write lock itself ([`write_transaction`]), which is
-    /// what keeps several processes on one file correct.
-    sqlite_writer: Arc<Mutex<()>>,
+    /// what keeps several processes on one file correct. The lock is fair
+    /// (first come, first served), so no writer starves under load.
+    sqlite_writer: Arc<FairMutex<()>>,
 }
 
 impl Db {
@@ -116,7 +118,7 @@ impl Db {
         Ok(Self {
             pool,
             backend: settings.url.backend_name(),
-            sqlite_writer: Arc::new(Mutex::new(())),
+            sqlite_writer: Arc::new(FairMutex::new(())),
         })
     }
 
@@ -161,7 +163,7 @@ impl Db {
             let _entered = span.enter();
             // Wait for the turn before taking a connection, so waiting
             // writers do not hold connections that readers need.
-            let _turn = sqlite.then(|| writer.lock().unwrap_or_else(PoisonError::into_inner));
+            let _turn = sqlite.then(|| writer.lock());
             let mut pooled = pool.get().map_err(DbError::from)?;
             write_transaction(&mut pooled, |conn| f(conn).map_err(Failed::Caller)).map_err(
                 |failed| match failed {
