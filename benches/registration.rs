@@ -20,7 +20,8 @@
 //!
 //! The server runs with the rate limit off (`server.rate_limit_per_minute =
 //! 0`) and no outbox worker (`mail.poll_interval_seconds = 0`): each
-//! registration still writes its mail to the outbox, nothing is delivered.
+//! registration still writes its mail intent to the outbox (the mail is
+//! written at delivery), nothing is delivered.
 //! No tracing subscriber is installed (the binary would log each request).
 //!
 //! Run: `cargo bench --bench registration` (needs `wrk`: `apt-get install -y
@@ -1073,7 +1074,7 @@ fn main() -> Result<(), BoxError> {
         println!("registration benchmark: {}", machine());
         println!(
             "server: in-process Application, rate limit off, outbox worker off \
-             (mail composed into the outbox, not delivered), no log output; \
+             (mail intents written to the outbox, not delivered), no log output; \
              load: wrk -t {} -c {} --latency -s benches/registration.lua",
             cfg.wrk_threads, cfg.clients
         );
