@@ -5,7 +5,7 @@
 //! operation's shape, so that no handler can forget them; answers particular
 //! to one operation (403, 409 with its codes, 429) stay in its annotation.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use utoipa::openapi::path::{Operation, ParameterIn, PathItem};
@@ -42,40 +42,73 @@ use crate::routes;
 )]
 pub struct ApiDoc;
 
-/// The document, built once: the operations are collected from the routes
-/// as `routes::configure` registers them, then the shared parts are added.
-pub fn document() -> &'static utoipa::openapi::OpenApi {
-    static DOC: OnceLock<utoipa::openapi::OpenApi> = OnceLock::new();
-    DOC.get_or_init(|| {
-        let (_, mut doc) = actix_web::App::new()
-            .into_utoipa_app()
-            .openapi(ApiDoc::openapi())
-            .configure(routes::configure)
-            .split_for_parts();
-        Security.modify(&mut doc);
-        SharedAnswers.modify(&mut doc);
-        doc
+/// What the service keeps of the document: its JSON, served as it is to
+/// every request and worker, and the methods served at each documented path.
+/// The document itself (several MB of nested maps for about 100 KB of JSON)
+/// is dropped once these are made.
+struct Served {
+    json: Box<[u8]>,
+    allow: BTreeMap<String, String>,
+}
+
+fn served() -> &'static Served {
+    static SERVED: OnceLock<Served> = OnceLock::new();
+    SERVED.get_or_init(|| {
+        let doc = document();
+        let allow = doc
+            .paths
+            .paths
+            .iter()
+            .map(|(path, item)| {
+                let methods: Vec<_> = operations(item).map(|(m, _)| m).collect();
+                (path.clone(), methods.join(", "))
+            })
+            .collect();
+        // The document is plain maps and strings: writing it cannot fail.
+        let json = serde_json::to_vec(&doc).unwrap_or_default();
+        Served {
+            json: json.into_boxed_slice(),
+            allow,
+        }
     })
+}
+
+/// Builds the document: the operations are collected from the routes as
+/// `routes::configure` registers them, then the shared parts are added.
+fn document() -> utoipa::openapi::OpenApi {
+    let (_, mut doc) = actix_web::App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(routes::configure)
+        .split_for_parts();
+    Security.modify(&mut doc);
+    SharedAnswers.modify(&mut doc);
+    doc
+}
+
+/// `GET /api/openapi.json`: the document, serialized once at start-up.
+pub fn json_resource() -> actix_web::Resource {
+    actix_web::web::resource(JSON_PATH)
+        .guard(actix_web::guard::Get())
+        .to(|| async {
+            actix_web::HttpResponse::Ok()
+                .content_type(actix_web::http::header::ContentType::json())
+                .body(&served().json[..])
+        })
+}
+
+/// Where the document is served; the Swagger UI loads it from there.
+pub const JSON_PATH: &str = "/api/openapi.json";
+
+/// The documented route patterns (`/api/v1/webinars/{id}`).
+pub fn paths() -> impl Iterator<Item = &'static str> {
+    served().allow.keys().map(String::as_str)
 }
 
 /// The methods served at a route pattern (`/api/v1/webinars/{id}`) as an
 /// `Allow` header value, e.g. `GET, PATCH`.
 pub fn allowed_methods(pattern: &str) -> Option<&'static str> {
-    static ALLOW: OnceLock<HashMap<String, String>> = OnceLock::new();
-    ALLOW
-        .get_or_init(|| {
-            document()
-                .paths
-                .paths
-                .iter()
-                .map(|(path, item)| {
-                    let methods: Vec<_> = operations(item).map(|(m, _)| m).collect();
-                    (path.clone(), methods.join(", "))
-                })
-                .collect()
-        })
-        .get(pattern)
-        .map(String::as_str)
+    served().allow.get(pattern).map(String::as_str)
 }
 
 fn operations(item: &PathItem) -> impl Iterator<Item = (&'static str, &Operation)> {

@@ -12,7 +12,7 @@ use actix_web::{App, HttpServer, web};
 use secrecy::ExposeSecret;
 use tracing_actix_web::TracingLogger;
 use utoipa_actix_web::AppExt;
-use utoipa_swagger_ui::SwaggerUi;
+use utoipa_swagger_ui::{Config, SwaggerUi};
 
 use crate::auth::JwtKeys;
 use crate::config::Settings;
@@ -153,7 +153,6 @@ fn serve(
     let db = web::Data::new(db);
     let metrics = web::Data::new(Metrics::default());
     let settings_data = web::Data::new(settings.clone());
-    let openapi = openapi::document().clone();
     let address = listener
         .local_addr()
         .map(|a| a.to_string())
@@ -173,7 +172,8 @@ fn serve(
             .configure(routes::configure)
             .into_app()
             .configure(routes::method_not_allowed)
-            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi.clone()))
+            .service(openapi::json_resource())
+            .service(SwaggerUi::new("/api/docs/{_:.*}").config(Config::from(openapi::JSON_PATH)))
             .configure(crate::pages::configure)
             .default_service(routes::not_found_route())
     })

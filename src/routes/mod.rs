@@ -32,7 +32,7 @@ pub const JSON_LIMIT: usize = 64 * 1024;
 /// Registers every handler. A handler's `#[utoipa::path]` and
 /// `#[actix_web::get(...)]` attributes give its method, path, middleware and
 /// documentation, so registering it here also lists it in the OpenAPI
-/// document (see `openapi::document`).
+/// document (see `openapi`).
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.app_data(json_config())
         .app_data(query_config())
@@ -93,8 +93,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// After the handlers: every documented path answers the methods it does not
 /// serve with 405 and an `Allow` header (unknown paths stay 404).
 pub fn method_not_allowed(cfg: &mut web::ServiceConfig) {
-    for path in crate::openapi::document().paths.paths.keys() {
-        cfg.service(web::resource(path.as_str()).to(method_not_allowed_answer));
+    for path in crate::openapi::paths() {
+        cfg.service(web::resource(path).to(method_not_allowed_answer));
     }
 }
 
