@@ -137,7 +137,7 @@ pub async fn join(
         .write(move |conn| queue::enqueue(conn, &cfg, &new, clock()))
         .await;
     let (notice_key, status) = match queued {
-        Ok(queued) => return Ok(joined(&ctx, &req, &keys, &settings, &queued, &form.email)?),
+        Ok(queued) => return joined(&ctx, &req, &keys, &settings, &queued, &form.email),
         Err(DbError::Invalid(errors)) => {
             return invalid(&ctx, &req, &db, &settings, form, &errors).await;
         }
