@@ -95,6 +95,76 @@ page-cancel-button = إلغاء تسجيلي
 page-cancelled-notice = تم إلغاء تسجيلكم.
 page-manage-closed = انتهت هذه الجلسة؛ ولم يعد من الممكن تعديل التسجيل.
 
+## ساعات الاستشارة وقائمة الانتظار
+
+page-oh-title = ساعات الاستشارة
+page-oh-intro = احجزوا ساعة مع أحد أعضاء فريق نجاح العملاء لمناقشة وضعكم الخاص. تُلبّى الطلبات حسب ترتيب وصولها.
+page-oh-slots-title = المواعيد المتاحة
+page-oh-zone = تُعرض المواعيد بتوقيت { $zone }.
+page-oh-slots-empty = لا توجد مواعيد متاحة خلال الأسبوعين القادمين. يمكنكم مع ذلك الانضمام إلى قائمة الانتظار، وستحصلون على أول موعد يصبح متاحًا.
+page-oh-form-title = طلب موعد
+page-oh-form-intro = سنعرض عليكم أول موعد متاح، وفي الوقت الذي تفضّلونه قدر الإمكان.
+page-oh-email-hint = سنرسل التأكيد وموعدكم إلى هذا العنوان.
+page-field-topic = الموضوع
+page-field-topic-hint = في كلمات قليلة، مثل "التقارير" أو "إعداد أدوار المستخدمين".
+page-oh-situation-hint = صِفوا لنا باختصار أين تقفون وما الذي تودّون تحقيقه، حتى نستعد للمحادثة.
+page-oh-preferred = الوقت المفضّل
+page-oh-preferred-hint = إذا كان يوم ووقت معيّنان يناسبانكم أكثر من غيرهما، فأخبرونا بهما وسنبحث أولًا عن موعد ضمنهما. الأوقات بتوقيتكم المحلي.
+page-oh-day = اليوم
+page-oh-day-any = أي يوم
+page-oh-from = من
+page-oh-to = إلى
+page-day-mon = الاثنين
+page-day-tue = الثلاثاء
+page-day-wed = الأربعاء
+page-day-thu = الخميس
+page-day-fri = الجمعة
+page-day-sat = السبت
+page-day-sun = الأحد
+page-oh-submit = الانضمام إلى قائمة الانتظار
+page-error-topic = يُرجى إدخال موضوع (سطر واحد، 200 حرف كحد أقصى).
+page-error-queue-situation = يُرجى وصف وضعكم (4000 حرف كحد أقصى) حتى نستعد للمحادثة.
+page-error-preferred = يُرجى اختيار يوم مع وقتَي البداية والنهاية، على أن تكون النهاية بعد البداية.
+page-queue-already = يوجد بالفعل طلب مفتوح لعنوان البريد الإلكتروني هذا. يُرجى استخدام الرابط الوارد في الرسالة التي أرسلناها إليكم لعرضه أو تعديله.
+page-queue-quota = حصلت شركتكم مؤخرًا على موعد مع فريقنا. يُرجى تقديم طلب جديد لاحقًا.
+page-queue-not-eligible = لدى شركتكم مدير نجاح عملاء مخصّص، يُرجى التواصل معه مباشرة.
+
+## بعد الطلب، ورابط التأكيد، وصفحة الإدارة
+
+page-queue-check-mail-title = يُرجى تأكيد طلبكم
+page-queue-check-mail-text = أرسلنا رسالة إلى { $email }. يُرجى فتح الرابط الوارد فيها خلال 24 ساعة لتأكيد طلبكم، إذ لا يدخل الطلب قائمة الانتظار إلا بعد تأكيده.
+page-queue-waiting-title = أنتم في قائمة الانتظار
+page-queue-waiting-text = سنرسل إليكم الدعوة بالبريد الإلكتروني فور توفّر موعد.
+page-queue-scheduled-title = تم حجز موعدكم
+page-queue-scheduled-text = أرسلنا إليكم دعوة التقويم بالبريد الإلكتروني.
+page-queue-topic = الموضوع
+page-queue-status = الحالة
+page-queue-when = الموعد
+page-queue-host = مع
+page-queue-status-unconfirmed = بانتظار تأكيدكم
+page-queue-status-waiting = في قائمة الانتظار (الترتيب { $position })
+page-queue-status-scheduled = تم حجز الموعد
+page-queue-status-done = مكتمل
+page-queue-status-cancelled = ملغى
+page-queue-status-expired = منتهي الصلاحية: لم يُؤكَّد في الوقت المحدد
+page-queue-manage-hint = يمكنكم الإلغاء أو طلب موعد آخر عبر الرابط الوارد في رسالتكم أو من هنا:
+page-queue-manage-link = إدارة طلبكم
+page-queue-confirm-title = تأكيد طلبكم
+page-queue-confirm-text = يُرجى تأكيد طلبكم لساعة مع فريق نجاح العملاء. يُحتسب ترتيبكم في قائمة الانتظار من وقت تقديم الطلب.
+page-queue-confirm-button = تأكيد طلبي
+page-queue-confirmed-title = تم تأكيد طلبكم
+page-queue-confirmed-notice = شكرًا لكم، تم تأكيد طلبكم.
+page-queue-confirm-closed = لم يعد من الممكن تأكيد هذا الطلب: فقد أُلغي أو لم يُؤكَّد خلال 24 ساعة. يسعدنا أن تقدّموا طلبًا جديدًا.
+page-queue-ask-again = طلب موعد
+page-queue-manage-title = طلبكم لموعد
+page-queue-reschedule-explain = ألا يناسبكم هذا الموعد؟ سنبحث عن أول موعد متاح بعده، وإن لم يوجد فستحتفظون بترتيبكم في قائمة الانتظار.
+page-queue-reschedule-button = البحث عن موعد آخر
+page-queue-rescheduled-notice = بحثنا لكم عن موعد آخر، وتظهر الحالة الحالية أدناه.
+page-queue-not-scheduled = لا يوجد لهذا الطلب موعد يمكن تغييره.
+page-queue-cancel-explain = إذا لم تعودوا بحاجة إلى هذا الموعد، يُرجى إلغاء طلبكم ليستفيد منه شخص آخر.
+page-queue-cancel-button = إلغاء طلبي
+page-queue-cancelled-notice = تم إلغاء طلبكم.
+
 ## الأخطاء
 
 page-error-not-found-title = الصفحة غير موجودة

@@ -91,6 +91,76 @@ page-cancel-button = Anmeldung stornieren
 page-cancelled-notice = Ihre Anmeldung wurde storniert.
 page-manage-closed = Diese Veranstaltung ist vorbei; die Anmeldung lässt sich nicht mehr ändern.
 
+## Sprechstunden und Warteschlange
+
+page-oh-title = Sprechstunden
+page-oh-intro = Buchen Sie eine Stunde mit einer Person aus unserem Customer-Success-Team, um Ihre eigene Situation zu besprechen. Anfragen werden in der Reihenfolge ihres Eingangs bearbeitet.
+page-oh-slots-title = Freie Termine
+page-oh-zone = Alle Zeiten in der Zeitzone { $zone }.
+page-oh-slots-empty = In den nächsten zwei Wochen sind keine Termine frei. Sie können sich trotzdem in die Warteschlange eintragen: Sie erhalten dann den nächsten Termin, der frei wird.
+page-oh-form-title = Termin anfragen
+page-oh-form-intro = Wir bieten Ihnen den nächsten freien Termin an – nach Möglichkeit zu Ihrer Wunschzeit.
+page-oh-email-hint = An diese Adresse senden wir die Bestätigung und Ihren Termin.
+page-field-topic = Thema
+page-field-topic-hint = In wenigen Worten, z. B. „Reporting“ oder „Benutzerrollen einrichten“.
+page-oh-situation-hint = Beschreiben Sie kurz, wo Sie stehen und was Sie erreichen möchten, damit wir uns auf das Gespräch vorbereiten können.
+page-oh-preferred = Wunschzeit
+page-oh-preferred-hint = Passt Ihnen ein bestimmter Tag zu einer bestimmten Uhrzeit am besten? Dann suchen wir zuerst dort nach einem Termin. Zeiten in Ihrer Zeitzone.
+page-oh-day = Tag
+page-oh-day-any = Beliebiger Tag
+page-oh-from = Von
+page-oh-to = Bis
+page-day-mon = Montag
+page-day-tue = Dienstag
+page-day-wed = Mittwoch
+page-day-thu = Donnerstag
+page-day-fri = Freitag
+page-day-sat = Samstag
+page-day-sun = Sonntag
+page-oh-submit = In die Warteschlange eintragen
+page-error-topic = Bitte geben Sie ein Thema ein (eine Zeile, höchstens 200 Zeichen).
+page-error-queue-situation = Bitte beschreiben Sie Ihre Situation (höchstens 4.000 Zeichen), damit wir uns auf das Gespräch vorbereiten können.
+page-error-preferred = Bitte wählen Sie einen Tag mit Beginn und Ende; das Ende muss nach dem Beginn liegen.
+page-queue-already = Für diese E-Mail-Adresse gibt es bereits eine offene Anfrage. Über den Link in der E-Mail, die wir Ihnen gesendet haben, können Sie sie ansehen oder ändern.
+page-queue-quota = Ihr Unternehmen hatte vor Kurzem bereits einen Termin mit unserem Team. Bitte fragen Sie später erneut an.
+page-queue-not-eligible = Ihr Unternehmen wird von einem persönlichen Customer Success Manager betreut. Bitte wenden Sie sich direkt an diese Person.
+
+## Nach der Anfrage, Bestätigungslink und Verwaltungsseite
+
+page-queue-check-mail-title = Bitte bestätigen Sie Ihre Anfrage
+page-queue-check-mail-text = Wir haben eine E-Mail an { $email } gesendet. Bitte öffnen Sie den Link darin innerhalb von 24 Stunden, um Ihre Anfrage zu bestätigen – erst dann kommt sie in die Warteschlange.
+page-queue-waiting-title = Sie stehen in der Warteschlange
+page-queue-waiting-text = Sobald ein Termin frei wird, senden wir Ihnen die Einladung per E-Mail.
+page-queue-scheduled-title = Ihr Termin ist gebucht
+page-queue-scheduled-text = Wir haben Ihnen die Kalendereinladung per E-Mail gesendet.
+page-queue-topic = Thema
+page-queue-status = Status
+page-queue-when = Termin
+page-queue-host = Mit
+page-queue-status-unconfirmed = Wartet auf Ihre Bestätigung
+page-queue-status-waiting = In der Warteschlange (Platz { $position })
+page-queue-status-scheduled = Termin gebucht
+page-queue-status-done = Abgeschlossen
+page-queue-status-cancelled = Storniert
+page-queue-status-expired = Abgelaufen: nicht rechtzeitig bestätigt
+page-queue-manage-hint = Über den Link in Ihrer E-Mail oder hier können Sie stornieren oder einen anderen Termin anfragen:
+page-queue-manage-link = Anfrage verwalten
+page-queue-confirm-title = Anfrage bestätigen
+page-queue-confirm-text = Bitte bestätigen Sie Ihre Anfrage für eine Stunde mit unserem Customer-Success-Team. Ihr Platz in der Warteschlange richtet sich nach dem Zeitpunkt Ihrer Anfrage.
+page-queue-confirm-button = Anfrage bestätigen
+page-queue-confirmed-title = Ihre Anfrage ist bestätigt
+page-queue-confirmed-notice = Vielen Dank, Ihre Anfrage ist bestätigt.
+page-queue-confirm-closed = Diese Anfrage kann nicht mehr bestätigt werden: Sie wurde storniert oder nicht innerhalb von 24 Stunden bestätigt. Sie können gern erneut anfragen.
+page-queue-ask-again = Termin anfragen
+page-queue-manage-title = Ihre Terminanfrage
+page-queue-reschedule-explain = Passt Ihnen dieser Termin nicht? Wir suchen den nächsten freien Termin danach; gibt es keinen, behalten Sie Ihren Platz in der Warteschlange.
+page-queue-reschedule-button = Anderen Termin suchen
+page-queue-rescheduled-notice = Wir haben einen anderen Termin für Sie gesucht – den aktuellen Stand sehen Sie unten.
+page-queue-not-scheduled = Für diese Anfrage gibt es keinen Termin, der verschoben werden könnte.
+page-queue-cancel-explain = Wenn Sie den Termin nicht mehr benötigen, stornieren Sie bitte Ihre Anfrage, damit jemand anderes ihn erhält.
+page-queue-cancel-button = Anfrage stornieren
+page-queue-cancelled-notice = Ihre Anfrage wurde storniert.
+
 ## Fehler
 
 page-error-not-found-title = Seite nicht gefunden

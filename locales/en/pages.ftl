@@ -91,6 +91,76 @@ page-cancel-button = Cancel my registration
 page-cancelled-notice = Your registration has been cancelled.
 page-manage-closed = This session is over; the registration can no longer be changed.
 
+## Office hours and the queue
+
+page-oh-title = Office hours
+page-oh-intro = Book one hour with a member of our Customer Success team to work through your own situation. Requests are served in the order in which they arrive.
+page-oh-slots-title = Free hours
+page-oh-zone = Times are shown in the time zone { $zone }.
+page-oh-slots-empty = There are no free hours in the next two weeks. You can still join the queue: you will get the next hour that becomes available.
+page-oh-form-title = Ask for an hour
+page-oh-form-intro = We will offer you the next free hour, within your preferred time where possible.
+page-oh-email-hint = We will send the confirmation and your appointment to this address.
+page-field-topic = Topic
+page-field-topic-hint = In a few words, for example "Reporting" or "Setting up user roles".
+page-oh-situation-hint = Tell us briefly where you stand and what you would like to achieve, so that we can prepare for the call.
+page-oh-preferred = Preferred time
+page-oh-preferred-hint = If a particular day and time suit you best, let us know and we will look for an hour within it first. Times in your time zone.
+page-oh-day = Day
+page-oh-day-any = Any day
+page-oh-from = From
+page-oh-to = Until
+page-day-mon = Monday
+page-day-tue = Tuesday
+page-day-wed = Wednesday
+page-day-thu = Thursday
+page-day-fri = Friday
+page-day-sat = Saturday
+page-day-sun = Sunday
+page-oh-submit = Join the queue
+page-error-topic = Please enter a topic (one line, up to 200 characters).
+page-error-queue-situation = Please describe your situation (up to 4,000 characters) so that we can prepare for the call.
+page-error-preferred = Please choose a day with a start and an end time, the end after the start.
+page-queue-already = This e-mail address already has an open request. Please use the link in the e-mail we sent you to view or change it.
+page-queue-quota = Your company has already had an hour with our team recently. Please ask again later.
+page-queue-not-eligible = Your company has a dedicated Customer Success Manager: please contact them directly.
+
+## After joining, the confirmation link and the manage page
+
+page-queue-check-mail-title = Please confirm your request
+page-queue-check-mail-text = We have sent an e-mail to { $email }. Please open the link in it within 24 hours to confirm your request: only then does it enter the queue.
+page-queue-waiting-title = You are in the queue
+page-queue-waiting-text = As soon as an hour becomes free, we will send you the invitation by e-mail.
+page-queue-scheduled-title = Your appointment is booked
+page-queue-scheduled-text = We have sent you the calendar invitation by e-mail.
+page-queue-topic = Topic
+page-queue-status = Status
+page-queue-when = When
+page-queue-host = With
+page-queue-status-unconfirmed = Awaiting your confirmation
+page-queue-status-waiting = In the queue (number { $position })
+page-queue-status-scheduled = Appointment booked
+page-queue-status-done = Completed
+page-queue-status-cancelled = Cancelled
+page-queue-status-expired = Expired: not confirmed in time
+page-queue-manage-hint = You can cancel or ask for another time using the link in your e-mail or here:
+page-queue-manage-link = Manage your request
+page-queue-confirm-title = Confirm your request
+page-queue-confirm-text = Please confirm your request for an hour with our Customer Success team. Your place in the queue counts from the time you made the request.
+page-queue-confirm-button = Confirm my request
+page-queue-confirmed-title = Your request is confirmed
+page-queue-confirmed-notice = Thank you: your request is confirmed.
+page-queue-confirm-closed = This request can no longer be confirmed: it was cancelled or not confirmed within 24 hours. You are welcome to ask again.
+page-queue-ask-again = Ask for an hour
+page-queue-manage-title = Your request for an hour
+page-queue-reschedule-explain = Does this time not suit you? We will look for the next free hour after it; if there is none, you keep your place in the queue.
+page-queue-reschedule-button = Find another time
+page-queue-rescheduled-notice = We have looked for another time for you: the current status is shown below.
+page-queue-not-scheduled = This request has no appointment to move.
+page-queue-cancel-explain = If you no longer need the hour, please cancel your request so that someone else can have it.
+page-queue-cancel-button = Cancel my request
+page-queue-cancelled-notice = Your request has been cancelled.
+
 ## Errors
 
 page-error-not-found-title = Page not found

@@ -92,6 +92,76 @@ page-cancel-button = Annuler mon inscription
 page-cancelled-notice = Votre inscription a été annulée.
 page-manage-closed = Cette session est terminée ; l’inscription ne peut plus être modifiée.
 
+## Permanences et file d’attente
+
+page-oh-title = Permanences
+page-oh-intro = Réservez une heure avec un membre de notre équipe Customer Success pour travailler sur votre propre situation. Les demandes sont traitées dans leur ordre d’arrivée.
+page-oh-slots-title = Créneaux disponibles
+page-oh-zone = Les horaires sont indiqués dans le fuseau horaire { $zone }.
+page-oh-slots-empty = Aucun créneau n’est disponible dans les deux prochaines semaines. Vous pouvez tout de même rejoindre la file d’attente : le prochain créneau libéré vous sera attribué.
+page-oh-form-title = Demander un créneau
+page-oh-form-intro = Nous vous proposerons le prochain créneau disponible, si possible dans la plage horaire de votre choix.
+page-oh-email-hint = Nous enverrons la confirmation et votre rendez-vous à cette adresse.
+page-field-topic = Sujet
+page-field-topic-hint = En quelques mots, par exemple « Reporting » ou « Configuration des rôles utilisateurs ».
+page-oh-situation-hint = Décrivez brièvement où vous en êtes et ce que vous souhaitez accomplir, afin que nous puissions préparer l’échange.
+page-oh-preferred = Plage horaire souhaitée
+page-oh-preferred-hint = Si un jour et un horaire vous conviennent particulièrement, indiquez-les : nous chercherons d’abord un créneau dans cette plage. Horaires dans votre fuseau horaire.
+page-oh-day = Jour
+page-oh-day-any = N’importe quel jour
+page-oh-from = De
+page-oh-to = À
+page-day-mon = Lundi
+page-day-tue = Mardi
+page-day-wed = Mercredi
+page-day-thu = Jeudi
+page-day-fri = Vendredi
+page-day-sat = Samedi
+page-day-sun = Dimanche
+page-oh-submit = Rejoindre la file d’attente
+page-error-topic = Veuillez indiquer un sujet (sur une ligne, 200 caractères au maximum).
+page-error-queue-situation = Veuillez décrire votre situation (4 000 caractères au maximum) afin que nous puissions préparer l’échange.
+page-error-preferred = Veuillez choisir un jour avec une heure de début et une heure de fin, la fin étant postérieure au début.
+page-queue-already = Une demande est déjà en cours pour cette adresse e-mail. Utilisez le lien figurant dans l’e-mail que nous vous avons envoyé pour la consulter ou la modifier.
+page-queue-quota = Votre entreprise a déjà bénéficié récemment d’un créneau avec notre équipe. Veuillez renouveler votre demande plus tard.
+page-queue-not-eligible = Votre entreprise bénéficie d’un Customer Success Manager dédié : veuillez le contacter directement.
+
+## Après la demande, lien de confirmation et page de gestion
+
+page-queue-check-mail-title = Veuillez confirmer votre demande
+page-queue-check-mail-text = Nous avons envoyé un e-mail à { $email }. Ouvrez le lien qu’il contient dans les 24 heures pour confirmer votre demande : ce n’est qu’à ce moment-là qu’elle rejoindra la file d’attente.
+page-queue-waiting-title = Vous êtes dans la file d’attente
+page-queue-waiting-text = Dès qu’un créneau se libère, nous vous enverrons l’invitation par e-mail.
+page-queue-scheduled-title = Votre rendez-vous est réservé
+page-queue-scheduled-text = Nous vous avons envoyé l’invitation d’agenda par e-mail.
+page-queue-topic = Sujet
+page-queue-status = Statut
+page-queue-when = Date et heure
+page-queue-host = Avec
+page-queue-status-unconfirmed = En attente de votre confirmation
+page-queue-status-waiting = Dans la file d’attente (position { $position })
+page-queue-status-scheduled = Rendez-vous réservé
+page-queue-status-done = Terminé
+page-queue-status-cancelled = Annulé
+page-queue-status-expired = Expiré : non confirmé à temps
+page-queue-manage-hint = Vous pouvez annuler ou demander un autre créneau à l’aide du lien figurant dans votre e-mail, ou ici :
+page-queue-manage-link = Gérer votre demande
+page-queue-confirm-title = Confirmez votre demande
+page-queue-confirm-text = Veuillez confirmer votre demande d’un créneau d’une heure avec notre équipe Customer Success. Votre place dans la file d’attente est déterminée par l’heure de votre demande.
+page-queue-confirm-button = Confirmer ma demande
+page-queue-confirmed-title = Votre demande est confirmée
+page-queue-confirmed-notice = Merci : votre demande est confirmée.
+page-queue-confirm-closed = Cette demande ne peut plus être confirmée : elle a été annulée ou n’a pas été confirmée dans les 24 heures. N’hésitez pas à en faire une nouvelle.
+page-queue-ask-again = Demander un créneau
+page-queue-manage-title = Votre demande de créneau
+page-queue-reschedule-explain = Ce créneau ne vous convient pas ? Nous chercherons le prochain créneau disponible après celui-ci ; s’il n’y en a pas, vous conservez votre place dans la file d’attente.
+page-queue-reschedule-button = Trouver un autre créneau
+page-queue-rescheduled-notice = Nous avons cherché un autre créneau pour vous : la situation actuelle est indiquée ci-dessous.
+page-queue-not-scheduled = Cette demande n’a aucun rendez-vous à déplacer.
+page-queue-cancel-explain = Si vous n’avez plus besoin de ce créneau, veuillez annuler votre demande afin que quelqu’un d’autre puisse en bénéficier.
+page-queue-cancel-button = Annuler ma demande
+page-queue-cancelled-notice = Votre demande a été annulée.
+
 ## Erreurs
 
 page-error-not-found-title = Page introuvable

@@ -91,6 +91,76 @@ page-cancel-button = Cancelar minha inscrição
 page-cancelled-notice = Sua inscrição foi cancelada.
 page-manage-closed = Esta sessão já terminou; a inscrição não pode mais ser alterada.
 
+## Plantão de atendimento e fila
+
+page-oh-title = Plantão de atendimento
+page-oh-intro = Agende uma hora com alguém do nosso time de Customer Success para tratar da sua situação. Os pedidos são atendidos por ordem de chegada.
+page-oh-slots-title = Horários livres
+page-oh-zone = Os horários são exibidos no fuso horário { $zone }.
+page-oh-slots-empty = Não há horários livres nas próximas duas semanas. Mesmo assim, você pode entrar na fila: o próximo horário que ficar livre será seu.
+page-oh-form-title = Pedir um horário
+page-oh-form-intro = Vamos oferecer a você o próximo horário livre, de preferência dentro do período que você indicar.
+page-oh-email-hint = Enviaremos a confirmação e o seu horário para este endereço.
+page-field-topic = Assunto
+page-field-topic-hint = Em poucas palavras, por exemplo "Relatórios" ou "Configurar perfis de usuário".
+page-oh-situation-hint = Conte brevemente em que ponto você está e o que gostaria de alcançar, para que possamos nos preparar para a conversa.
+page-oh-preferred = Horário de preferência
+page-oh-preferred-hint = Se um dia e um horário específicos forem melhores para você, informe-nos: procuraremos primeiro um horário dentro desse período. Horários no seu fuso horário.
+page-oh-day = Dia
+page-oh-day-any = Qualquer dia
+page-oh-from = Das
+page-oh-to = Até
+page-day-mon = Segunda-feira
+page-day-tue = Terça-feira
+page-day-wed = Quarta-feira
+page-day-thu = Quinta-feira
+page-day-fri = Sexta-feira
+page-day-sat = Sábado
+page-day-sun = Domingo
+page-oh-submit = Entrar na fila
+page-error-topic = Informe um assunto (uma linha, até 200 caracteres).
+page-error-queue-situation = Descreva sua situação (até 4.000 caracteres) para que possamos nos preparar para a conversa.
+page-error-preferred = Escolha um dia com horário de início e de término, sendo o término depois do início.
+page-queue-already = Já existe um pedido em aberto para este e-mail. Use o link do e-mail que enviamos para consultá-lo ou alterá-lo.
+page-queue-quota = Sua empresa já teve um horário com o nosso time recentemente. Faça um novo pedido mais tarde.
+page-queue-not-eligible = Sua empresa conta com um Customer Success Manager dedicado: entre em contato diretamente com essa pessoa.
+
+## Depois do pedido, link de confirmação e página de gerenciamento
+
+page-queue-check-mail-title = Confirme seu pedido
+page-queue-check-mail-text = Enviamos um e-mail para { $email }. Abra o link dele em até 24 horas para confirmar seu pedido: só então ele entra na fila.
+page-queue-waiting-title = Você está na fila
+page-queue-waiting-text = Assim que um horário ficar livre, enviaremos o convite por e-mail.
+page-queue-scheduled-title = Seu horário está agendado
+page-queue-scheduled-text = Enviamos o convite da agenda para você por e-mail.
+page-queue-topic = Assunto
+page-queue-status = Situação
+page-queue-when = Quando
+page-queue-host = Com
+page-queue-status-unconfirmed = Aguardando sua confirmação
+page-queue-status-waiting = Na fila (posição { $position })
+page-queue-status-scheduled = Horário agendado
+page-queue-status-done = Concluído
+page-queue-status-cancelled = Cancelado
+page-queue-status-expired = Expirado: não foi confirmado a tempo
+page-queue-manage-hint = Você pode cancelar ou pedir outro horário pelo link do seu e-mail ou aqui:
+page-queue-manage-link = Gerenciar seu pedido
+page-queue-confirm-title = Confirme seu pedido
+page-queue-confirm-text = Confirme seu pedido de uma hora com o nosso time de Customer Success. Sua posição na fila conta a partir do momento em que você fez o pedido.
+page-queue-confirm-button = Confirmar meu pedido
+page-queue-confirmed-title = Seu pedido está confirmado
+page-queue-confirmed-notice = Obrigado! Seu pedido está confirmado.
+page-queue-confirm-closed = Este pedido não pode mais ser confirmado: ele foi cancelado ou não foi confirmado em até 24 horas. Fique à vontade para fazer um novo pedido.
+page-queue-ask-again = Pedir um horário
+page-queue-manage-title = Seu pedido de horário
+page-queue-reschedule-explain = Este horário não é bom para você? Procuraremos o próximo horário livre depois dele; se não houver, você mantém sua posição na fila.
+page-queue-reschedule-button = Procurar outro horário
+page-queue-rescheduled-notice = Procuramos outro horário para você: a situação atual aparece abaixo.
+page-queue-not-scheduled = Este pedido não tem nenhum horário agendado para remarcar.
+page-queue-cancel-explain = Se você não precisar mais do horário, cancele seu pedido para que outra pessoa possa usá-lo.
+page-queue-cancel-button = Cancelar meu pedido
+page-queue-cancelled-notice = Seu pedido foi cancelado.
+
 ## Erros
 
 page-error-not-found-title = Página não encontrada

@@ -315,25 +315,26 @@ impl Composer {
             .issue_manage_for_session(kind, id, session_end)
             .map_err(|e| MailError::Link(e.to_string()))?;
         let path = match kind {
-            "queue" => format!("api/v1/queue/{id}"),
-            // A registration's link opens its manage page (HTML).
+            // A registration's and a queue request's link open their
+            // manage pages (HTML).
+            "queue" => format!("manage/queue/{id}"),
             "registration" => format!("manage/registration/{id}"),
             other => format!("api/v1/{other}s/{id}"),
         };
         self.link(&path, &token)
     }
 
-    /// The link in a queue confirmation mail: the request's address with a
-    /// token that can only confirm it (not manage it), valid until
-    /// `confirm_by`. Opening it shows the request; confirming is a POST to
-    /// `…/confirm` with the same token, so a mail scanner that follows
+    /// The link in a queue confirmation mail: the request's confirmation
+    /// page with a token that can only confirm it (not manage it), valid
+    /// until `confirm_by`. Opening it shows the request and a button;
+    /// only the button's POST confirms, so a mail scanner that follows
     /// links confirms nothing.
     pub fn confirm_url(&self, id: &str, confirm_by: DateTime<Utc>) -> Result<String, MailError> {
         let token = self
             .keys
             .issue_purpose(CONFIRM_KIND, id, confirm_by)
             .map_err(|e| MailError::Link(e.to_string()))?;
-        self.link(&format!("api/v1/queue/{id}"), &token)
+        self.link(&format!("manage/queue/{id}/confirm"), &token)
     }
 
     /// The "add to calendar" file: PUBLISH, no attendee.

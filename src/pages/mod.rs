@@ -11,6 +11,9 @@ mod context;
 mod error;
 mod format;
 mod manage;
+mod office_hours;
+mod queue_confirm;
+mod queue_manage;
 mod webinar;
 
 use actix_web::body::{EitherBody, MessageBody};
@@ -57,6 +60,43 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::resource("/manage/registration/{id}/cancel")
             .app_data(form_config())
             .route(web::post().to(manage::cancel))
+            .wrap(from_fn(limit_posts))
+            .wrap(from_fn(page_headers)),
+    )
+    .service(
+        web::resource("/office-hours")
+            .app_data(form_config())
+            .route(web::get().to(office_hours::show))
+            .route(web::post().to(office_hours::join))
+            .wrap(from_fn(limit_posts))
+            .wrap(from_fn(page_headers)),
+    )
+    .service(
+        web::resource("/manage/queue/{id}")
+            .route(web::get().to(queue_manage::show))
+            .wrap(from_fn(page_headers)),
+    )
+    .service(
+        web::resource("/manage/queue/{id}/cancel")
+            .app_data(form_config())
+            .route(web::post().to(queue_manage::cancel))
+            .wrap(from_fn(limit_posts))
+            .wrap(from_fn(page_headers)),
+    )
+    .service(
+        web::resource("/manage/queue/{id}/reschedule")
+            .app_data(form_config())
+            .route(web::post().to(queue_manage::reschedule))
+            .wrap(from_fn(limit_posts))
+            .wrap(from_fn(page_headers)),
+    )
+    .service(
+        // The confirmation mail's link: GET shows, only the button's POST
+        // confirms.
+        web::resource("/manage/queue/{id}/confirm")
+            .app_data(form_config())
+            .route(web::get().to(queue_confirm::show))
+            .route(web::post().to(queue_confirm::confirm))
             .wrap(from_fn(limit_posts))
             .wrap(from_fn(page_headers)),
     )

@@ -25,7 +25,7 @@ const MATRIX: &str = include_str!("authz_matrix.txt");
 const CALLERS: [&str; 7] = ["anon", "other", "owner", "csm", "csm2", "mkt", "admin"];
 
 /// Routes outside the OpenAPI document (it does not describe itself).
-const NOT_IN_OPENAPI: [(&str, &str); 9] = [
+const NOT_IN_OPENAPI: [(&str, &str); 16] = [
     ("GET", "/api/openapi.json"),
     ("GET", "/api/docs"),
     ("GET", "/api/docs/"),
@@ -35,6 +35,13 @@ const NOT_IN_OPENAPI: [(&str, &str); 9] = [
     ("POST", "/webinars/{id}"),
     ("GET", "/manage/registration/{id}"),
     ("POST", "/manage/registration/{id}/cancel"),
+    ("GET", "/office-hours"),
+    ("POST", "/office-hours"),
+    ("GET", "/manage/queue/{id}"),
+    ("POST", "/manage/queue/{id}/cancel"),
+    ("POST", "/manage/queue/{id}/reschedule"),
+    ("GET", "/manage/queue/{id}/confirm"),
+    ("POST", "/manage/queue/{id}/confirm"),
     ("GET", "/static/{file}"),
 ];
 
@@ -272,7 +279,10 @@ async fn targets(app: &TestApp, w: &World, path: &str) -> (Option<Webinar>, Opti
     } else {
         None
     };
-    let queued = if on("/api/v1/queue/{id}") || on("/api/v1/appointments/{id}") {
+    let queued = if on("/api/v1/queue/{id}")
+        || on("/api/v1/appointments/{id}")
+        || on("/manage/queue/{id}")
+    {
         Some(queued_with(app, &w.csm).await)
     } else {
         None
@@ -299,11 +309,12 @@ fn fill(
         "appointments" => (q.appointment.as_str(), &q.token, &q.other_token),
         "webhooks" => (w.webhook.as_str(), &web.token, &web.other_token),
         "outbox" => (w.outbox.as_str(), &web.token, &web.other_token),
-        // The pages: /webinars/{id}, /manage/registration/{id}.
+        // The pages: /webinars/{id}, /manage/registration/{id}, /manage/queue/{id}.
         _ if path.starts_with("/webinars/") => (web.id.as_str(), &web.token, &web.other_token),
         _ if path.starts_with("/manage/registration/") => {
             (web.registration.as_str(), &web.token, &web.other_token)
         }
+        _ if path.starts_with("/manage/queue/") => (q.id.as_str(), &q.token, &q.other_token),
         _ => ("", &web.token, &web.other_token),
     };
     let filled = path

@@ -23,6 +23,7 @@ mod migrations;
 mod office_hours;
 mod ops;
 mod pages;
+mod pages_queue;
 mod queue;
 mod queue_safety;
 mod registrations;

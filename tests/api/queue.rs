@@ -79,7 +79,8 @@ pub(crate) async fn request(app: &TestApp, email: &str, extra: Value) -> Reply {
 }
 
 /// The link of the newest confirmation mail to `email` (delivering what is
-/// due first), as a path with its query: `/api/v1/queue/{id}?token=…`.
+/// due first), as a path with its query: the confirmation page
+/// `/manage/queue/{id}/confirm?token=…`.
 pub(crate) async fn confirmation_link(app: &TestApp, email: &str) -> String {
     app.deliver().await;
     let mails = app.mails_to(email);
@@ -93,7 +94,7 @@ pub(crate) async fn confirmation_link(app: &TestApp, email: &str) -> String {
         })
         .unwrap_or_else(|| panic!("a confirmation mail to {email}"));
     let text = mail["text"].as_str().unwrap_or_default();
-    let start = text.find("/api/v1/queue/").expect("a link in the mail");
+    let start = text.find("/manage/queue/").expect("a link in the mail");
     text[start..]
         .split_whitespace()
         .next()
@@ -101,11 +102,11 @@ pub(crate) async fn confirmation_link(app: &TestApp, email: &str) -> String {
         .to_owned()
 }
 
-/// `POST …/confirm` with the token of a confirmation link.
+/// `POST /api/v1/queue/{id}/confirm` with the token of a confirmation link.
 pub(crate) async fn confirm_link(app: &TestApp, link: &str) -> Reply {
     let (path, query) = link.split_once('?').expect("a query");
-    app.post(&format!("{path}/confirm?{query}"), None, &json!({}))
-        .await
+    let api = path.replacen("/manage/queue/", "/api/v1/queue/", 1);
+    app.post(&format!("{api}?{query}"), None, &json!({})).await
 }
 
 /// Asks for an hour as its owner would: the request, then (when the
