@@ -205,7 +205,7 @@ pub struct RetryManyBody {
     #[schema(pattern = "^failed$")]
     pub status: Option<String>,
     /// These messages (at most 500); those not failed are left alone.
-    #[schema(max_items = 500)]
+    #[schema(value_type = Option<Vec<uuid::Uuid>>, max_items = 500)]
     pub ids: Option<Vec<String>>,
 }
 
