@@ -20,14 +20,13 @@ pub mod schema;
 pub mod users;
 pub mod webhooks;
 pub mod webinars;
+mod writer;
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDateTime, SubsecRound, Utc};
 use diesel::Connection;
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
-use parking_lot::FairMutex;
 
 use crate::config::{DatabaseSettings, DatabaseUrl};
 pub use error::DbError;
@@ -61,6 +60,8 @@ pub enum OpenError {
     Migrate(String),
     #[error("the database start-up task failed: {0}")]
     Task(#[from] tokio::task::JoinError),
+    #[error("could not start the SQLite writer thread: {0}")]
+    Writer(std::io::Error),
 }
 
 /// The shared handle to the pool: cheap to clone, one per application.
@@ -68,13 +69,13 @@ pub enum OpenError {
 pub struct Db {
     pool: Pool,
     backend: &'static str,
-    /// SQLite has one writer at a time; queueing this process's writers here
-    /// instead of in SQLite's busy handler (which sleeps in growing steps)
-    /// keeps latency flat. Only an optimisation: every write transaction
-    /// takes SQLite's write lock itself ([`write_transaction`]), which is
-    /// what keeps several processes on one file correct. The lock is fair
-    /// (first come, first served), so no writer starves under load.
-    sqlite_writer: Arc<FairMutex<()>>,
+    /// SQLite has one writer at a time: this process's writes queue for one
+    /// writer thread (first come, first served) instead of in SQLite's busy
+    /// handler, and those that wait together commit together
+    /// ([`writer`]). Only an optimisation: every write transaction takes
+    /// SQLite's write lock itself ([`write_transaction`]), which is what
+    /// keeps several processes on one file correct. `None` on PostgreSQL.
+    sqlite_writer: Option<writer::Writer>,
 }
 
 impl Db {
@@ -115,10 +116,16 @@ impl Db {
             .min_idle(Some(1))
             .connection_timeout(Duration::from_secs(settings.connect_timeout_seconds))
             .build(manager)?;
+        let sqlite_writer = match settings.url {
+            DatabaseUrl::Sqlite(_) => {
+                Some(writer::Writer::start(pool.clone()).map_err(OpenError::Writer)?)
+            }
+            DatabaseUrl::Postgres(_) => None,
+        };
         Ok(Self {
             pool,
             backend: settings.url.backend_name(),
-            sqlite_writer: Arc::new(FairMutex::new(())),
+            sqlite_writer,
         })
     }
 
@@ -147,23 +154,24 @@ impl Db {
         .map_err(DbError::from)?
     }
 
-    /// Runs `f` inside one write transaction ([`write_transaction`]) on the
-    /// blocking pool.
+    /// Runs `f` inside one write transaction ([`write_transaction`]) off the
+    /// async runtime: on SQLite on the writer thread, where it may share the
+    /// transaction with other writes waiting at the same time (in its own
+    /// savepoint: an error rolls back `f`'s work only), and is answered only
+    /// once that transaction committed; on PostgreSQL on the blocking pool.
     pub async fn write<F, T, E>(&self, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
         E: From<DbError> + Send + 'static,
     {
+        if let Some(writer) = &self.sqlite_writer {
+            return writer.write(f).await;
+        }
         let pool = self.pool.clone();
-        let writer = Arc::clone(&self.sqlite_writer);
-        let sqlite = self.backend == "sqlite";
         let span = tracing::Span::current();
         tokio::task::spawn_blocking(move || {
             let _entered = span.enter();
-            // Wait for the turn before taking a connection, so waiting
-            // writers do not hold connections that readers need.
-            let _turn = sqlite.then(|| writer.lock());
             let mut pooled = pool.get().map_err(DbError::from)?;
             write_transaction(&mut pooled, |conn| f(conn).map_err(Failed::Caller)).map_err(
                 |failed| match failed {
