@@ -97,7 +97,9 @@ async fn catalog_is_german_with_lang_and_remembers_it(backend: Backend) {
     assert!(german.text.contains("Kommende Webinare"));
     // Every page leads to the office hours, in the visitor's language.
     assert!(
-        german.text.contains(r#"<a class="nav" href="/office-hours">Sprechstunden</a>"#),
+        german
+            .text
+            .contains(r#"<a class="nav" href="/office-hours">Sprechstunden</a>"#),
         "{}",
         german.text
     );
