@@ -9,7 +9,7 @@ use crate::both_backends;
 use crate::helpers::{Backend, Reply, TestApp, read, spawn_app};
 
 /// A GET with extra request headers (cookies, Accept-Language).
-async fn page(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> Reply {
+pub(crate) async fn page(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> Reply {
     let mut req = app.client.get(app.url(path));
     for (name, value) in headers {
         req = req.header(*name, *value);
@@ -19,11 +19,24 @@ async fn page(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> Reply {
 
 /// A form POST, as a browser sends it.
 async fn submit(app: &TestApp, path: &str, fields: &[(&str, &str)]) -> Reply {
-    let req = app.client.post(app.url(path)).form(fields);
+    submit_with(app, path, fields, &[]).await
+}
+
+/// A form POST with extra request headers.
+pub(crate) async fn submit_with(
+    app: &TestApp,
+    path: &str,
+    fields: &[(&str, &str)],
+    headers: &[(&str, &str)],
+) -> Reply {
+    let mut req = app.client.post(app.url(path)).form(fields);
+    for (name, value) in headers {
+        req = req.header(*name, *value);
+    }
     read(req.send().await.expect("request sent")).await
 }
 
-fn header<'a>(reply: &'a Reply, name: &str) -> &'a str {
+pub(crate) fn header<'a>(reply: &'a Reply, name: &str) -> &'a str {
     reply
         .headers
         .get(name)
@@ -32,7 +45,7 @@ fn header<'a>(reply: &'a Reply, name: &str) -> &'a str {
 }
 
 #[track_caller]
-fn assert_html(reply: &Reply, status: StatusCode) {
+pub(crate) fn assert_html(reply: &Reply, status: StatusCode) {
     assert_eq!(reply.status, status, "{}", reply.text);
     assert!(
         header(reply, "content-type").starts_with("text/html"),

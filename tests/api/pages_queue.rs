@@ -6,7 +6,8 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::both_backends;
-use crate::helpers::{Backend, Reply, TestApp, TestDb, read, spawn_app, spawn_app_with};
+use crate::helpers::{Backend, Reply, TestApp, TestDb, spawn_app, spawn_app_with};
+use crate::pages::{assert_html, header, page, submit_with as submit};
 use crate::queue::{confirmation_link, csm_with_hours, date_in, request};
 
 both_backends!(
@@ -16,42 +17,6 @@ both_backends!(
     a_bad_queue_form_is_shown_again_with_messages,
     office_hours_in_german,
 );
-
-async fn page(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> Reply {
-    let mut req = app.client.get(app.url(path));
-    for (name, value) in headers {
-        req = req.header(*name, *value);
-    }
-    read(req.send().await.expect("request sent")).await
-}
-
-async fn submit(
-    app: &TestApp,
-    path: &str,
-    fields: &[(&str, &str)],
-    headers: &[(&str, &str)],
-) -> Reply {
-    let mut req = app.client.post(app.url(path)).form(fields);
-    for (name, value) in headers {
-        req = req.header(*name, *value);
-    }
-    read(req.send().await.expect("request sent")).await
-}
-
-fn header<'a>(reply: &'a Reply, name: &str) -> &'a str {
-    reply
-        .headers
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-}
-
-#[track_caller]
-fn assert_html(reply: &Reply, status: StatusCode) {
-    assert_eq!(reply.status, status, "{}", reply.text);
-    assert!(header(reply, "content-type").starts_with("text/html"));
-    assert!(reply.text.starts_with("<!DOCTYPE html>"), "{}", reply.text);
-}
 
 /// A page that carries a token: no referrer, no caching.
 #[track_caller]
