@@ -6,12 +6,12 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
-use serde::Deserialize;
 
 use super::confirmation::no_referrer;
-use super::context::{Ctx, Layout, query_param, visitor_zone};
+use super::context::{Ctx, Layout, visitor_zone};
 use super::error::{OrPage, PageError};
 use super::format::{kind_label, time_range};
+use super::token::{self, TokenForm};
 use crate::auth::JwtKeys;
 use crate::db::registrations::{self, RegistrationRow};
 use crate::db::webinars::{self, Webinar};
@@ -23,12 +23,6 @@ use crate::domain::webinar::Kind;
 use crate::error::AppError;
 
 const KIND: &str = "registration";
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct CancelForm {
-    token: String,
-}
 
 #[derive(Template)]
 #[template(path = "pages/manage.html")]
@@ -45,10 +39,6 @@ struct ManagePage {
     status: String,
     can_cancel: bool,
     notice: Option<String>,
-}
-
-fn invalid_link() -> AppError {
-    AppError::Unauthorized("this link is not valid for this booking")
 }
 
 /// The registration, its place on the waiting list and its webinar.
@@ -71,10 +61,7 @@ pub async fn show(
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let id = path.into_inner();
-    let token = query_param(&req, "token").unwrap_or_default();
-    if !keys.verify_manage(&token, KIND, &id) {
-        return Err(PageError::new(&Ctx::new(&req, None), invalid_link()));
-    }
+    let token = token::opened(&req, &keys, KIND, &id)?;
     let found = load(&db, id).await;
     let ctx = Ctx::new(&req, preferred(&found));
     let (row, position, webinar) = found.page(&ctx)?;
@@ -86,19 +73,10 @@ pub async fn cancel(
     db: web::Data<Db>,
     keys: web::Data<JwtKeys>,
     path: web::Path<String>,
-    form: Option<web::Form<CancelForm>>,
+    form: Option<web::Form<TokenForm>>,
 ) -> Result<HttpResponse, PageError> {
     let id = path.into_inner();
-    // The page's button sends the token as a form field; a client that
-    // posts to the link itself may keep it in the query.
-    let token = form
-        .map(|f| f.into_inner().token)
-        .filter(|t| !t.is_empty())
-        .or_else(|| query_param(&req, "token"))
-        .unwrap_or_default();
-    if !keys.verify_manage(&token, KIND, &id) {
-        return Err(PageError::new(&Ctx::new(&req, None), invalid_link()));
-    }
+    let token = token::posted(&req, &keys, form, KIND, &id)?;
     let cancel_id = id.clone();
     let cancelled = db
         .write(move |conn| booking::cancel_registration(conn, &cancel_id, clock()))

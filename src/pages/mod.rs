@@ -14,6 +14,7 @@ mod manage;
 mod office_hours;
 mod queue_confirm;
 mod queue_manage;
+mod token;
 mod webinar;
 
 use actix_web::body::{EitherBody, MessageBody};

@@ -6,11 +6,10 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::context::{Ctx, query_param};
+use super::context::Ctx;
 use super::error::{OrPage, PageError};
-use super::queue_manage::{
-    QueuePage, TokenForm, invalid_link, load, manage_href, posted_token, preferred,
-};
+use super::queue_manage::{QueuePage, load, manage_href, preferred};
+use super::token::{self, TokenForm};
 use crate::auth::JwtKeys;
 use crate::config::Settings;
 use crate::db::queue;
@@ -25,10 +24,7 @@ pub async fn show(
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let id = path.into_inner();
-    let token = query_param(&req, "token").unwrap_or_default();
-    if !keys.verify_manage(&token, CONFIRM_KIND, &id) {
-        return Err(PageError::new(&Ctx::new(&req, None), invalid_link()));
-    }
+    let token = token::opened(&req, &keys, CONFIRM_KIND, &id)?;
     let found = load(&db, id).await;
     let ctx = Ctx::new(&req, preferred(&found));
     let queued = found.page(&ctx)?;
@@ -61,10 +57,7 @@ pub async fn confirm(
     form: Option<web::Form<TokenForm>>,
 ) -> Result<HttpResponse, PageError> {
     let id = path.into_inner();
-    let token = posted_token(&req, form);
-    if !keys.verify_manage(&token, CONFIRM_KIND, &id) {
-        return Err(PageError::new(&Ctx::new(&req, None), invalid_link()));
-    }
+    let token = token::posted(&req, &keys, form, CONFIRM_KIND, &id)?;
     let (cfg, confirm_id) = (settings.queue.clone(), id.clone());
     let confirmed = db
         .write(move |conn| queue::confirm(conn, &cfg, &confirm_id, clock()))

@@ -9,12 +9,12 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use chrono::Duration;
 use chrono_tz::Tz;
-use serde::Deserialize;
 
 use super::confirmation::no_referrer;
-use super::context::{Ctx, Layout, query_param, visitor_zone};
+use super::context::{Ctx, Layout, visitor_zone};
 use super::error::{OrPage, PageError};
 use super::format::time_range;
+use super::token::{self, TokenForm};
 use crate::auth::JwtKeys;
 use crate::config::Settings;
 use crate::db::queue::{self, Queued};
@@ -27,21 +27,6 @@ use crate::error::AppError;
 const KIND: &str = "queue";
 
 /// The button's form: the token travels in a hidden field.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct TokenForm {
-    token: String,
-}
-
-/// The token of a button's POST: the form field, else (a client posting
-/// to the link itself) the query.
-pub fn posted_token(req: &HttpRequest, form: Option<web::Form<TokenForm>>) -> String {
-    form.map(|f| f.into_inner().token)
-        .filter(|t| !t.is_empty())
-        .or_else(|| query_param(req, "token"))
-        .unwrap_or_default()
-}
-
 pub struct AppointmentView {
     pub when: String,
     pub starts_iso: String,
@@ -144,10 +129,6 @@ pub fn preferred(found: &Result<Queued, AppError>) -> Option<Locale> {
         .and_then(|q| Locale::parse(&q.request.locale))
 }
 
-pub fn invalid_link() -> AppError {
-    AppError::Unauthorized("this link is not valid for this request")
-}
-
 pub async fn load(db: &Db, id: String) -> Result<Queued, AppError> {
     db.run(move |conn| Ok(queue::status_of(conn, &id)?)).await
 }
@@ -177,10 +158,7 @@ pub async fn show(
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let id = path.into_inner();
-    let token = query_param(&req, "token").unwrap_or_default();
-    if !keys.verify_manage(&token, KIND, &id) {
-        return Err(PageError::new(&Ctx::new(&req, None), invalid_link()));
-    }
+    let token = token::opened(&req, &keys, KIND, &id)?;
     let found = load(&db, id).await;
     let ctx = Ctx::new(&req, preferred(&found));
     let queued = found.page(&ctx)?;
@@ -229,10 +207,7 @@ async fn act(
     action: Action,
 ) -> Result<HttpResponse, PageError> {
     let id = path.into_inner();
-    let token = posted_token(&req, form);
-    if !keys.verify_manage(&token, KIND, &id) {
-        return Err(PageError::new(&Ctx::new(&req, None), invalid_link()));
-    }
+    let token = token::posted(&req, &keys, form, KIND, &id)?;
     let (cfg, act_id) = (settings.queue.clone(), id.clone());
     let done = db
         .write(move |conn| match action {
