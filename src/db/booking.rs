@@ -1,6 +1,6 @@
 //! The transactions that decide who has a seat. Each begins by taking the
 //! webinar's row lock ([`webinars::lock`]; a registration takes it with its
-//! seat, [`webinars::take_seat`]): the lock guards the invariant that a
+//! seat, [`webinars::arrive`]): the lock guards the invariant that a
 //! capped webinar never has more confirmed seats than its capacity (the
 //! table's CHECK constraint backs it up), that its counters equal its rows,
 //! and the arrival order: each registration's `arrival` is handed out under
@@ -85,9 +85,8 @@ pub struct Booked {
 }
 
 /// Registers `new`, or answers a repeat. The seat is decided by one
-/// conditional UPDATE ([`webinars::take_seat`], else
-/// [`webinars::join_waitlist`]) that takes the webinar's row lock and hands
-/// out the arrival number; `clock` is read once the lock is held, so that
+/// UPDATE ([`webinars::arrive`]: a seat, else the end of the waiting list)
+/// that takes the webinar's row lock and hands out the arrival number; `clock` is read once the lock is held, so that
 /// registration times follow the arrival order as the waiting-list
 /// positions do. A refusal after that returns an error, and the rollback
 /// gives the counters back.
@@ -97,21 +96,8 @@ pub fn register(
     new: &NewRegistration,
     clock: impl FnOnce() -> DateTime<Utc>,
 ) -> Result<Booked, DbError> {
-    let mut locked = false;
-    let (row, seat) = loop {
-        if let Some(row) = webinars::take_seat(conn, webinar_id)? {
-            break (row, Seat::Confirmed);
-        }
-        if let Some(row) = webinars::join_waitlist(conn, webinar_id)? {
-            break (row, Seat::Waitlisted);
-        }
-        // Both missed: no such webinar, or (PostgreSQL) a seat was freed
-        // between the two statements. Under the lock one of them must hit.
-        if locked || webinars::lock(conn, webinar_id)?.is_none() {
-            return Err(DbError::NotFound("no webinar with this id"));
-        }
-        locked = true;
-    };
+    let (row, seat) =
+        webinars::arrive(conn, webinar_id)?.ok_or(DbError::NotFound("no webinar with this id"))?;
     let now = clock();
     // Only the row is needed: the mail is rendered later, with the host.
     let webinar = Webinar {

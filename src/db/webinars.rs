@@ -1,10 +1,12 @@
 //! Webinar queries. The webinar row is also the lock that guards its seats:
-//! [`lock`] (or, for a registration, [`take_seat`] / [`join_waitlist`],
+//! [`lock`] (or, for a registration, [`arrive`],
 //! which lock and count in one statement) is the first statement of every
 //! transaction that changes who has a seat.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::dsl::case_when;
 use diesel::prelude::*;
+use diesel::sql_types::Integer;
 
 use super::schema::{users, webinars};
 use super::{AnyConnection, utc};
@@ -210,50 +212,51 @@ pub fn save_counters(
     Ok(())
 }
 
-/// The seat half of a registration, as one statement: takes a seat and the
-/// next arrival number if a seat is free (or the webinar is uncapped), and
-/// returns the row as changed. The UPDATE takes the row lock and, on
-/// PostgreSQL, re-checks the condition on the latest committed row once it
-/// has it, so two registrations can never take the last seat both. `None`
-/// when the webinar is full or does not exist.
-pub fn take_seat(conn: &mut AnyConnection, id: &str) -> Result<Option<WebinarRow>, DbError> {
-    Ok(diesel::update(
-        webinars::table.filter(webinars::id.eq(id)).filter(
-            webinars::capacity
-                .is_null()
-                .or(webinars::seats_taken.lt(webinars::capacity.assume_not_null())),
-        ),
-    )
-    .set((
-        webinars::seats_taken.eq(webinars::seats_taken + 1),
-        webinars::arrivals.eq(webinars::arrivals + 1),
-    ))
-    .returning(webinars::all_columns)
-    .get_result(conn)
-    .optional()?)
+/// The seat decision of a registration, as ONE statement: takes a seat if
+/// one is free (or the webinar is uncapped), else one more place at the end
+/// of the waiting list, and the next arrival number either way; returns the
+/// row as changed and which it was. Every right-hand side of the SET reads
+/// the row before the change, so the two counters can never both move. The
+/// UPDATE takes the row lock and, on PostgreSQL, re-evaluates on the latest
+/// committed row once it has it, so two registrations never take the last
+/// seat both. `None` when the webinar does not exist.
+pub fn arrive(conn: &mut AnyConnection, id: &str) -> Result<Option<(WebinarRow, Seat)>, DbError> {
+    // A seat is free on the row as it stands (uncapped: always).
+    let free = webinars::capacity
+        .is_null()
+        .or(webinars::seats_taken.lt(webinars::capacity.assume_not_null()));
+    let row: Option<WebinarRow> = diesel::update(webinars::table.filter(webinars::id.eq(id)))
+        .set((
+            webinars::seats_taken.eq(webinars::seats_taken
+                + case_when(free, 1.into_sql::<Integer>()).otherwise(0.into_sql::<Integer>())),
+            webinars::waitlist_length.eq(webinars::waitlist_length
+                + case_when(free, 0.into_sql::<Integer>()).otherwise(1.into_sql::<Integer>())),
+            webinars::arrivals.eq(webinars::arrivals + 1),
+        ))
+        .returning(webinars::all_columns)
+        .get_result(conn)
+        .optional()?;
+    Ok(row.map(|row| {
+        let seat = placed(row.capacity, row.seats_taken, row.waitlist_length);
+        (row, seat)
+    }))
 }
 
-/// The waiting-list half: when every seat is taken, puts one more at the
-/// end of the list and hands out the next arrival number; the returned
-/// `waitlist_length` is the newcomer's place. `None` when a seat is free or
-/// the webinar does not exist.
-pub fn join_waitlist(conn: &mut AnyConnection, id: &str) -> Result<Option<WebinarRow>, DbError> {
-    Ok(diesel::update(
-        webinars::table
-            .filter(webinars::id.eq(id))
-            .filter(webinars::capacity.is_not_null())
-            .filter(webinars::seats_taken.ge(webinars::capacity.assume_not_null())),
-    )
-    .set((
-        webinars::waitlist_length.eq(webinars::waitlist_length + 1),
-        webinars::arrivals.eq(webinars::arrivals + 1),
-    ))
-    .returning(webinars::all_columns)
-    .get_result(conn)
-    .optional()?)
+/// Reads back from the changed row what [`arrive`] did (RETURNING sees the
+/// new values only). Below capacity it was a seat; above it cannot be; at
+/// capacity it was the last seat exactly when nobody waits, since people
+/// wait only while every seat is taken (a freed seat goes to the first of
+/// them in the same transaction).
+fn placed(capacity: Option<i32>, seats_taken: i32, waitlist_length: i32) -> Seat {
+    match capacity {
+        None => Seat::Confirmed,
+        Some(cap) if seats_taken < cap => Seat::Confirmed,
+        Some(cap) if seats_taken == cap && waitlist_length == 0 => Seat::Confirmed,
+        Some(_) => Seat::Waitlisted,
+    }
 }
 
-/// Gives back what [`take_seat`] or [`join_waitlist`] took, in the same
+/// Gives back what [`arrive`] took, in the same
 /// transaction (the address turned out to be registered already): the row
 /// lock is still held, so no one drew an arrival number in between.
 pub fn give_back(conn: &mut AnyConnection, id: &str, seat: Seat) -> Result<(), DbError> {
@@ -389,4 +392,22 @@ pub fn list(
     }
     let rows: Vec<WithHost> = query.load(conn)?;
     Ok(with_host(rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placed;
+    use crate::domain::registration::Seat;
+
+    #[test]
+    fn the_changed_row_tells_a_seat_from_a_place_on_the_list() {
+        // Uncapped: always a seat.
+        assert!(matches!(placed(None, 7, 0), Seat::Confirmed));
+        // Took the 3rd of 5 seats; took the last one (nobody waits).
+        assert!(matches!(placed(Some(5), 3, 0), Seat::Confirmed));
+        assert!(matches!(placed(Some(5), 5, 0), Seat::Confirmed));
+        // Full: the newcomer is the 1st, then the 40th, on the list.
+        assert!(matches!(placed(Some(5), 5, 1), Seat::Waitlisted));
+        assert!(matches!(placed(Some(5), 5, 40), Seat::Waitlisted));
+    }
 }
