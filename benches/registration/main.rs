@@ -17,6 +17,9 @@
 //!   rows) to `BENCH_WAITLIST` people before measuring; it grows during the
 //!   run. The webinar's `arrivals` counter is sampled every 250 ms, so the
 //!   throughput in the first and last quarter of the window can be compared.
+//! * **catalog**: `GET /` (the public catalog page, one query, rendered in
+//!   English) under `wrk` with the same connections, once 30 upcoming
+//!   webinars fill its first page.
 //!
 //! The server runs with the rate limit off (`server.rate_limit_per_minute =
 //! 0`) and no outbox worker (`mail.poll_interval_seconds = 0`): each
@@ -63,6 +66,8 @@ type BoxError = Box<dyn Error + Send + Sync>;
 const HOST_EMAIL: &str = "host@example.com";
 const HOST_PASSWORD: &str = "a long password here";
 const CAPACITY: i32 = 20;
+/// Webinars on the catalog's first page (`pages::catalog`'s page size).
+const CATALOG_PAGE: u32 = 30;
 const SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/registration.lua");
 
 struct Config {
@@ -302,6 +307,7 @@ struct Outcome {
     ceiling: Stats,
     uncapped: HttpPhase,
     capped: HttpPhase,
+    catalog: WrkResult,
     checks: Vec<String>,
     workers: usize,
     prefill_seconds: f64,
@@ -356,6 +362,31 @@ async fn http_phase(
         samples,
         stored,
     })
+}
+
+/// The catalog page `/` under plain GETs, once a full page of webinars
+/// exists (the three of the registration phases and more upcoming ones).
+async fn catalog_phase(
+    cfg: &Arc<Config>,
+    client: &reqwest::Client,
+    base: &str,
+    token: &str,
+) -> Result<WrkResult, BoxError> {
+    for day in 3..i64::from(CATALOG_PAGE) {
+        create_webinar(client, base, token, day, None).await?;
+    }
+    let target = format!("{base}/");
+    let page = client.get(&target).send().await?.text().await?;
+    let shown = page.matches("Bench ").count();
+    if shown != CATALOG_PAGE as usize {
+        return Err(format!("the catalog shows {shown} webinars, expected {CATALOG_PAGE}").into());
+    }
+    if cfg.warmup_seconds > 0 {
+        let (c, t) = (Arc::clone(cfg), target.clone());
+        tokio::task::spawn_blocking(move || run_wrk_get(&c, &t, c.warmup_seconds)).await??;
+    }
+    let c = Arc::clone(cfg);
+    Ok(tokio::task::spawn_blocking(move || run_wrk_get(&c, &target, c.seconds)).await??)
 }
 
 async fn bench_backend(backend: Backend, cfg: &Arc<Config>) -> Result<Outcome, BoxError> {
@@ -427,6 +458,7 @@ async fn bench_backend(backend: Backend, cfg: &Arc<Config>) -> Result<Outcome, B
         };
         let uncapped = http_phase(cfg, &url, &base, &uncapped_id, "u").await?;
         let capped = http_phase(cfg, &url, &base, &capped_id, "c").await?;
+        let catalog = catalog_phase(cfg, &client, &base, &token).await?;
 
         let checks = {
             let url = url.clone();
@@ -445,6 +477,7 @@ async fn bench_backend(backend: Backend, cfg: &Arc<Config>) -> Result<Outcome, B
             ceiling,
             uncapped,
             capped,
+            catalog,
             checks,
             workers,
             prefill_seconds,

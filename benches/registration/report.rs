@@ -63,6 +63,14 @@ pub(super) fn report(o: &Outcome, cfg: &Config) -> bool {
             p.wrk.non_2xx + p.wrk.socket_errors
         );
     }
+    let cat = &o.catalog;
+    println!(
+        "| HTTP, catalog page `/` ({CATALOG_PAGE} webinars), GET | {:.0} | {:.2} | {:.2} | {} | |",
+        cat.rps,
+        cat.p50_ms,
+        cat.p99_ms,
+        cat.non_2xx + cat.socket_errors
+    );
     println!();
     let s = cfg.seconds as f64;
     for (label, p) in [("uncapped", &o.uncapped), ("capped", &o.capped)] {
@@ -95,6 +103,13 @@ pub(super) fn report(o: &Outcome, cfg: &Config) -> bool {
         "- target HTTP p99 < {max_p99:.0} ms: {} ({http_p99:.2} ms, worse of the two)",
         verdict(http_p99 < max_p99)
     );
+    if o.backend == Backend::Sqlite {
+        println!(
+            "- target catalog >= 5000 pages/s: {} ({:.0}/s)",
+            verdict(cat.rps >= 5000.0),
+            cat.rps
+        );
+    }
     println!(
         "- pre-fill: {CAPACITY} confirmed + {} waiting inserted in {:.1} s",
         cfg.waitlist, o.prefill_seconds
@@ -106,6 +121,13 @@ pub(super) fn report(o: &Outcome, cfg: &Config) -> bool {
             "- !!! ceiling: {} FAILED transactions, first: {}",
             c.errors,
             c.first_error.as_deref().unwrap_or("?")
+        );
+    }
+    if cat.non_2xx + cat.socket_errors > 0 {
+        loud = true;
+        println!(
+            "- !!! catalog: {} NON-2XX ANSWERS and {} socket errors out of {} requests",
+            cat.non_2xx, cat.socket_errors, cat.requests
         );
     }
     for (label, p) in [("uncapped", &o.uncapped), ("capped", &o.capped)] {

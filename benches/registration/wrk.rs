@@ -70,13 +70,23 @@ fn parse_wrk(out: &str) -> Result<WrkResult, BoxError> {
     Ok(r)
 }
 
-/// Runs wrk against `url` for `seconds`; `tag` keeps e-mails unique.
+/// Runs wrk with the registration script against `url` for `seconds`;
+/// `tag` keeps e-mails unique.
 pub(super) fn run_wrk(
     cfg: &Config,
     url: &str,
     tag: &str,
     seconds: u64,
 ) -> Result<WrkResult, BoxError> {
+    wrk(cfg, seconds, &["-s", SCRIPT, url, "--", tag])
+}
+
+/// Runs wrk with plain GETs of `url` for `seconds`.
+pub(super) fn run_wrk_get(cfg: &Config, url: &str, seconds: u64) -> Result<WrkResult, BoxError> {
+    wrk(cfg, seconds, &[url])
+}
+
+fn wrk(cfg: &Config, seconds: u64, target: &[&str]) -> Result<WrkResult, BoxError> {
     let output = Command::new("wrk")
         .args([
             "-t",
@@ -88,12 +98,8 @@ pub(super) fn run_wrk(
             "--timeout",
             "10s",
             "--latency",
-            "-s",
-            SCRIPT,
-            url,
-            "--",
-            tag,
         ])
+        .args(target)
         .output()?;
     let stdout = String::from_utf8_lossy(&output.stdout);
     if !output.status.success() {
