@@ -386,7 +386,7 @@ async fn catalog_phase(
         tokio::task::spawn_blocking(move || run_wrk_get(&c, &t, c.warmup_seconds)).await??;
     }
     let c = Arc::clone(cfg);
-    Ok(tokio::task::spawn_blocking(move || run_wrk_get(&c, &target, c.seconds)).await??)
+    tokio::task::spawn_blocking(move || run_wrk_get(&c, &target, c.seconds)).await?
 }
 
 async fn bench_backend(backend: Backend, cfg: &Arc<Config>) -> Result<Outcome, BoxError> {

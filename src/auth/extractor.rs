@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 use futures_util::future::LocalBoxFuture;
 
 use super::{AuthError, JwtKeys, Refusal};
+use crate::db::users::UserRow;
 use crate::db::{Db, users};
 use crate::domain::user::Role;
 use crate::error::AppError;
@@ -60,6 +61,17 @@ impl FromRequest for Staff {
 /// The staff user behind `token`, checked as described in the module
 /// comment; 401 when anything does not hold.
 pub(super) async fn staff_of_token(req: &HttpRequest, token: &str) -> Result<Staff, AuthError> {
+    staff_user_of_token(req, token)
+        .await
+        .map(|(staff, _)| staff)
+}
+
+/// [`staff_of_token`] with the user's stored row (name, locale, zone), for
+/// the staff pages, which read the token from their session cookie.
+pub async fn staff_user_of_token(
+    req: &HttpRequest,
+    token: &str,
+) -> Result<(Staff, UserRow), AuthError> {
     let keys = req
         .app_data::<web::Data<JwtKeys>>()
         .ok_or(AuthError::Unwired("JwtKeys"))?;
@@ -80,10 +92,11 @@ pub(super) async fn staff_of_token(req: &HttpRequest, token: &str) -> Result<Sta
     if !user.active || user.token_generation != claims.generation {
         return Err(Refusal::Superseded.into());
     }
-    Ok(Staff {
+    let staff = Staff {
         role: user.role()?,
-        id: user.id,
+        id: user.id.clone(),
         token_id: claims.jti.clone(),
         token_dead_after: claims.dead_after(),
-    })
+    };
+    Ok((staff, user))
 }

@@ -8,5 +8,5 @@ pub mod password;
 mod token;
 
 pub use error::{AuthError, Refusal};
-pub use extractor::{Staff, bearer_token};
+pub use extractor::{Staff, bearer_token, staff_user_of_token};
 pub use token::{Claims, ISSUER, JwtKeys, ManageClaims};

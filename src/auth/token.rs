@@ -64,6 +64,8 @@ pub fn manage_valid_until(session_ends_at: DateTime<Utc>) -> DateTime<Utc> {
 
 #[derive(Clone)]
 pub struct JwtKeys {
+    /// Signs the CSRF tokens of staff forms (see [`JwtKeys::csrf_token`]).
+    csrf: aws_lc_rs::hmac::Key,
     encoding: EncodingKey,
     decoding: DecodingKey,
     validation: Validation,
@@ -84,7 +86,12 @@ impl JwtKeys {
         let mut manage_validation = validation.clone();
         manage_validation.set_audience(&[MANAGE_AUDIENCE]);
         manage_validation.set_required_spec_claims(&["exp", "iat", "sub", "iss", "aud"]);
+        // A key of its own for CSRF tokens, derived from the secret, so a
+        // CSRF token is never also a valid signature of anything else.
+        let root = aws_lc_rs::hmac::Key::new(aws_lc_rs::hmac::HMAC_SHA256, secret);
+        let derived = aws_lc_rs::hmac::sign(&root, b"onetomany staff form csrf");
         Self {
+            csrf: aws_lc_rs::hmac::Key::new(aws_lc_rs::hmac::HMAC_SHA256, derived.as_ref()),
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
             validation,
@@ -124,6 +131,29 @@ impl JwtKeys {
 }
 
 impl JwtKeys {
+    /// The CSRF token of the staff session whose token id is `jti`: every
+    /// state-changing staff form carries it; it dies with the session.
+    pub fn csrf_token(&self, jti: &str) -> String {
+        use base64::Engine;
+        let tag = aws_lc_rs::hmac::sign(&self.csrf, jti.as_bytes());
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(tag.as_ref())
+    }
+
+    /// True when `given` is the CSRF token of session `jti` (compared in
+    /// constant time).
+    pub fn csrf_matches(&self, jti: &str, given: &str) -> bool {
+        use base64::Engine;
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(given.trim())
+            .is_ok_and(|tag| aws_lc_rs::hmac::verify(&self.csrf, jti.as_bytes(), &tag).is_ok())
+    }
+
+    /// The CSRF token for a staff token (`None` if it is not a valid one):
+    /// what a test, or a script driving the forms, puts into `csrf`.
+    pub fn csrf_for_token(&self, token: &str) -> Option<String> {
+        self.verify(token).ok().map(|c| self.csrf_token(&c.jti))
+    }
+
     /// A manage token for one booking whose session ends at
     /// `session_ends_at`; see [`manage_valid_until`].
     pub fn issue_manage_for_session(
@@ -186,6 +216,18 @@ mod tests {
         assert_eq!((claims.sub.as_str(), claims.role), ("u1", Role::Csm));
         let other = JwtKeys::new(b"another-secret-of-enough-length-too", 10);
         assert!(other.verify(&token).is_err());
+    }
+
+    #[test]
+    fn a_csrf_token_belongs_to_one_session_and_one_key() {
+        let keys = JwtKeys::new(b"one-secret-of-enough-length-for-tests", 10);
+        let token = keys.csrf_token("jti-1");
+        assert!(keys.csrf_matches("jti-1", &token));
+        assert!(!keys.csrf_matches("jti-2", &token));
+        assert!(!keys.csrf_matches("jti-1", ""));
+        assert!(!keys.csrf_matches("jti-1", "not base64 !"));
+        let other = JwtKeys::new(b"another-secret-of-enough-length-too", 10);
+        assert!(!other.csrf_matches("jti-1", &token));
     }
 
     #[test]

@@ -41,9 +41,10 @@ macro_rules! sources {
 
 /// Every file of `locales/<lang>/`: all of them load into one bundle per
 /// language, so their keys must not collide.
-const FILES: [(&str, Sources); 2] = [
+const FILES: [(&str, Sources); 3] = [
     ("mail.ftl", sources!("mail.ftl")),
     ("pages.ftl", sources!("pages.ftl")),
+    ("staff.ftl", sources!("staff.ftl")),
 ];
 
 /// Every key (`message` and `message.attribute`) of one file, with the
@@ -211,6 +212,12 @@ fn page_keys_are_prefixed_and_no_two_files_share_a_key() {
             assert!(key.starts_with("page-"), "{}: {key}", lang.code());
         }
     }
+    let (_, staff) = &FILES[2];
+    for (lang, source) in staff {
+        for key in keys(*lang, source).keys() {
+            assert!(key.starts_with("staff-"), "{}: {key}", lang.code());
+        }
+    }
     let mut seen = BTreeMap::new();
     for (file, sources) in &FILES {
         for key in keys(Locale::En, sources[0].1).into_keys() {
@@ -242,6 +249,8 @@ fn sample(var: &str, count: i64) -> FluentValue<'static> {
         "start" => "14:00".into(),
         "end" => "15:30".into(),
         "email" => "ana@example.com".into(),
+        "minutes" | "taken" => count.into(),
+        "capacity" => 20.into(),
         other => panic!("no sample for ${other}: add one here"),
     }
 }

@@ -13,6 +13,8 @@ use crate::error::AppError;
 
 const CSS: &str = include_str!("../../static/pages.css");
 const JS: &str = include_str!("../../static/tz.js");
+/// The staff pages' additions (navigation, tables, row forms).
+const STAFF_CSS: &str = include_str!("../../static/staff.css");
 
 /// FNV-1a: enough to tell two versions of a file apart.
 const fn fingerprint(bytes: &[u8]) -> u64 {
@@ -31,6 +33,17 @@ static CSS_URL: LazyLock<String> =
 static JS_URL: LazyLock<String> =
     LazyLock::new(|| format!("/static/tz.js?v={:016x}", fingerprint(JS.as_bytes())));
 
+static STAFF_CSS_URL: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "/static/staff.css?v={:016x}",
+        fingerprint(STAFF_CSS.as_bytes())
+    )
+});
+
+pub fn staff_css_url() -> &'static str {
+    &STAFF_CSS_URL
+}
+
 pub fn css_url() -> &'static str {
     &CSS_URL
 }
@@ -43,6 +56,7 @@ pub async fn serve(req: HttpRequest, path: web::Path<String>) -> Result<HttpResp
     let (body, content_type) = match path.as_str() {
         "pages.css" => (CSS, "text/css; charset=utf-8"),
         "tz.js" => (JS, "text/javascript; charset=utf-8"),
+        "staff.css" => (STAFF_CSS, "text/css; charset=utf-8"),
         _ => {
             return Err(PageError::new(
                 &Ctx::new(&req, None),

@@ -87,6 +87,11 @@ impl Ctx {
         self
     }
 
+    /// Whether the request came over HTTPS (cookies are then `Secure`).
+    pub fn secure(&self) -> bool {
+        self.secure
+    }
+
     /// The text of a page message without variables.
     pub fn t(&self, key: &str) -> String {
         self.text(key, &[])

@@ -22,6 +22,8 @@ pub struct MessagePage {
 pub struct PageError {
     ctx: Ctx,
     err: AppError,
+    /// Message keys chosen by the caller instead of the error's own.
+    key: Option<&'static str>,
 }
 
 impl PageError {
@@ -29,11 +31,24 @@ impl PageError {
         Self {
             ctx: ctx.clone(),
             err: err.into(),
+            key: None,
+        }
+    }
+
+    /// The error shown with the messages `{key}-title` and `{key}-text`
+    /// (e.g. a staff page's own "not for your role").
+    pub fn keyed(ctx: &Ctx, err: impl Into<AppError>, key: &'static str) -> Self {
+        Self {
+            key: Some(key),
+            ..Self::new(ctx, err)
         }
     }
 
     /// The message keys (`…-title`, `…-text`) for this error.
     fn key(&self) -> &'static str {
+        if let Some(key) = self.key {
+            return key;
+        }
         match &self.err {
             AppError::NotFound(_) | AppError::MethodNotAllowed => "page-error-not-found",
             AppError::Unauthorized(_) | AppError::Forbidden(_) | AppError::Refused { .. } => {

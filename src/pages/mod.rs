@@ -14,6 +14,7 @@ mod manage;
 mod office_hours;
 mod queue_confirm;
 mod queue_manage;
+mod staff;
 mod token;
 mod webinar;
 
@@ -101,6 +102,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .wrap(from_fn(limit_posts))
             .wrap(from_fn(page_headers)),
     )
+    .configure(staff::configure)
     .service(
         web::resource("/static/{file}")
             .route(web::get().to(assets::serve))

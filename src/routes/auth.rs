@@ -12,7 +12,7 @@ use super::users::UserOut;
 use crate::auth::{JwtKeys, Staff, password};
 use crate::db::{Db, clock, users};
 use crate::domain::text::EmailAddress;
-use crate::domain::user::PASSWORD_MAX;
+use crate::domain::user::{PASSWORD_MAX, Role};
 use crate::error::{AppError, Problem};
 use crate::rate_limit::{ClientIp, FailedLogins};
 
@@ -56,21 +56,49 @@ pub async fn login(
     body: web::Json<LoginRequest>,
 ) -> Result<web::Json<LoginResponse>, AppError> {
     let LoginRequest { email, password } = body.into_inner();
+    let signed_in = sign_in(&db, &keys, &failures, client, &email, password).await?;
+    Ok(web::Json(LoginResponse {
+        token: signed_in.token,
+        token_type: "Bearer",
+        expires_at: signed_in.expires_at,
+    }))
+}
+
+/// A staff user who proved their password, with a fresh token.
+#[derive(Debug)]
+pub struct SignedIn {
+    pub token: String,
+    pub expires_at: DateTime<Utc>,
+    pub user_id: String,
+    pub role: Role,
+}
+
+/// The one sign-in check, for the API and the `/login` page: the
+/// failed-login limit, the password, an active user. Wrong e-mail,
+/// password or a deactivated user are all `401 unauthorized` alike.
+pub async fn sign_in(
+    db: &Db,
+    keys: &JwtKeys,
+    failures: &FailedLogins,
+    client: ClientIp,
+    email: &str,
+    password: String,
+) -> Result<SignedIn, AppError> {
     let locked = |retry_after| AppError::RateLimited { retry_after };
     let failed = || {
-        failures.record_failure(&email, client, Instant::now());
+        failures.record_failure(email, client, Instant::now());
         BAD_LOGIN
     };
     // Checked before waiting for a hashing turn (a flood is refused
     // without queueing) and again in turn, so parallel guesses see each
     // other's failures and cannot overshoot the limit.
     failures
-        .check(&email, client, Instant::now())
+        .check(email, client, Instant::now())
         .map_err(locked)?;
     if password.chars().count() > PASSWORD_MAX {
         return Err(failed());
     }
-    let user = match EmailAddress::parse(&email) {
+    let user = match EmailAddress::parse(email) {
         Ok(email) => {
             db.run(move |conn| users::find_by_email(conn, email.as_str()))
                 .await?
@@ -80,7 +108,7 @@ pub async fn login(
     let stored = user.as_ref().map(|u| u.password_hash.clone());
     let turn = password::permit().await?;
     failures
-        .check(&email, client, Instant::now())
+        .check(email, client, Instant::now())
         .map_err(locked)?;
     let (matches, turn) = password::verify_in_turn(turn, password, stored).await?;
     // A deactivated user is refused exactly like a wrong password.
@@ -89,13 +117,24 @@ pub async fn login(
         _ => return Err(failed()),
     };
     drop(turn);
-    let (token, expires_at) = keys.issue(&user.id, user.role()?, user.token_generation)?;
+    let role = user.role()?;
+    let (token, expires_at) = keys.issue(&user.id, role, user.token_generation)?;
     tracing::info!(user_id = %user.id, "staff signed in");
-    Ok(web::Json(LoginResponse {
+    Ok(SignedIn {
         token,
-        token_type: "Bearer",
         expires_at,
-    }))
+        user_id: user.id,
+        role,
+    })
+}
+
+/// Ends one staff token (the API's logout and the pages' sign-out).
+pub async fn sign_out(db: &Db, staff: &Staff) -> Result<(), AppError> {
+    let (jti, dead_after) = (staff.token_id.clone(), staff.token_dead_after);
+    db.write(move |conn| users::revoke_token(conn, &jti, dead_after, clock()))
+        .await?;
+    tracing::info!(user_id = %staff.id, "staff signed out");
+    Ok(())
 }
 
 /// The signed-in staff user.
@@ -121,9 +160,6 @@ pub async fn me(db: web::Data<Db>, staff: Staff) -> Result<web::Json<UserOut>, A
 ))]
 #[post("/api/v1/auth/logout")]
 pub async fn logout(db: web::Data<Db>, staff: Staff) -> Result<HttpResponse, AppError> {
-    let (jti, dead_after) = (staff.token_id.clone(), staff.token_dead_after);
-    db.write(move |conn| users::revoke_token(conn, &jti, dead_after, clock()))
-        .await?;
-    tracing::info!(user_id = %staff.id, "staff signed out");
+    sign_out(&db, &staff).await?;
     Ok(HttpResponse::NoContent().finish())
 }

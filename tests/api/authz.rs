@@ -25,7 +25,7 @@ const MATRIX: &str = include_str!("authz_matrix.txt");
 const CALLERS: [&str; 7] = ["anon", "other", "owner", "csm", "csm2", "mkt", "admin"];
 
 /// Routes outside the OpenAPI document (it does not describe itself).
-const NOT_IN_OPENAPI: [(&str, &str); 16] = [
+const NOT_IN_OPENAPI: &[(&str, &str)] = &[
     ("GET", "/api/openapi.json"),
     ("GET", "/api/docs"),
     ("GET", "/api/docs/"),
@@ -45,10 +45,25 @@ const NOT_IN_OPENAPI: [(&str, &str); 16] = [
     ("GET", "/static/{file}"),
 ];
 
+/// The staff pages (HTML, not in the OpenAPI document): staff callers
+/// send their token as the `staff_session` cookie, and forms with the
+/// session's CSRF token.
+fn is_staff_page(path: &str) -> bool {
+    ["/login", "/logout", "/staff", "/marketing", "/admin"]
+        .iter()
+        .any(|p| path == *p || path.starts_with(&format!("{p}/")))
+}
+
+fn is_page(path: &str) -> bool {
+    is_staff_page(path) || NOT_IN_OPENAPI.iter().any(|(_, p)| *p == path)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Expect {
     Allowed,
     Refused(u16),
+    /// 303 to the sign-in form (a staff page without a session).
+    SignIn,
 }
 
 struct Row {
@@ -79,6 +94,7 @@ fn table() -> Vec<Row> {
                 "ok" => Expect::Allowed,
                 "401" => Expect::Refused(401),
                 "403" => Expect::Refused(403),
+                "303" => Expect::SignIn,
                 other => panic!("authz_matrix.txt line {}: unknown cell {other:?}", i + 1),
             })
             .collect::<Vec<_>>()
@@ -271,6 +287,7 @@ async fn world(app: &TestApp) -> World {
 async fn targets(app: &TestApp, w: &World, path: &str) -> (Option<Webinar>, Option<Queued>) {
     let on = |prefix: &str| path.starts_with(prefix);
     let webinar = if on("/api/v1/webinars/{id}")
+        || on("/staff/webinars/{id}")
         || on("/api/v1/registrations/{id}")
         || on("/webinars/{id}")
         || on("/manage/registration/{id}")
@@ -310,7 +327,9 @@ fn fill(
         "webhooks" => (w.webhook.as_str(), &web.token, &web.other_token),
         "outbox" => (w.outbox.as_str(), &web.token, &web.other_token),
         // The pages: /webinars/{id}, /manage/registration/{id}, /manage/queue/{id}.
-        _ if path.starts_with("/webinars/") => (web.id.as_str(), &web.token, &web.other_token),
+        _ if path.starts_with("/webinars/") || path.starts_with("/staff/webinars/") => {
+            (web.id.as_str(), &web.token, &web.other_token)
+        }
         _ if path.starts_with("/manage/registration/") => {
             (web.registration.as_str(), &web.token, &web.other_token)
         }
@@ -332,6 +351,9 @@ fn fill(
 fn body_for(w: &World, method: &Method, path: &str) -> Option<Value> {
     let body = match (method.as_str(), path) {
         ("POST", "/api/v1/auth/login") => json!({"email": w.mkt.email, "password": PASSWORD}),
+        ("POST", "/login") => {
+            json!({"email": w.mkt.email, "password": PASSWORD, "login_csrf": LOGIN_CSRF})
+        }
         ("POST", "/api/v1/users") => {
             json!({"email": "new-user@example.com", "name": "New", "role": "csm", "password": PASSWORD})
         }
@@ -375,11 +397,41 @@ async fn call(
     if let Some(t) = bearer {
         req = req.bearer_auth(t);
     }
-    if let Some(b) = body {
+    if is_staff_page(path) {
+        // A browser: the session in its cookie, form fields (the CSRF
+        // token of the session added), the sign-in form's own token.
+        let mut cookies = vec![format!("login_csrf={LOGIN_CSRF}")];
+        let mut fields: Vec<(String, String)> = body
+            .and_then(Value::as_object)
+            .map(|o| {
+                o.iter()
+                    .map(|(k, v)| {
+                        (
+                            k.clone(),
+                            v.as_str().map_or_else(|| v.to_string(), str::to_owned),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let Some(t) = bearer {
+            cookies.push(format!("staff_session={t}"));
+            if let Some(csrf) = app.keys.csrf_for_token(t) {
+                fields.push(("csrf".to_owned(), csrf));
+            }
+        }
+        req = req.header("cookie", cookies.join("; "));
+        if *method != Method::GET {
+            req = req.form(&fields);
+        }
+    } else if let Some(b) = body {
         req = req.json(b);
     }
     read(req.send().await.expect("request sent")).await
 }
+
+/// The sign-in form's token the matrix sends as cookie and field.
+const LOGIN_CSRF: &str = "matrix-login-csrf-token-of-enough-length";
 
 async fn every_endpoint_answers_each_caller_as_the_table_says(backend: Backend) {
     let app = spawn(backend).await;
@@ -397,7 +449,7 @@ async fn every_endpoint_answers_each_caller_as_the_table_says(backend: Backend) 
         let mut order: Vec<usize> = (0..CALLERS.len()).collect();
         order.sort_by_key(|&i| (row.expect[i] == Expect::Allowed, CALLERS[i] == "owner"));
         for i in order {
-            let signs_out = row.path == "/api/v1/auth/logout";
+            let signs_out = row.path == "/api/v1/auth/logout" || row.path == "/logout";
             let (query, bearer) = match CALLERS[i] {
                 "anon" => (None, None),
                 "other" => (Some(other.clone()), None),
@@ -429,8 +481,11 @@ async fn every_endpoint_answers_each_caller_as_the_table_says(backend: Backend) 
             .await;
             let status = reply.status.as_u16();
             let fits = match row.expect[i] {
-                Expect::Allowed => status != 401 && status != 403 && status < 500,
+                Expect::Allowed => {
+                    status != 401 && status != 403 && status < 500 && !sent_to_sign_in(&reply)
+                }
                 Expect::Refused(s) => status == s,
+                Expect::SignIn => sent_to_sign_in(&reply),
             };
             if !fits {
                 wrong.push(format!(
@@ -441,6 +496,16 @@ async fn every_endpoint_answers_each_caller_as_the_table_says(backend: Backend) 
         }
     }
     assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}
+
+/// A 303 to the sign-in form.
+fn sent_to_sign_in(reply: &Reply) -> bool {
+    reply.status == StatusCode::SEE_OTHER
+        && reply
+            .headers
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|l| l == "/login" || l.starts_with("/login?next="))
 }
 
 /// Every route has a row: the table against the OpenAPI document, against
@@ -475,7 +540,7 @@ async fn assert_table_covers_every_route(app: &TestApp, rows: &[Row]) {
     );
     let unknown: Vec<_> = in_table
         .iter()
-        .filter(|r| !documented.contains(*r) && !extra.contains(*r))
+        .filter(|r| !documented.contains(*r) && !extra.contains(*r) && !is_staff_page(&r.1))
         .collect();
     assert!(
         unknown.is_empty(),
@@ -500,7 +565,7 @@ async fn assert_table_covers_every_route(app: &TestApp, rows: &[Row]) {
         listed.entry(r.path.as_str()).or_default().push(&r.method);
     }
     for (path, methods) in listed {
-        if NOT_IN_OPENAPI.iter().any(|(_, p)| *p == path) {
+        if is_page(path) {
             continue;
         }
         let concrete = path

@@ -4,6 +4,7 @@
 
 mod helpers;
 mod smtp;
+mod staff_browser;
 
 mod accounts;
 mod auth;
@@ -24,6 +25,7 @@ mod office_hours;
 mod ops;
 mod pages;
 mod pages_queue;
+mod pages_staff;
 mod queue;
 mod queue_safety;
 mod registrations;

@@ -1,0 +1,129 @@
+//! `/staff`: the signed-in CSM's upcoming sessions (the webinars they host
+//! and their queue appointments), in their own zone, with links to each.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use chrono::Duration;
+
+use super::nav::StaffChrome;
+use super::session::StaffPage;
+use crate::db::queue::{self as queue_db};
+use crate::db::webinars::{self, WebinarFilter};
+use crate::db::{Db, DbError, clock, utc};
+use crate::domain::queue::AppointmentStatus;
+use crate::domain::user::Role;
+use crate::pages::context::Layout;
+use crate::pages::error::{OrPage, PageError};
+use crate::pages::format::{kind_label, time_range};
+
+/// How far ahead the dashboard looks.
+const AHEAD_DAYS: i64 = 90;
+/// At most this many webinars are listed.
+const WEBINARS_SHOWN: i64 = 100;
+
+pub struct SessionLine {
+    pub title: String,
+    pub when: String,
+    pub starts_iso: String,
+    pub kind: String,
+    /// "12 of 20 seats taken", "3 registered".
+    pub seats: String,
+    pub edit: String,
+    pub registrants: String,
+}
+
+pub struct AppointmentLine {
+    pub customer: String,
+    pub topic: String,
+    pub when: String,
+    pub starts_iso: String,
+}
+
+#[derive(Template)]
+#[template(path = "pages/staff/dashboard.html")]
+struct DashboardPage {
+    l: Layout,
+    chrome: StaffChrome,
+    zone_note: String,
+    webinars: Vec<SessionLine>,
+    appointments: Vec<AppointmentLine>,
+}
+
+pub async fn show(db: web::Data<Db>, page: StaffPage) -> Result<HttpResponse, PageError> {
+    page.require(&[Role::Csm, Role::Admin])?;
+    let now = clock();
+    let host = page.id().to_owned();
+    let filter = WebinarFilter {
+        from: Some(now - Duration::hours(2)),
+        to: Some(now + Duration::days(AHEAD_DAYS)),
+        kind: None,
+        topic: None,
+        host_id: Some(host.clone()),
+        include_cancelled: false,
+    };
+    let (hosted, booked) = db
+        .run(move |conn| {
+            let hosted = webinars::list(conn, &filter, None, WEBINARS_SHOWN)?;
+            let booked = queue_db::appointments_between(
+                conn,
+                Some(&host),
+                now - Duration::hours(1),
+                now + Duration::days(AHEAD_DAYS),
+            )?;
+            Ok::<_, DbError>((hosted, booked))
+        })
+        .await
+        .page(&page.ctx)?;
+    let ctx = &page.ctx;
+    let zone = page.zone_or_utc();
+    let webinars = hosted
+        .iter()
+        .filter(|w| utc(w.row.ends_at) > now)
+        .map(|w| {
+            let row = &w.row;
+            let expert = w
+                .kind()
+                .is_ok_and(|k| k == crate::domain::webinar::Kind::Expert);
+            let seats = match row.capacity {
+                Some(cap) => ctx.text(
+                    "staff-seats-of",
+                    &[("taken", row.seats_taken.into()), ("capacity", cap.into())],
+                ),
+                None => ctx.text(
+                    "staff-seats-registered",
+                    &[("count", row.seats_taken.into())],
+                ),
+            };
+            SessionLine {
+                title: row.title.clone(),
+                when: time_range(ctx, utc(row.starts_at), utc(row.ends_at), zone),
+                starts_iso: crate::domain::time::format(utc(row.starts_at)),
+                kind: kind_label(ctx, expert),
+                seats,
+                edit: format!("/staff/webinars/{}/edit", row.id),
+                registrants: format!("/staff/webinars/{}/registrants", row.id),
+            }
+        })
+        .collect();
+    let appointments = booked
+        .iter()
+        .filter(|(a, _)| {
+            a.row.status == AppointmentStatus::Scheduled.as_str() && utc(a.row.ends_at) > now
+        })
+        .map(|(a, r)| AppointmentLine {
+            customer: r.name.clone(),
+            topic: r.topic.clone(),
+            when: time_range(ctx, utc(a.row.starts_at), utc(a.row.ends_at), zone),
+            starts_iso: crate::domain::time::format(utc(a.row.starts_at)),
+        })
+        .collect();
+    let view = DashboardPage {
+        l: ctx.layout(),
+        chrome: page.chrome("/staff"),
+        zone_note: ctx.text("staff-zone-note", &[("zone", zone.name().into())]),
+        webinars,
+        appointments,
+    };
+    Ok(ctx.render(StatusCode::OK, &view))
+}

@@ -1,0 +1,57 @@
+//! The staff pages: sign-in (`/login`), sign-out, and the pages behind the
+//! session cookie, each role under its own prefix (`/staff` for CSMs,
+//! `/marketing`, `/admin`). Handlers take a [`StaffPage`], check the role
+//! with [`StaffPage::require`] and every form's token with
+//! [`StaffPage::check_csrf`], and render templates extending
+//! `pages/staff/layout.html`.
+
+mod dashboard;
+mod login;
+pub mod nav;
+pub mod session;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{HttpServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::{Next, from_fn};
+use actix_web::web;
+
+/// Registers the sign-in and sign-out routes and the CSM pages.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/login")
+            .app_data(super::form_config())
+            .route(web::get().to(login::show))
+            .route(web::post().to(login::submit))
+            .wrap(from_fn(no_store))
+            .wrap(from_fn(super::limit_posts))
+            .wrap(from_fn(super::page_headers)),
+    )
+    .service(staff_resource(
+        web::resource("/logout").route(web::post().to(login::logout)),
+    ))
+    .service(staff_resource(
+        web::resource("/staff").route(web::get().to(dashboard::show)),
+    ));
+}
+
+/// A staff page's resource with what every staff page has: HTML errors
+/// for unreadable forms, `Cache-Control: no-store`, the page headers
+/// (CSP etc.). Wrap each staff resource in it (see `configure`).
+pub fn staff_resource(resource: actix_web::Resource) -> impl HttpServiceFactory {
+    resource
+        .app_data(super::form_config())
+        .wrap(from_fn(no_store))
+        .wrap(from_fn(super::page_headers))
+}
+
+/// A staff page is personal: no shared cache may keep it.
+async fn no_store(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let mut res = next.call(req).await?;
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(res)
+}
