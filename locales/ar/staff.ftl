@@ -54,3 +54,78 @@ staff-seats-registered =
         [few] { $count } تسجيلات
        *[other] { $count } تسجيلًا
     }
+
+## إنشاء ندوة وتعديلها
+
+staff-webinar-new-title = ندوة جديدة
+staff-webinar-edit-title = تعديل «{ $title }»
+staff-webinar-created =
+    { $count ->
+        [one] أُنشئت الندوة. باب التسجيل مفتوح.
+       *[other] أُنشئت السلسلة: عدد الجلسات { $count }. باب التسجيل مفتوح. تظهر أدناه الجلسة الأولى.
+    }
+staff-webinar-saved = حُفظت تغييراتك. يُبلَّغ المسجّلون المؤكَّدون بأي تغيير في الموعد أو المحتوى.
+staff-webinar-is-cancelled = أُلغيت هذه الندوة، وأُبلغ جميع المسجّلين.
+staff-field-kind = الصيغة
+staff-field-kind-hint = ندوة الخبراء مجموعة صغيرة بعدد مقاعد محدود، يصف فيها المسجّلون وضعهم مسبقًا.
+staff-field-title = العنوان
+staff-field-description = الوصف
+staff-field-topic = الموضوع
+staff-field-capacity = المقاعد
+staff-field-capacity-hint = اتركه فارغًا لندوة بلا حدّ للمقاعد. وهو مطلوب لندوة الخبراء.
+staff-field-when = التاريخ والوقت
+staff-field-date = التاريخ
+staff-field-time = وقت البدء
+staff-field-duration = المدة (بالدقائق)
+staff-field-timezone = المنطقة الزمنية
+staff-field-join-url = رابط الاجتماع
+staff-field-repeat = السلسلة
+staff-field-repeat-how = التكرار
+staff-repeat-once = بلا تكرار
+staff-repeat-weekly = كل أسبوع
+staff-repeat-biweekly = كل أسبوعين
+staff-repeat-monthly = كل شهر
+staff-field-count = عدد الجلسات
+staff-webinar-create = إنشاء الندوة
+staff-webinar-save = حفظ التغييرات
+staff-webinar-cancel-title = إلغاء هذه الندوة
+staff-webinar-cancel-warning = يتلقى جميع المسجّلين إشعار إلغاء بالبريد الإلكتروني، وتُحذف الجلسة من تقويماتهم. لا يمكن التراجع عن هذا الإجراء.
+staff-webinar-cancel-confirm = نعم، ألغِ هذه الندوة وأبلغ جميع المسجّلين.
+staff-webinar-cancel-submit = إلغاء الندوة
+staff-error-kind = يُرجى اختيار صيغة.
+staff-error-title = يُرجى إدخال عنوان (سطر واحد، بحد أقصى 200 حرف).
+staff-error-description = يمكن أن يتضمن الوصف 5000 حرف كحد أقصى.
+staff-error-topic = يُرجى إدخال الموضوع في سطر واحد (بحد أقصى 100 حرف).
+staff-error-start = يُرجى إدخال تاريخ ووقت بدء في المستقبل (من عام 2000 إلى عام 2100).
+staff-error-start-gap = هذا الوقت غير موجود في المنطقة الزمنية المختارة لأن الساعة تُغيَّر فيه. يُرجى اختيار وقت آخر.
+staff-error-duration = يُرجى إدخال مدة بين 5 و720 دقيقة.
+staff-error-timezone = يُرجى اختيار منطقة زمنية من القائمة.
+staff-error-capacity = يُرجى إدخال عدد مقاعد بين 1 و100000 (وهو مطلوب لندوة الخبراء).
+staff-error-join_url = يُرجى إدخال عنوان ويب كامل يبدأ بـ https://.
+staff-error-repeat = تعذّر إنشاء هذه السلسلة: يجب أن تقع جميع الجلسات بين عامي 2000 و2100.
+staff-error-count = يُرجى إدخال عدد جلسات بين 2 و104.
+staff-error-form = تعذّر قبول بعض البيانات. يُرجى مراجعة النموذج.
+staff-error-host-busy = لديك موعد مع عميل في هذا الوقت. يُرجى اختيار وقت آخر.
+staff-error-closed = بدأت هذه الندوة أو أُلغيت، ولذلك لم يعد تعديلها ممكنًا.
+staff-error-capacity-below = عدد الأشخاص المؤكَّدين يتجاوز عدد المقاعد هذا. يُرجى إدخال عدد لا يقل عن عدد المسجّلين المؤكَّدين.
+staff-error-confirm = يُرجى تحديد المربع لتأكيد الإلغاء.
+
+## المسجّلون والحضور
+
+staff-registrants-title = المسجّلون في «{ $title }»
+staff-registrants-summary = المؤكَّدون: { $taken } · قائمة الانتظار: { $waiting }
+staff-registrants-empty = لم يسجّل أحد بعد.
+staff-registrants-more = مزيد من المسجّلين
+staff-reg-confirmed = مؤكَّد
+staff-reg-waitlisted = قائمة الانتظار، الترتيب { $position }
+staff-reg-cancelled = ملغى
+staff-reg-situation = وضعه
+staff-reg-questions = أسئلة مُرسلة مسبقًا
+staff-attendance-label = الحضور
+staff-attendance-attended = حضر
+staff-attendance-no-show = لم يحضر
+staff-attendance-unmarked = لم يُسجَّل الحضور بعد
+staff-mark-attended = حضر
+staff-mark-no-show = لم يحضر
+staff-attendance-saved = حُفظ الحضور.
+staff-error-attendance = لا يمكن تسجيل الحضور إلا للمسجّلين المؤكَّدين في هذه الندوة.

@@ -50,3 +50,78 @@ staff-seats-registered =
         [one] Eine Anmeldung
        *[other] { $count } Anmeldungen
     }
+
+## Webinar anlegen und bearbeiten
+
+staff-webinar-new-title = Neues Webinar
+staff-webinar-edit-title = „{ $title }“ bearbeiten
+staff-webinar-created =
+    { $count ->
+        [one] Das Webinar wurde angelegt. Die Anmeldung ist geöffnet.
+       *[other] Die Reihe wurde angelegt: { $count } Termine. Die Anmeldung ist geöffnet. Unten sehen Sie den ersten Termin.
+    }
+staff-webinar-saved = Ihre Änderungen wurden gespeichert. Bestätigte Teilnehmende werden über geänderte Zeiten oder Inhalte informiert.
+staff-webinar-is-cancelled = Dieses Webinar wurde abgesagt. Alle Angemeldeten wurden informiert.
+staff-field-kind = Format
+staff-field-kind-hint = Ein Expertenwebinar ist eine kleine Gruppe mit begrenzter Platzzahl, in der die Teilnehmenden ihre Situation vorab schildern.
+staff-field-title = Titel
+staff-field-description = Beschreibung
+staff-field-topic = Thema
+staff-field-capacity = Plätze
+staff-field-capacity-hint = Leer lassen für ein Webinar ohne Begrenzung. Für ein Expertenwebinar erforderlich.
+staff-field-when = Datum und Uhrzeit
+staff-field-date = Datum
+staff-field-time = Beginn
+staff-field-duration = Dauer (Minuten)
+staff-field-timezone = Zeitzone
+staff-field-join-url = Link zum Meeting
+staff-field-repeat = Reihe
+staff-field-repeat-how = Wiederholen
+staff-repeat-once = Keine Wiederholung
+staff-repeat-weekly = Jede Woche
+staff-repeat-biweekly = Alle zwei Wochen
+staff-repeat-monthly = Jeden Monat
+staff-field-count = Anzahl der Termine
+staff-webinar-create = Webinar anlegen
+staff-webinar-save = Änderungen speichern
+staff-webinar-cancel-title = Dieses Webinar absagen
+staff-webinar-cancel-warning = Alle Angemeldeten erhalten eine Absage per E-Mail, und der Termin wird aus ihren Kalendern entfernt. Dies kann nicht rückgängig gemacht werden.
+staff-webinar-cancel-confirm = Ja, dieses Webinar absagen und alle Angemeldeten informieren.
+staff-webinar-cancel-submit = Webinar absagen
+staff-error-kind = Bitte wählen Sie ein Format.
+staff-error-title = Bitte geben Sie einen Titel ein (eine Zeile, höchstens 200 Zeichen).
+staff-error-description = Die Beschreibung darf höchstens 5.000 Zeichen lang sein.
+staff-error-topic = Bitte geben Sie das Thema in einer Zeile ein (höchstens 100 Zeichen).
+staff-error-start = Bitte geben Sie ein Datum und eine Uhrzeit in der Zukunft ein (Jahre 2000 bis 2100).
+staff-error-start-gap = Diese Uhrzeit gibt es in der gewählten Zeitzone nicht, weil zu diesem Zeitpunkt die Uhren umgestellt werden. Bitte wählen Sie eine andere Uhrzeit.
+staff-error-duration = Bitte geben Sie eine Dauer zwischen 5 und 720 Minuten ein.
+staff-error-timezone = Bitte wählen Sie eine Zeitzone aus der Liste.
+staff-error-capacity = Bitte geben Sie eine Platzzahl zwischen 1 und 100.000 ein (für ein Expertenwebinar erforderlich).
+staff-error-join_url = Bitte geben Sie eine vollständige Webadresse ein, die mit https:// beginnt.
+staff-error-repeat = Diese Reihe kann nicht angelegt werden: Alle Termine müssen in den Jahren 2000 bis 2100 liegen.
+staff-error-count = Bitte geben Sie zwischen 2 und 104 Termine an.
+staff-error-form = Einige Angaben konnten nicht übernommen werden. Bitte prüfen Sie das Formular.
+staff-error-host-busy = Zu dieser Zeit haben Sie einen Kundentermin. Bitte wählen Sie eine andere Uhrzeit.
+staff-error-closed = Dieses Webinar hat bereits begonnen oder wurde abgesagt und kann daher nicht mehr geändert werden.
+staff-error-capacity-below = Es sind bereits mehr Personen bestätigt, als diese Platzzahl zulässt. Bitte geben Sie mindestens die Zahl der bestätigten Anmeldungen ein.
+staff-error-confirm = Bitte bestätigen Sie die Absage, indem Sie das Kästchen ankreuzen.
+
+## Anmeldungen und Teilnahme
+
+staff-registrants-title = Anmeldungen für „{ $title }“
+staff-registrants-summary = Bestätigt: { $taken } · Warteliste: { $waiting }
+staff-registrants-empty = Bisher hat sich niemand angemeldet.
+staff-registrants-more = Weitere Anmeldungen
+staff-reg-confirmed = Bestätigt
+staff-reg-waitlisted = Warteliste, Platz { $position }
+staff-reg-cancelled = Storniert
+staff-reg-situation = Ausgangssituation
+staff-reg-questions = Vorab gestellte Fragen
+staff-attendance-label = Teilnahme
+staff-attendance-attended = Teilgenommen
+staff-attendance-no-show = Nicht teilgenommen
+staff-attendance-unmarked = Teilnahme noch nicht erfasst
+staff-mark-attended = Teilgenommen
+staff-mark-no-show = Nicht teilgenommen
+staff-attendance-saved = Teilnahme gespeichert.
+staff-error-attendance = Die Teilnahme kann nur für bestätigte Anmeldungen zu diesem Webinar erfasst werden.

@@ -51,3 +51,78 @@ staff-seats-registered =
         [one] One registration
        *[other] { $count } registrations
     }
+
+## Creating and editing a webinar
+
+staff-webinar-new-title = New webinar
+staff-webinar-edit-title = Edit “{ $title }”
+staff-webinar-created =
+    { $count ->
+        [one] The webinar has been created. Registration is open.
+       *[other] The series has been created: { $count } sessions. Registration is open. Below is the first session.
+    }
+staff-webinar-saved = Your changes have been saved. Confirmed registrants are informed of any change to the time or content.
+staff-webinar-is-cancelled = This webinar has been cancelled. Its registrants have been informed.
+staff-field-kind = Format
+staff-field-kind-hint = An expert webinar is a small, capped group in which registrants describe their situation in advance.
+staff-field-title = Title
+staff-field-description = Description
+staff-field-topic = Topic
+staff-field-capacity = Seats
+staff-field-capacity-hint = Leave empty for a webinar without a limit. Required for an expert webinar.
+staff-field-when = Date and time
+staff-field-date = Date
+staff-field-time = Start time
+staff-field-duration = Duration (minutes)
+staff-field-timezone = Time zone
+staff-field-join-url = Meeting link
+staff-field-repeat = Series
+staff-field-repeat-how = Repeat
+staff-repeat-once = Does not repeat
+staff-repeat-weekly = Every week
+staff-repeat-biweekly = Every two weeks
+staff-repeat-monthly = Every month
+staff-field-count = Number of sessions
+staff-webinar-create = Create webinar
+staff-webinar-save = Save changes
+staff-webinar-cancel-title = Cancel this webinar
+staff-webinar-cancel-warning = All registrants receive a cancellation by e-mail, and the session is removed from their calendars. This cannot be undone.
+staff-webinar-cancel-confirm = Yes, cancel this webinar and inform all registrants.
+staff-webinar-cancel-submit = Cancel webinar
+staff-error-kind = Please choose a format.
+staff-error-title = Please enter a title (one line, up to 200 characters).
+staff-error-description = The description may have up to 5,000 characters.
+staff-error-topic = Please enter the topic on one line (up to 100 characters).
+staff-error-start = Please enter a date and a start time in the future (years 2000 to 2100).
+staff-error-start-gap = This time does not exist in the chosen time zone, because the clocks change then. Please choose another time.
+staff-error-duration = Please enter a duration between 5 and 720 minutes.
+staff-error-timezone = Please choose a time zone from the list.
+staff-error-capacity = Please enter a number of seats between 1 and 100,000 (required for an expert webinar).
+staff-error-join_url = Please enter a complete web address starting with https://.
+staff-error-repeat = This series cannot be created: all sessions must fall within the years 2000 to 2100.
+staff-error-count = Please enter between 2 and 104 sessions.
+staff-error-form = Some details could not be accepted. Please check the form.
+staff-error-host-busy = You have a customer appointment at this time. Please choose another time.
+staff-error-closed = This webinar has already started or been cancelled, so it can no longer be changed.
+staff-error-capacity-below = More people are already confirmed than this number of seats. Please enter at least the number of confirmed registrants.
+staff-error-confirm = Please tick the box to confirm the cancellation.
+
+## Registrants and attendance
+
+staff-registrants-title = Registrants for “{ $title }”
+staff-registrants-summary = Confirmed: { $taken } · Waiting list: { $waiting }
+staff-registrants-empty = Nobody has registered yet.
+staff-registrants-more = More registrants
+staff-reg-confirmed = Confirmed
+staff-reg-waitlisted = Waiting list, position { $position }
+staff-reg-cancelled = Cancelled
+staff-reg-situation = Their situation
+staff-reg-questions = Questions in advance
+staff-attendance-label = Attendance
+staff-attendance-attended = Attended
+staff-attendance-no-show = Did not attend
+staff-attendance-unmarked = Attendance not marked yet
+staff-mark-attended = Attended
+staff-mark-no-show = Did not attend
+staff-attendance-saved = Attendance saved.
+staff-error-attendance = Attendance can only be marked for confirmed registrants of this webinar.

@@ -50,3 +50,78 @@ staff-seats-registered =
         [one] Une inscription
        *[other] { $count } inscriptions
     }
+
+## Créer et modifier un webinaire
+
+staff-webinar-new-title = Nouveau webinaire
+staff-webinar-edit-title = Modifier « { $title } »
+staff-webinar-created =
+    { $count ->
+        [one] Le webinaire a été créé. Les inscriptions sont ouvertes.
+       *[other] La série a été créée : { $count } sessions. Les inscriptions sont ouvertes. Vous voyez ci-dessous la première session.
+    }
+staff-webinar-saved = Vos modifications ont été enregistrées. Les inscrits confirmés sont informés de tout changement d'horaire ou de contenu.
+staff-webinar-is-cancelled = Ce webinaire a été annulé. Ses inscrits ont été informés.
+staff-field-kind = Format
+staff-field-kind-hint = Un webinaire expert réunit un petit groupe aux places limitées ; les inscrits décrivent leur situation à l'avance.
+staff-field-title = Titre
+staff-field-description = Description
+staff-field-topic = Thème
+staff-field-capacity = Places
+staff-field-capacity-hint = Laissez vide pour un webinaire sans limite de places. Obligatoire pour un webinaire expert.
+staff-field-when = Date et heure
+staff-field-date = Date
+staff-field-time = Heure de début
+staff-field-duration = Durée (minutes)
+staff-field-timezone = Fuseau horaire
+staff-field-join-url = Lien de la réunion
+staff-field-repeat = Série
+staff-field-repeat-how = Répétition
+staff-repeat-once = Pas de répétition
+staff-repeat-weekly = Chaque semaine
+staff-repeat-biweekly = Toutes les deux semaines
+staff-repeat-monthly = Chaque mois
+staff-field-count = Nombre de sessions
+staff-webinar-create = Créer le webinaire
+staff-webinar-save = Enregistrer les modifications
+staff-webinar-cancel-title = Annuler ce webinaire
+staff-webinar-cancel-warning = Tous les inscrits reçoivent une annulation par e-mail et la session est retirée de leur agenda. Cette action est irréversible.
+staff-webinar-cancel-confirm = Oui, annuler ce webinaire et informer tous les inscrits.
+staff-webinar-cancel-submit = Annuler le webinaire
+staff-error-kind = Veuillez choisir un format.
+staff-error-title = Veuillez saisir un titre (une ligne, 200 caractères au maximum).
+staff-error-description = La description peut compter 5 000 caractères au maximum.
+staff-error-topic = Veuillez saisir le thème sur une ligne (100 caractères au maximum).
+staff-error-start = Veuillez saisir une date et une heure de début à venir (années 2000 à 2100).
+staff-error-start-gap = Cette heure n'existe pas dans le fuseau horaire choisi, car c'est le moment du changement d'heure. Veuillez choisir une autre heure.
+staff-error-duration = Veuillez saisir une durée comprise entre 5 et 720 minutes.
+staff-error-timezone = Veuillez choisir un fuseau horaire dans la liste.
+staff-error-capacity = Veuillez saisir un nombre de places compris entre 1 et 100 000 (obligatoire pour un webinaire expert).
+staff-error-join_url = Veuillez saisir une adresse web complète commençant par https://.
+staff-error-repeat = Impossible de créer cette série : toutes les sessions doivent se situer entre les années 2000 et 2100.
+staff-error-count = Veuillez indiquer entre 2 et 104 sessions.
+staff-error-form = Certaines informations n'ont pas pu être acceptées. Veuillez vérifier le formulaire.
+staff-error-host-busy = Vous avez un rendez-vous client à cette heure-là. Veuillez choisir une autre heure.
+staff-error-closed = Ce webinaire a déjà commencé ou a été annulé : il ne peut plus être modifié.
+staff-error-capacity-below = Le nombre de personnes déjà confirmées dépasse ce nombre de places. Veuillez indiquer au moins le nombre d'inscrits confirmés.
+staff-error-confirm = Veuillez cocher la case pour confirmer l'annulation.
+
+## Inscrits et présence
+
+staff-registrants-title = Inscrits à « { $title } »
+staff-registrants-summary = Confirmés : { $taken } · Liste d'attente : { $waiting }
+staff-registrants-empty = Personne ne s'est encore inscrit.
+staff-registrants-more = Autres inscrits
+staff-reg-confirmed = Confirmé
+staff-reg-waitlisted = Liste d'attente, position { $position }
+staff-reg-cancelled = Annulé
+staff-reg-situation = Sa situation
+staff-reg-questions = Questions posées à l'avance
+staff-attendance-label = Présence
+staff-attendance-attended = Présent
+staff-attendance-no-show = Absent
+staff-attendance-unmarked = Présence pas encore indiquée
+staff-mark-attended = Présent
+staff-mark-no-show = Absent
+staff-attendance-saved = Présence enregistrée.
+staff-error-attendance = La présence ne peut être indiquée que pour les inscrits confirmés de ce webinaire.

@@ -50,3 +50,78 @@ staff-seats-registered =
         [one] Uma inscrição
        *[other] { $count } inscrições
     }
+
+## Criar e editar um webinar
+
+staff-webinar-new-title = Novo webinar
+staff-webinar-edit-title = Editar “{ $title }”
+staff-webinar-created =
+    { $count ->
+        [one] O webinar foi criado. As inscrições estão abertas.
+       *[other] A série foi criada: { $count } sessões. As inscrições estão abertas. Abaixo está a primeira sessão.
+    }
+staff-webinar-saved = Suas alterações foram salvas. Os inscritos confirmados são avisados sobre qualquer mudança de horário ou de conteúdo.
+staff-webinar-is-cancelled = Este webinar foi cancelado. Os inscritos foram avisados.
+staff-field-kind = Formato
+staff-field-kind-hint = Um webinar com especialista é um grupo pequeno, com vagas limitadas, em que os inscritos descrevem a sua situação com antecedência.
+staff-field-title = Título
+staff-field-description = Descrição
+staff-field-topic = Tema
+staff-field-capacity = Vagas
+staff-field-capacity-hint = Deixe em branco para um webinar sem limite de vagas. Obrigatório para um webinar com especialista.
+staff-field-when = Data e horário
+staff-field-date = Data
+staff-field-time = Horário de início
+staff-field-duration = Duração (minutos)
+staff-field-timezone = Fuso horário
+staff-field-join-url = Link da reunião
+staff-field-repeat = Série
+staff-field-repeat-how = Repetir
+staff-repeat-once = Não se repete
+staff-repeat-weekly = Toda semana
+staff-repeat-biweekly = A cada duas semanas
+staff-repeat-monthly = Todo mês
+staff-field-count = Número de sessões
+staff-webinar-create = Criar webinar
+staff-webinar-save = Salvar alterações
+staff-webinar-cancel-title = Cancelar este webinar
+staff-webinar-cancel-warning = Todos os inscritos recebem o cancelamento por e-mail, e a sessão é removida da agenda deles. Não é possível desfazer esta ação.
+staff-webinar-cancel-confirm = Sim, cancelar este webinar e avisar todos os inscritos.
+staff-webinar-cancel-submit = Cancelar webinar
+staff-error-kind = Escolha um formato.
+staff-error-title = Digite um título (uma linha, até 200 caracteres).
+staff-error-description = A descrição pode ter até 5.000 caracteres.
+staff-error-topic = Digite o tema em uma linha (até 100 caracteres).
+staff-error-start = Digite uma data e um horário de início no futuro (anos 2000 a 2100).
+staff-error-start-gap = Este horário não existe no fuso escolhido, porque é o momento da mudança de horário. Escolha outro horário.
+staff-error-duration = Digite uma duração entre 5 e 720 minutos.
+staff-error-timezone = Escolha um fuso horário da lista.
+staff-error-capacity = Digite um número de vagas entre 1 e 100.000 (obrigatório para um webinar com especialista).
+staff-error-join_url = Digite um endereço web completo, começando com https://.
+staff-error-repeat = Não é possível criar esta série: todas as sessões precisam estar entre os anos 2000 e 2100.
+staff-error-count = Informe entre 2 e 104 sessões.
+staff-error-form = Alguns dados não puderam ser aceitos. Verifique o formulário.
+staff-error-host-busy = Você tem um atendimento com cliente neste horário. Escolha outro horário.
+staff-error-closed = Este webinar já começou ou foi cancelado, por isso não pode mais ser alterado.
+staff-error-capacity-below = Já há mais pessoas confirmadas do que este número de vagas. Informe pelo menos o número de inscritos confirmados.
+staff-error-confirm = Marque a caixa para confirmar o cancelamento.
+
+## Inscritos e presença
+
+staff-registrants-title = Inscritos em “{ $title }”
+staff-registrants-summary = Confirmados: { $taken } · Lista de espera: { $waiting }
+staff-registrants-empty = Ninguém se inscreveu ainda.
+staff-registrants-more = Mais inscritos
+staff-reg-confirmed = Confirmado
+staff-reg-waitlisted = Lista de espera, posição { $position }
+staff-reg-cancelled = Cancelado
+staff-reg-situation = Situação
+staff-reg-questions = Perguntas enviadas com antecedência
+staff-attendance-label = Presença
+staff-attendance-attended = Participou
+staff-attendance-no-show = Não participou
+staff-attendance-unmarked = Presença ainda não registrada
+staff-mark-attended = Participou
+staff-mark-no-show = Não participou
+staff-attendance-saved = Presença registrada.
+staff-error-attendance = A presença só pode ser registrada para inscritos confirmados neste webinar.

@@ -249,7 +249,7 @@ fn sample(var: &str, count: i64) -> FluentValue<'static> {
         "start" => "14:00".into(),
         "end" => "15:30".into(),
         "email" => "ana@example.com".into(),
-        "minutes" | "taken" => count.into(),
+        "minutes" | "taken" | "waiting" => count.into(),
         "capacity" => 20.into(),
         other => panic!("no sample for ${other}: add one here"),
     }

@@ -14,7 +14,7 @@ use crate::auth::{JwtKeys, Staff};
 use crate::config::Settings;
 use crate::db::registrations::{self, RegistrationRow};
 use crate::db::{Db, booking, clock, utc};
-use crate::domain::page::split_page;
+use crate::domain::page::{PageRequest, split_page};
 use crate::domain::registration::{NewRegistration, RegistrationRequest, RegistrationStatus};
 use crate::domain::text::uuid;
 use crate::domain::timezone::TimeZone;
@@ -242,11 +242,28 @@ pub async fn list(
     path: web::Path<String>,
     query: web::Query<ListQuery>,
 ) -> Result<web::Json<Page<RegistrationOut>>, AppError> {
-    let webinar_id = path.into_inner();
-    check_staff(&db, &staff, &webinar_id, false).await?;
+    let page = query.page()?;
+    let (rows, next_cursor) = registrations_of(&db, &staff, path.into_inner(), &page).await?;
+    let items = rows
+        .iter()
+        .map(|(r, p)| RegistrationOut::from_row(r, *p))
+        .collect::<Result<_, _>>()?;
+    Ok(web::Json(Page { items, next_cursor }))
+}
+
+/// The one registrant list, for the API and the host's page: one page of
+/// a webinar's registrations with their waiting-list positions, and the
+/// next page's cursor (its host, admin; marketing only those who gave
+/// marketing consent).
+pub async fn registrations_of(
+    db: &Db,
+    staff: &Staff,
+    webinar_id: String,
+    page: &PageRequest,
+) -> Result<(Vec<(RegistrationRow, Option<i64>)>, Option<String>), AppError> {
+    check_staff(db, staff, &webinar_id, false).await?;
     // Marketing sees only the people who agreed to marketing.
     let consent_only = staff.role == Role::Marketing;
-    let page = query.page()?;
     let (fetch, after) = (page.fetch_limit(), page.after.clone());
     let rows = db
         .run(move |conn| {
@@ -265,12 +282,7 @@ pub async fn list(
                 .collect::<Result<Vec<_>, AppError>>()
         })
         .await?;
-    let (rows, next_cursor) = split_page(rows, &page, |(r, _)| &r.id);
-    let items = rows
-        .iter()
-        .map(|(r, p)| RegistrationOut::from_row(r, *p))
-        .collect::<Result<_, _>>()?;
-    Ok(web::Json(Page { items, next_cursor }))
+    Ok(split_page(rows, page, |(r, _)| &r.id))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -304,9 +316,20 @@ pub async fn attendance(
     path: web::Path<String>,
     body: web::Json<AttendanceRequest>,
 ) -> Result<web::Json<AttendanceOut>, AppError> {
-    let webinar_id = path.into_inner();
-    require_host(&staff, &load(&db, webinar_id.clone()).await?)?;
     let body = body.into_inner();
+    let marked = mark_attendance(&db, &staff, path.into_inner(), &body).await?;
+    Ok(web::Json(AttendanceOut { marked }))
+}
+
+/// The one attendance marking, for the API and the host's page (its host,
+/// admin): every id must be a confirmed registration of the webinar.
+pub async fn mark_attendance(
+    db: &Db,
+    staff: &Staff,
+    webinar_id: String,
+    body: &AttendanceRequest,
+) -> Result<usize, AppError> {
+    require_host(staff, &load(db, webinar_id.clone()).await?)?;
     if body.attended.len() + body.no_show.len() > 10_000 {
         return Err(AppError::validation(
             "attended",
@@ -324,7 +347,7 @@ pub async fn attendance(
             booking::mark_attendance(conn, &webinar_id, &attended, &no_show, clock())
         })
         .await?;
-    Ok(web::Json(AttendanceOut { marked }))
+    Ok(marked)
 }
 
 /// Registration ids from a body, each checked (`attended[3]`).

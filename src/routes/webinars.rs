@@ -159,9 +159,28 @@ pub async fn create(
     staff: Staff,
     body: web::Json<WebinarRequest>,
 ) -> Result<HttpResponse, AppError> {
+    let (series_id, created) = create_webinars(&db, &staff, &body).await?;
+    let mut items = created
+        .iter()
+        .map(|w| WebinarOut::from_webinar(w, true))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(match series_id {
+        Some(series_id) => HttpResponse::Created().json(SeriesOut { series_id, items }),
+        None => HttpResponse::Created().json(items.pop()),
+    })
+}
+
+/// The one create, for the API and the staff page: checks the request and
+/// the caller (csm, admin; another host only for an admin), and stores the
+/// webinar or every occurrence of the series (its id returned too).
+pub async fn create_webinars(
+    db: &Db,
+    staff: &Staff,
+    request: &WebinarRequest,
+) -> Result<(Option<String>, Vec<Webinar>), AppError> {
     staff.require(&[Role::Csm, Role::Admin])?;
     let now = clock();
-    let new = NewWebinar::parse(&body, now)?;
+    let new = NewWebinar::parse(request, now)?;
     let host_id = match new.host_id.as_deref().filter(|h| *h != staff.id) {
         None => staff.id.clone(),
         Some(other) => {
@@ -179,14 +198,7 @@ pub async fn create(
         .write(move |conn| webinars::insert_all(conn, &rows))
         .await?;
     tracing::info!(count = created.len(), host_id = %host_id, by = %staff.id, "webinars created");
-    let mut items = created
-        .iter()
-        .map(|w| WebinarOut::from_webinar(w, true))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(match series_id {
-        Some(series_id) => HttpResponse::Created().json(SeriesOut { series_id, items }),
-        None => HttpResponse::Created().json(items.pop()),
-    })
+    Ok((series_id, created))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -310,17 +322,29 @@ pub async fn update(
     path: web::Path<String>,
     body: web::Json<WebinarPatch>,
 ) -> Result<web::Json<WebinarOut>, AppError> {
-    let id = path.into_inner();
-    require_host(&staff, &load(&db, id.clone()).await?)?;
-    let patch = body.into_inner();
+    let webinar =
+        update_webinar(&db, &settings, &staff, path.into_inner(), body.into_inner()).await?;
+    Ok(web::Json(WebinarOut::from_webinar(&webinar, true)?))
+}
+
+/// The one change of a webinar, for the API and the staff page: its host
+/// or an admin; registrants are told in the same transaction.
+pub async fn update_webinar(
+    db: &Db,
+    settings: &Settings,
+    staff: &Staff,
+    id: String,
+    patch: WebinarPatch,
+) -> Result<Webinar, AppError> {
+    require_host(staff, &load(db, id.clone()).await?)?;
     let webinar = {
         db.write(move |conn| booking::update_webinar(conn, &id, &patch, clock()))
             .await?
     };
     // A moved webinar may free hours for the queue.
-    super::office_hours::run_allocator(&db, &settings).await?;
+    super::office_hours::run_allocator(db, settings).await?;
     tracing::info!(webinar_id = %webinar.row.id, by = %staff.id, "webinar updated");
-    Ok(web::Json(WebinarOut::from_webinar(&webinar, true)?))
+    Ok(webinar)
 }
 
 /// Cancel a webinar (its host, admin): registrants get METHOD:CANCEL.
@@ -339,15 +363,26 @@ pub async fn cancel(
     staff: Staff,
     path: web::Path<String>,
 ) -> Result<web::Json<WebinarOut>, AppError> {
-    let id = path.into_inner();
-    require_host(&staff, &load(&db, id.clone()).await?)?;
+    let webinar = cancel_webinar(&db, &settings, &staff, path.into_inner()).await?;
+    Ok(web::Json(WebinarOut::from_webinar(&webinar, true)?))
+}
+
+/// The one cancellation, for the API and the staff page: its host or an
+/// admin; registrants get METHOD:CANCEL.
+pub async fn cancel_webinar(
+    db: &Db,
+    settings: &Settings,
+    staff: &Staff,
+    id: String,
+) -> Result<Webinar, AppError> {
+    require_host(staff, &load(db, id.clone()).await?)?;
     let webinar = {
         db.write(move |conn| booking::cancel_webinar(conn, &id, clock()))
             .await?
     };
-    super::office_hours::run_allocator(&db, &settings).await?;
+    super::office_hours::run_allocator(db, settings).await?;
     tracing::info!(webinar_id = %webinar.row.id, by = %staff.id, "webinar cancelled");
-    Ok(web::Json(WebinarOut::from_webinar(&webinar, true)?))
+    Ok(webinar)
 }
 
 /// The webinar as an iCalendar file for "add to calendar" (public).

@@ -24,6 +24,7 @@ mod migrations;
 mod office_hours;
 mod ops;
 mod pages;
+mod pages_csm;
 mod pages_queue;
 mod pages_staff;
 mod queue;

@@ -8,7 +8,9 @@
 mod dashboard;
 mod login;
 pub mod nav;
+mod registrants;
 pub mod session;
+mod webinar_form;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{HttpServiceFactory, ServiceRequest, ServiceResponse};
@@ -32,6 +34,25 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     ))
     .service(staff_resource(
         web::resource("/staff").route(web::get().to(dashboard::show)),
+    ))
+    .service(staff_resource(
+        web::resource("/staff/webinars/new")
+            .route(web::get().to(webinar_form::new_form))
+            .route(web::post().to(webinar_form::create)),
+    ))
+    .service(staff_resource(
+        web::resource("/staff/webinars/{id}/edit")
+            .route(web::get().to(webinar_form::edit_form))
+            .route(web::post().to(webinar_form::update)),
+    ))
+    .service(staff_resource(
+        web::resource("/staff/webinars/{id}/cancel").route(web::post().to(webinar_form::cancel)),
+    ))
+    .service(staff_resource(
+        web::resource("/staff/webinars/{id}/registrants").route(web::get().to(registrants::show)),
+    ))
+    .service(staff_resource(
+        web::resource("/staff/webinars/{id}/attendance").route(web::post().to(registrants::mark)),
     ));
 }
 

@@ -1,0 +1,504 @@
+//! `/staff/webinars/new` and `/staff/webinars/{id}/edit`: create a webinar
+//! or a series, change one, cancel one — through the API's own create,
+//! change and cancel ([`create_webinars`], [`update_webinar`],
+//! [`cancel_webinar`]). Times are typed as a date and a wall-clock time in
+//! a chosen zone (the user's own by default); a mistake re-shows the form
+//! with what was typed and a message next to each field.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use chrono::{NaiveDate, NaiveTime, TimeZone as _};
+use chrono_tz::Tz;
+use serde::Deserialize;
+
+use super::nav::StaffChrome;
+use super::session::StaffPage;
+use crate::config::Settings;
+use crate::db::webinars::Webinar;
+use crate::db::{Db, utc};
+use crate::domain::timezone::TimeZone;
+use crate::domain::user::Role;
+use crate::domain::validation::ValidationErrors;
+use crate::domain::webinar::{Status, WebinarPatch, WebinarRequest};
+use crate::error::AppError;
+use crate::pages::context::{Layout, query_param};
+use crate::pages::error::{OrPage, PageError};
+use crate::routes::webinars::{
+    cancel_webinar, create_webinars, load, require_host, update_webinar,
+};
+
+/// What was typed (kept to show it again after a mistake).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct WebinarForm {
+    pub csrf: String,
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub topic: String,
+    pub capacity: String,
+    /// `YYYY-MM-DD`, in `timezone`.
+    pub date: String,
+    /// `HH:MM`, in `timezone`.
+    pub time: String,
+    /// Minutes.
+    pub duration: String,
+    pub timezone: String,
+    pub join_url: String,
+    /// `""` (once), `weekly`, `biweekly`, `monthly`.
+    pub repeat: String,
+    /// How many sessions a series has.
+    pub count: String,
+    /// The cancel button's confirmation box.
+    pub confirm: Option<String>,
+}
+
+pub struct ZoneOption {
+    pub name: &'static str,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "pages/staff/webinar_form.html")]
+struct FormPage {
+    l: Layout,
+    chrome: StaffChrome,
+    /// `None` for a new webinar.
+    id: Option<String>,
+    heading: String,
+    action: String,
+    form: WebinarForm,
+    zones: Vec<ZoneOption>,
+    errors: Vec<(&'static str, String)>,
+    notice: Option<String>,
+    cancelled: bool,
+    registrants: Option<String>,
+}
+
+impl FormPage {
+    fn error(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+
+    fn is_new(&self) -> bool {
+        self.id.is_none()
+    }
+}
+
+/// Every named zone, for the zone list (no legacy or `Etc/` aliases).
+fn zones(selected: &str) -> Vec<ZoneOption> {
+    chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|z| z.name())
+        .filter(|n| (n.contains('/') && !n.starts_with("Etc/")) || *n == "UTC")
+        .map(|name| ZoneOption {
+            name,
+            selected: name == selected,
+        })
+        .collect()
+}
+
+fn render(
+    page: &StaffPage,
+    webinar: Option<&Webinar>,
+    form: WebinarForm,
+    errors: Vec<(&'static str, String)>,
+    notice: Option<String>,
+    status: StatusCode,
+) -> HttpResponse {
+    let ctx = &page.ctx;
+    let (id, heading, action, current) = match webinar {
+        None => (
+            None,
+            ctx.t("staff-webinar-new-title"),
+            "/staff/webinars/new".to_owned(),
+            "/staff/webinars/new".to_owned(),
+        ),
+        Some(w) => (
+            Some(w.row.id.clone()),
+            ctx.text(
+                "staff-webinar-edit-title",
+                &[("title", w.row.title.clone().into())],
+            ),
+            format!("/staff/webinars/{}/edit", w.row.id),
+            String::new(),
+        ),
+    };
+    let view = FormPage {
+        l: ctx.layout(),
+        chrome: page.chrome(&current),
+        zones: zones(&form.timezone),
+        registrants: webinar.map(|w| format!("/staff/webinars/{}/registrants", w.row.id)),
+        cancelled: webinar.is_some_and(|w| w.status().is_ok_and(|s| s == Status::Cancelled)),
+        id,
+        heading,
+        action,
+        form,
+        errors,
+        notice,
+    };
+    ctx.render(status, &view)
+}
+
+/// The form's field for a field of the API's request.
+fn form_field(api_field: &str) -> &'static str {
+    match api_field.split('[').next().unwrap_or_default() {
+        "kind" => "kind",
+        "title" => "title",
+        "description" => "description",
+        "topic" => "topic",
+        "starts_at" => "start",
+        "duration_minutes" => "duration",
+        "timezone" => "timezone",
+        "capacity" => "capacity",
+        "join_url" => "join_url",
+        "rrule" => "repeat",
+        _ => "form",
+    }
+}
+
+/// One translated message per field, in the form's order.
+fn shown(
+    page: &StaffPage,
+    fields: impl IntoIterator<Item = &'static str>,
+) -> Vec<(&'static str, String)> {
+    let mut out: Vec<(&'static str, String)> = Vec::new();
+    for field in fields {
+        if !out.iter().any(|(f, _)| *f == field) {
+            out.push((field, page.ctx.t(&format!("staff-error-{field}"))));
+        }
+    }
+    out
+}
+
+fn from_validation(page: &StaffPage, errors: &ValidationErrors) -> Vec<(&'static str, String)> {
+    shown(page, errors.0.iter().map(|e| form_field(&e.field)))
+}
+
+/// What the form says in the API's terms, or the fields it could not read.
+struct Typed {
+    starts_at: String,
+    duration: i64,
+    capacity: Option<i64>,
+    timezone: String,
+}
+
+fn read_typed(form: &WebinarForm) -> Result<Typed, Vec<&'static str>> {
+    let mut bad = Vec::new();
+    let zone: Option<Tz> = TimeZone::parse(&form.timezone).ok().map(|z| z.0);
+    if zone.is_none() {
+        bad.push("timezone");
+    }
+    let date = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d").ok();
+    let time = NaiveTime::parse_from_str(form.time.trim(), "%H:%M").ok();
+    let starts_at = match (date, time, zone) {
+        (Some(d), Some(t), Some(z)) => match z.from_local_datetime(&d.and_time(t)).earliest() {
+            Some(at) => Some(crate::domain::time::format(at.with_timezone(&chrono::Utc))),
+            // A time the clocks skip (the spring change) does not exist.
+            None => {
+                bad.push("start-gap");
+                None
+            }
+        },
+        (_, _, None) => None,
+        _ => {
+            bad.push("start");
+            None
+        }
+    };
+    let duration = form.duration.trim().parse::<i64>().ok();
+    if duration.is_none() {
+        bad.push("duration");
+    }
+    let capacity = match form.capacity.trim() {
+        "" => Some(None),
+        raw => match raw.parse::<i64>() {
+            Ok(c) => Some(Some(c)),
+            Err(_) => {
+                bad.push("capacity");
+                None
+            }
+        },
+    };
+    match (starts_at, duration, capacity) {
+        (Some(starts_at), Some(duration), Some(capacity)) if bad.is_empty() => Ok(Typed {
+            starts_at,
+            duration,
+            capacity,
+            timezone: form.timezone.trim().to_owned(),
+        }),
+        _ => Err(bad),
+    }
+}
+
+/// The series rule for the form's repeat choice.
+fn rrule(form: &WebinarForm) -> Result<Option<String>, &'static str> {
+    let freq = match form.repeat.as_str() {
+        "" | "once" => return Ok(None),
+        "weekly" => "FREQ=WEEKLY",
+        "biweekly" => "FREQ=WEEKLY;INTERVAL=2",
+        "monthly" => "FREQ=MONTHLY",
+        _ => return Err("repeat"),
+    };
+    match form.count.trim().parse::<u32>() {
+        Ok(n) if (2..=104).contains(&n) => Ok(Some(format!("{freq};COUNT={n}"))),
+        _ => Err("count"),
+    }
+}
+
+fn optional(raw: &str) -> Option<String> {
+    let t = raw.trim();
+    (!t.is_empty()).then(|| t.to_owned())
+}
+
+fn saved(location: String) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish()
+}
+
+pub async fn new_form(page: StaffPage) -> Result<HttpResponse, PageError> {
+    page.require(&[Role::Csm, Role::Admin])?;
+    let form = WebinarForm {
+        kind: "regular".to_owned(),
+        duration: "60".to_owned(),
+        time: "10:00".to_owned(),
+        count: "6".to_owned(),
+        timezone: page.zone_or_utc().name().to_owned(),
+        ..WebinarForm::default()
+    };
+    Ok(render(&page, None, form, Vec::new(), None, StatusCode::OK))
+}
+
+pub async fn create(
+    db: web::Data<Db>,
+    page: StaffPage,
+    form: web::Form<WebinarForm>,
+) -> Result<HttpResponse, PageError> {
+    page.require(&[Role::Csm, Role::Admin])?;
+    let form = form.into_inner();
+    page.check_csrf(&form.csrf)?;
+    let invalid = StatusCode::UNPROCESSABLE_ENTITY;
+    let (typed, rule) = match (read_typed(&form), rrule(&form)) {
+        (Ok(typed), Ok(rule)) => (typed, rule),
+        (typed, rule) => {
+            let mut bad = typed.err().unwrap_or_default();
+            bad.extend(rule.err());
+            let errors = shown(&page, bad);
+            return Ok(render(&page, None, form, errors, None, invalid));
+        }
+    };
+    let request = WebinarRequest {
+        kind: form.kind.clone(),
+        title: form.title.clone(),
+        description: Some(form.description.clone()),
+        topic: optional(&form.topic),
+        starts_at: typed.starts_at,
+        duration_minutes: typed.duration,
+        timezone: typed.timezone,
+        capacity: typed.capacity,
+        join_url: optional(&form.join_url),
+        host_id: None,
+        rrule: rule,
+    };
+    match create_webinars(&db, &page.staff, &request).await {
+        Ok((_, created)) => {
+            let first = created
+                .first()
+                .map(|w| w.row.id.clone())
+                .unwrap_or_default();
+            Ok(saved(format!(
+                "/staff/webinars/{first}/edit?created={}",
+                created.len()
+            )))
+        }
+        Err(AppError::Validation(errors)) => {
+            let errors = from_validation(&page, &errors);
+            Ok(render(&page, None, form, errors, None, invalid))
+        }
+        Err(AppError::Conflict {
+            code: "host_busy", ..
+        }) => {
+            let errors = shown(&page, ["host-busy"]);
+            Ok(render(
+                &page,
+                None,
+                form,
+                errors,
+                None,
+                StatusCode::CONFLICT,
+            ))
+        }
+        Err(AppError::Forbidden(_)) => Err(page.forbidden()),
+        Err(e) => Err(PageError::new(&page.ctx, e)),
+    }
+}
+
+/// The webinar, if this user may change it (its host, an admin), else the
+/// API's answer: 404 for none, an HTML 403 for another CSM's.
+pub(super) async fn hosted(db: &Db, page: &StaffPage, id: String) -> Result<Webinar, PageError> {
+    page.require(&[Role::Csm, Role::Admin])?;
+    let webinar = load(db, id).await.page(&page.ctx)?;
+    require_host(&page.staff, &webinar).map_err(|_| page.forbidden())?;
+    Ok(webinar)
+}
+
+/// The form filled with the webinar as it is, its times in its own zone.
+fn filled(w: &Webinar) -> WebinarForm {
+    let row = &w.row;
+    let zone = TimeZone::parse(&row.timezone)
+        .map(|z| z.0)
+        .unwrap_or(chrono_tz::UTC);
+    let start = utc(row.starts_at).with_timezone(&zone);
+    WebinarForm {
+        kind: row.kind.clone(),
+        title: row.title.clone(),
+        description: row.description.clone(),
+        topic: row.topic.clone().unwrap_or_default(),
+        capacity: row.capacity.map(|c| c.to_string()).unwrap_or_default(),
+        date: start.format("%Y-%m-%d").to_string(),
+        time: start.format("%H:%M").to_string(),
+        duration: (row.ends_at - row.starts_at).num_minutes().to_string(),
+        timezone: zone.name().to_owned(),
+        join_url: row.join_url.clone().unwrap_or_default(),
+        ..WebinarForm::default()
+    }
+}
+
+pub async fn edit_form(
+    req: HttpRequest,
+    db: web::Data<Db>,
+    page: StaffPage,
+    path: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let webinar = hosted(&db, &page, path.into_inner()).await?;
+    let ctx = &page.ctx;
+    let created = query_param(&req, "created").and_then(|n| n.parse::<i64>().ok());
+    let notice = if let Some(n) = created {
+        Some(ctx.text("staff-webinar-created", &[("count", n.into())]))
+    } else if query_param(&req, "saved").is_some() {
+        Some(ctx.t("staff-webinar-saved"))
+    } else {
+        None
+    };
+    let form = filled(&webinar);
+    Ok(render(
+        &page,
+        Some(&webinar),
+        form,
+        Vec::new(),
+        notice,
+        StatusCode::OK,
+    ))
+}
+
+pub async fn update(
+    db: web::Data<Db>,
+    settings: web::Data<Settings>,
+    page: StaffPage,
+    path: web::Path<String>,
+    form: web::Form<WebinarForm>,
+) -> Result<HttpResponse, PageError> {
+    let form = form.into_inner();
+    page.check_csrf(&form.csrf)?;
+    let webinar = hosted(&db, &page, path.into_inner()).await?;
+    let invalid = StatusCode::UNPROCESSABLE_ENTITY;
+    let form = WebinarForm {
+        kind: webinar.row.kind.clone(),
+        ..form
+    };
+    let typed = match read_typed(&form) {
+        Ok(typed) => typed,
+        Err(bad) => {
+            let errors = shown(&page, bad);
+            return Ok(render(&page, Some(&webinar), form, errors, None, invalid));
+        }
+    };
+    let current = filled(&webinar);
+    // Only what changed is sent: an unchanged start of a session that has
+    // begun must not be judged "in the past".
+    let start_changed = form.date.trim() != current.date
+        || form.time.trim() != current.time
+        || form.timezone.trim() != current.timezone;
+    let patch = WebinarPatch {
+        title: Some(form.title.clone()),
+        description: Some(form.description.clone()),
+        topic: Some(optional(&form.topic)),
+        starts_at: start_changed.then_some(typed.starts_at),
+        duration_minutes: Some(typed.duration),
+        timezone: start_changed.then_some(typed.timezone),
+        capacity: Some(typed.capacity),
+        join_url: Some(optional(&form.join_url)),
+    };
+    let id = webinar.row.id.clone();
+    match update_webinar(&db, &settings, &page.staff, id.clone(), patch).await {
+        Ok(_) => Ok(saved(format!("/staff/webinars/{id}/edit?saved=1"))),
+        Err(AppError::Validation(errors)) => {
+            let errors = from_validation(&page, &errors);
+            Ok(render(&page, Some(&webinar), form, errors, None, invalid))
+        }
+        Err(AppError::Conflict { code, .. }) => {
+            let key = match code {
+                "capacity_below_taken" => "capacity-below",
+                "host_busy" => "host-busy",
+                _ => "closed",
+            };
+            let errors = shown(&page, [key]);
+            Ok(render(
+                &page,
+                Some(&webinar),
+                form,
+                errors,
+                None,
+                StatusCode::CONFLICT,
+            ))
+        }
+        Err(AppError::Forbidden(_)) => Err(page.forbidden()),
+        Err(e) => Err(PageError::new(&page.ctx, e)),
+    }
+}
+
+pub async fn cancel(
+    db: web::Data<Db>,
+    settings: web::Data<Settings>,
+    page: StaffPage,
+    path: web::Path<String>,
+    form: web::Form<WebinarForm>,
+) -> Result<HttpResponse, PageError> {
+    let form = form.into_inner();
+    page.check_csrf(&form.csrf)?;
+    let webinar = hosted(&db, &page, path.into_inner()).await?;
+    if form.confirm.is_none() {
+        let errors = shown(&page, ["confirm"]);
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return Ok(render(
+            &page,
+            Some(&webinar),
+            filled(&webinar),
+            errors,
+            None,
+            status,
+        ));
+    }
+    let id = webinar.row.id.clone();
+    match cancel_webinar(&db, &settings, &page.staff, id.clone()).await {
+        Ok(_) => Ok(saved(format!("/staff/webinars/{id}/edit"))),
+        Err(AppError::Conflict { .. }) => {
+            let errors = shown(&page, ["closed"]);
+            let status = StatusCode::CONFLICT;
+            Ok(render(
+                &page,
+                Some(&webinar),
+                filled(&webinar),
+                errors,
+                None,
+                status,
+            ))
+        }
+        Err(e) => Err(PageError::new(&page.ctx, e)),
+    }
+}
