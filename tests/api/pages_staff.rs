@@ -17,6 +17,7 @@ both_backends!(
     a_form_without_the_right_csrf_token_changes_nothing,
     signing_out_ends_the_session,
     the_sign_in_form_needs_its_own_token,
+    a_deactivated_user_loses_the_session_at_once,
 );
 
 async fn new_user(app: &TestApp, role: &str) -> String {
@@ -284,4 +285,23 @@ async fn the_sign_in_form_needs_its_own_token(backend: Backend) {
         .await;
     assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.text);
     assert!(browser.cookie("staff_session").is_some());
+}
+
+async fn a_deactivated_user_loses_the_session_at_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (browser, id) = staff_browser(&app, "csm").await;
+    assert_html(&browser.get("/staff").await, StatusCode::OK);
+    let (_, admin) = app.staff("admin").await;
+    let off = app
+        .send(
+            reqwest::Method::PATCH,
+            &format!("/api/v1/users/{id}"),
+            Some(&admin),
+            Some(&serde_json::json!({"active": false})),
+        )
+        .await;
+    assert_eq!(off.status, StatusCode::OK, "{}", off.text);
+    let reply = browser.get("/staff").await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(header(&reply, "location"), "/login?next=%2Fstaff");
 }

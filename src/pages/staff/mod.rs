@@ -11,6 +11,7 @@ pub mod nav;
 mod registrants;
 pub mod session;
 mod webinar_form;
+mod webinar_input;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{HttpServiceFactory, ServiceRequest, ServiceResponse};

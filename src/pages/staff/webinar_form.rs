@@ -8,16 +8,15 @@
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
-use chrono::{NaiveDate, NaiveTime, TimeZone as _};
-use chrono_tz::Tz;
-use serde::Deserialize;
 
 use super::nav::StaffChrome;
 use super::session::StaffPage;
+use super::webinar_input::{
+    WebinarForm, ZoneOption, filled, form_field, optional, read_typed, rrule, zones,
+};
 use crate::config::Settings;
+use crate::db::Db;
 use crate::db::webinars::Webinar;
-use crate::db::{Db, utc};
-use crate::domain::timezone::TimeZone;
 use crate::domain::user::Role;
 use crate::domain::validation::ValidationErrors;
 use crate::domain::webinar::{Status, WebinarPatch, WebinarRequest};
@@ -27,37 +26,6 @@ use crate::pages::error::{OrPage, PageError};
 use crate::routes::webinars::{
     cancel_webinar, create_webinars, load, require_host, update_webinar,
 };
-
-/// What was typed (kept to show it again after a mistake).
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
-pub struct WebinarForm {
-    pub csrf: String,
-    pub kind: String,
-    pub title: String,
-    pub description: String,
-    pub topic: String,
-    pub capacity: String,
-    /// `YYYY-MM-DD`, in `timezone`.
-    pub date: String,
-    /// `HH:MM`, in `timezone`.
-    pub time: String,
-    /// Minutes.
-    pub duration: String,
-    pub timezone: String,
-    pub join_url: String,
-    /// `""` (once), `weekly`, `biweekly`, `monthly`.
-    pub repeat: String,
-    /// How many sessions a series has.
-    pub count: String,
-    /// The cancel button's confirmation box.
-    pub confirm: Option<String>,
-}
-
-pub struct ZoneOption {
-    pub name: &'static str,
-    pub selected: bool,
-}
 
 #[derive(Template)]
 #[template(path = "pages/staff/webinar_form.html")]
@@ -84,22 +52,14 @@ impl FormPage {
             .map(|(_, m)| m.as_str())
     }
 
+    /// The message for the start: unreadable, or a time the clocks skip.
+    fn start_error(&self) -> Option<&str> {
+        self.error("start").or_else(|| self.error("start-gap"))
+    }
+
     fn is_new(&self) -> bool {
         self.id.is_none()
     }
-}
-
-/// Every named zone, for the zone list (no legacy or `Etc/` aliases).
-fn zones(selected: &str) -> Vec<ZoneOption> {
-    chrono_tz::TZ_VARIANTS
-        .iter()
-        .map(|z| z.name())
-        .filter(|n| (n.contains('/') && !n.starts_with("Etc/")) || *n == "UTC")
-        .map(|name| ZoneOption {
-            name,
-            selected: name == selected,
-        })
-        .collect()
 }
 
 fn render(
@@ -144,23 +104,6 @@ fn render(
     ctx.render(status, &view)
 }
 
-/// The form's field for a field of the API's request.
-fn form_field(api_field: &str) -> &'static str {
-    match api_field.split('[').next().unwrap_or_default() {
-        "kind" => "kind",
-        "title" => "title",
-        "description" => "description",
-        "topic" => "topic",
-        "starts_at" => "start",
-        "duration_minutes" => "duration",
-        "timezone" => "timezone",
-        "capacity" => "capacity",
-        "join_url" => "join_url",
-        "rrule" => "repeat",
-        _ => "form",
-    }
-}
-
 /// One translated message per field, in the form's order.
 fn shown(
     page: &StaffPage,
@@ -177,82 +120,6 @@ fn shown(
 
 fn from_validation(page: &StaffPage, errors: &ValidationErrors) -> Vec<(&'static str, String)> {
     shown(page, errors.0.iter().map(|e| form_field(&e.field)))
-}
-
-/// What the form says in the API's terms, or the fields it could not read.
-struct Typed {
-    starts_at: String,
-    duration: i64,
-    capacity: Option<i64>,
-    timezone: String,
-}
-
-fn read_typed(form: &WebinarForm) -> Result<Typed, Vec<&'static str>> {
-    let mut bad = Vec::new();
-    let zone: Option<Tz> = TimeZone::parse(&form.timezone).ok().map(|z| z.0);
-    if zone.is_none() {
-        bad.push("timezone");
-    }
-    let date = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d").ok();
-    let time = NaiveTime::parse_from_str(form.time.trim(), "%H:%M").ok();
-    let starts_at = match (date, time, zone) {
-        (Some(d), Some(t), Some(z)) => match z.from_local_datetime(&d.and_time(t)).earliest() {
-            Some(at) => Some(crate::domain::time::format(at.with_timezone(&chrono::Utc))),
-            // A time the clocks skip (the spring change) does not exist.
-            None => {
-                bad.push("start-gap");
-                None
-            }
-        },
-        (_, _, None) => None,
-        _ => {
-            bad.push("start");
-            None
-        }
-    };
-    let duration = form.duration.trim().parse::<i64>().ok();
-    if duration.is_none() {
-        bad.push("duration");
-    }
-    let capacity = match form.capacity.trim() {
-        "" => Some(None),
-        raw => match raw.parse::<i64>() {
-            Ok(c) => Some(Some(c)),
-            Err(_) => {
-                bad.push("capacity");
-                None
-            }
-        },
-    };
-    match (starts_at, duration, capacity) {
-        (Some(starts_at), Some(duration), Some(capacity)) if bad.is_empty() => Ok(Typed {
-            starts_at,
-            duration,
-            capacity,
-            timezone: form.timezone.trim().to_owned(),
-        }),
-        _ => Err(bad),
-    }
-}
-
-/// The series rule for the form's repeat choice.
-fn rrule(form: &WebinarForm) -> Result<Option<String>, &'static str> {
-    let freq = match form.repeat.as_str() {
-        "" | "once" => return Ok(None),
-        "weekly" => "FREQ=WEEKLY",
-        "biweekly" => "FREQ=WEEKLY;INTERVAL=2",
-        "monthly" => "FREQ=MONTHLY",
-        _ => return Err("repeat"),
-    };
-    match form.count.trim().parse::<u32>() {
-        Ok(n) if (2..=104).contains(&n) => Ok(Some(format!("{freq};COUNT={n}"))),
-        _ => Err("count"),
-    }
-}
-
-fn optional(raw: &str) -> Option<String> {
-    let t = raw.trim();
-    (!t.is_empty()).then(|| t.to_owned())
 }
 
 fn saved(location: String) -> HttpResponse {
@@ -345,28 +212,6 @@ pub(super) async fn hosted(db: &Db, page: &StaffPage, id: String) -> Result<Webi
     let webinar = load(db, id).await.page(&page.ctx)?;
     require_host(&page.staff, &webinar).map_err(|_| page.forbidden())?;
     Ok(webinar)
-}
-
-/// The form filled with the webinar as it is, its times in its own zone.
-fn filled(w: &Webinar) -> WebinarForm {
-    let row = &w.row;
-    let zone = TimeZone::parse(&row.timezone)
-        .map(|z| z.0)
-        .unwrap_or(chrono_tz::UTC);
-    let start = utc(row.starts_at).with_timezone(&zone);
-    WebinarForm {
-        kind: row.kind.clone(),
-        title: row.title.clone(),
-        description: row.description.clone(),
-        topic: row.topic.clone().unwrap_or_default(),
-        capacity: row.capacity.map(|c| c.to_string()).unwrap_or_default(),
-        date: start.format("%Y-%m-%d").to_string(),
-        time: start.format("%H:%M").to_string(),
-        duration: (row.ends_at - row.starts_at).num_minutes().to_string(),
-        timezone: zone.name().to_owned(),
-        join_url: row.join_url.clone().unwrap_or_default(),
-        ..WebinarForm::default()
-    }
 }
 
 pub async fn edit_form(
