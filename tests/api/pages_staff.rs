@@ -50,6 +50,8 @@ async fn each_role_lands_on_its_own_page_after_signing_in(backend: Backend) {
         "//evil.example/",
         "https://evil.example/",
         "/\\evil.example",
+        "/staff\r\nSet-Cookie: x=1",
+        "/staff/é",
     ] {
         let browser = StaffBrowser::new(&app);
         let reply = browser.sign_in(&email, PASSWORD, Some(evil)).await;

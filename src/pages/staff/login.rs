@@ -52,12 +52,13 @@ pub struct CsrfForm {
 }
 
 /// `next` when it is a path on this site (not `//host` or `/\host`, which
-/// browsers read as another site).
+/// browsers read as another site), in printable ASCII as a URL is written
+/// (so it fits a Location header).
 pub fn local_path(next: &str) -> Option<&str> {
     let ok = next.starts_with('/')
         && !next.starts_with("//")
         && !next.starts_with("/\\")
-        && !next.chars().any(|c| c.is_control());
+        && next.chars().all(|c| c.is_ascii_graphic());
     ok.then_some(next)
 }
 
