@@ -152,6 +152,7 @@ fn serve(
     let failed_logins = web::Data::new(FailedLogins::default());
     let db = web::Data::new(db);
     let metrics = web::Data::new(Metrics::default());
+    let catalog_cache = web::Data::new(crate::pages::CatalogCache::default());
     let settings_data = web::Data::new(settings.clone());
     let address = listener
         .local_addr()
@@ -168,6 +169,7 @@ fn serve(
             .app_data(composer.clone())
             .app_data(limiter.clone())
             .app_data(failed_logins.clone())
+            .app_data(catalog_cache.clone())
             .into_utoipa_app()
             .configure(routes::configure)
             .into_app()

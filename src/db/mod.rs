@@ -22,6 +22,8 @@ pub mod webhooks;
 pub mod webinars;
 mod writer;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDateTime, SubsecRound, Utc};
@@ -76,6 +78,9 @@ pub struct Db {
     /// SQLite's write lock itself ([`write_transaction`]), which is what
     /// keeps several processes on one file correct. `None` on PostgreSQL.
     sqlite_writer: Option<writer::Writer>,
+    /// Counts the calls that may have written ([`Db::run`], [`Db::write`])
+    /// in this process, so a cache of what was read can tell it is stale.
+    changes: Arc<AtomicU64>,
 }
 
 impl Db {
@@ -126,6 +131,7 @@ impl Db {
             pool,
             backend: settings.url.backend_name(),
             sqlite_writer,
+            changes: Arc::default(),
         })
     }
 
@@ -136,8 +142,21 @@ impl Db {
 
     /// Runs `f` with a pooled connection on the blocking pool, inside the
     /// caller's tracing span. `f` fails with a [`DbError`], or with the
-    /// caller's own error when it checks more than storage.
+    /// caller's own error when it checks more than storage. `f` may write:
+    /// the change counter moves on ([`Db::changes`]).
     pub async fn run<F, T, E>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let result = self.read(f).await;
+        self.changed();
+        result
+    }
+
+    /// [`Db::run`] for a closure that only reads: the change counter stays.
+    pub async fn read<F, T, E>(&self, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
@@ -154,12 +173,34 @@ impl Db {
         .map_err(DbError::from)?
     }
 
+    /// How many calls that may write this process has finished. Read it
+    /// before reading the data a cache keeps: when it moved on, the data may
+    /// have changed. Writes by other processes are not counted.
+    pub fn changes(&self) -> u64 {
+        self.changes.load(Ordering::Acquire)
+    }
+
+    fn changed(&self) {
+        self.changes.fetch_add(1, Ordering::Release);
+    }
+
     /// Runs `f` inside one write transaction ([`write_transaction`]) off the
     /// async runtime: on SQLite on the writer thread, where it may share the
     /// transaction with other writes waiting at the same time (in its own
     /// savepoint: an error rolls back `f`'s work only), and is answered only
     /// once that transaction committed; on PostgreSQL on the blocking pool.
     pub async fn write<F, T, E>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let result = self.write_inner(f).await;
+        self.changed();
+        result
+    }
+
+    async fn write_inner<F, T, E>(&self, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,
         T: Send + 'static,

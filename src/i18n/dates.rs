@@ -3,6 +3,10 @@
 //! German, `mardi 9 mars 2027 à 14:00` in French, 24-hour clocks where the
 //! language uses them.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use chrono_tz::Tz;
 use icu::calendar::Iso;
@@ -36,27 +40,63 @@ fn icu_locale(lang: Locale) -> IcuLocale {
     }
 }
 
+/// The three ways a language writes a moment, built once per language and
+/// thread: building a formatter looks its patterns up in the CLDR data,
+/// which cost more than the rest of a catalog page when done per date.
+struct Formatters {
+    long_datetime: DateTimeFormatter<YMDET>,
+    long_date: DateTimeFormatter<YMDE>,
+    time_of_day: NoCalendarFormatter<T>,
+}
+
+impl Formatters {
+    fn new(lang: Locale) -> Result<Self, DateError> {
+        let failed = |_| DateError::Formatter(lang.code());
+        let locale = icu_locale(lang);
+        Ok(Self {
+            long_datetime: DateTimeFormatter::try_new(
+                locale.clone().into(),
+                YMDET::long().with_time_precision(TimePrecision::Minute),
+            )
+            .map_err(failed)?,
+            long_date: DateTimeFormatter::try_new(locale.clone().into(), YMDE::long())
+                .map_err(failed)?,
+            time_of_day: NoCalendarFormatter::try_new(locale.into(), T::hm()).map_err(failed)?,
+        })
+    }
+}
+
+thread_local! {
+    static FORMATTERS: RefCell<HashMap<Locale, Rc<Formatters>>> = RefCell::new(HashMap::new());
+}
+
+fn formatters(lang: Locale) -> Result<Rc<Formatters>, DateError> {
+    FORMATTERS.with(|cache| {
+        if let Some(found) = cache.borrow().get(&lang) {
+            return Ok(Rc::clone(found));
+        }
+        let built = Rc::new(Formatters::new(lang)?);
+        cache.borrow_mut().insert(lang, Rc::clone(&built));
+        Ok(built)
+    })
+}
+
 /// `at` as the wall-clock time in `zone`, written in `lang` with the
 /// weekday, the date and the time to the minute (the zone is named by the
 /// caller, e.g. "(Europe/Berlin)").
 pub fn long_datetime(lang: Locale, at: DateTime<Utc>, zone: Tz) -> Result<String, DateError> {
-    let date = local_date(at, zone)?;
-    let time = local_time(at, zone)?;
-    let formatter = DateTimeFormatter::try_new(
-        icu_locale(lang).into(),
-        YMDET::long().with_time_precision(TimePrecision::Minute),
-    )
-    .map_err(|_| DateError::Formatter(lang.code()))?;
-    Ok(formatter.format(&IcuDateTime { date, time }).to_string())
+    let moment = IcuDateTime {
+        date: local_date(at, zone)?,
+        time: local_time(at, zone)?,
+    };
+    Ok(formatters(lang)?.long_datetime.format(&moment).to_string())
 }
 
 /// The weekday and date alone (`Dienstag, 9. März 2027`), for a session
 /// that starts and ends the same day.
 pub fn long_date(lang: Locale, at: DateTime<Utc>, zone: Tz) -> Result<String, DateError> {
     let date = local_date(at, zone)?;
-    let formatter = DateTimeFormatter::try_new(icu_locale(lang).into(), YMDE::long())
-        .map_err(|_| DateError::Formatter(lang.code()))?;
-    Ok(formatter.format(&date).to_string())
+    Ok(formatters(lang)?.long_date.format(&date).to_string())
 }
 
 fn local_date(at: DateTime<Utc>, zone: Tz) -> Result<Date<Iso>, DateError> {
@@ -83,9 +123,8 @@ fn local_time(at: DateTime<Utc>, zone: Tz) -> Result<Time, DateError> {
 /// The wall-clock time alone (`14:00`, `2:00 م`), for the start and end of
 /// a session within one day.
 pub fn time_of_day(lang: Locale, at: DateTime<Utc>, zone: Tz) -> Result<String, DateError> {
-    let formatter = NoCalendarFormatter::try_new(icu_locale(lang).into(), T::hm())
-        .map_err(|_| DateError::Formatter(lang.code()))?;
-    Ok(formatter.format(&local_time(at, zone)?).to_string())
+    let time = local_time(at, zone)?;
+    Ok(formatters(lang)?.time_of_day.format(&time).to_string())
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 use actix_web::cookie::time::Duration as CookieDuration;
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::{StatusCode, header};
+use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 use chrono_tz::Tz;
@@ -135,6 +136,22 @@ impl Ctx {
     /// The rendered page with its status; sets the language cookie when
     /// `?lang=` chose the language.
     pub fn render(&self, status: StatusCode, page: &impl Template) -> HttpResponse {
+        match self.render_body(page) {
+            Some(body) => self.html(status, body),
+            None => HttpResponse::InternalServerError().finish(),
+        }
+    }
+
+    /// The page's HTML, or `None` (logged) when it did not render.
+    pub fn render_body(&self, page: &impl Template) -> Option<String> {
+        page.render()
+            .map_err(|e| tracing::error!(error = %e, "page did not render"))
+            .ok()
+    }
+
+    /// An HTML answer with an already rendered `body`; sets the language
+    /// cookie when `?lang=` chose the language.
+    pub fn html(&self, status: StatusCode, body: impl Into<Bytes>) -> HttpResponse {
         let mut res = HttpResponse::build(status);
         res.content_type("text/html; charset=utf-8");
         if self.remember {
@@ -148,13 +165,7 @@ impl Ctx {
                     .finish(),
             );
         }
-        match page.render() {
-            Ok(body) => res.body(body),
-            Err(e) => {
-                tracing::error!(error = %e, "page did not render");
-                HttpResponse::InternalServerError().finish()
-            }
-        }
+        res.body(body.into())
     }
 }
 

@@ -26,6 +26,7 @@ use actix_web::{ResponseError, web};
 
 use crate::error::AppError;
 use crate::rate_limit::{ClientIp, RateLimiter};
+pub use catalog::CatalogCache;
 use context::Ctx;
 use error::PageError;
 

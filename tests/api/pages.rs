@@ -152,6 +152,41 @@ async fn catalog_is_german_with_lang_and_remembers_it(backend: Backend) {
     assert!(billing.text.contains("Open questions on billing"));
 }
 
+/// The catalog keeps rendered pages, yet a booking or a change shows on the
+/// very next view.
+async fn the_catalog_shows_each_booking_at_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let id = expert_webinar(&app, 2).await;
+    let before = page(&app, "/", &[]).await;
+    assert!(before.text.contains("2 seats left"), "{}", before.text);
+    let again = page(&app, "/", &[]).await;
+    assert_eq!(
+        again.text, before.text,
+        "the same page for the same visitor"
+    );
+
+    let ana = app.register(&id, "ana@customer.example", json!({})).await;
+    assert_eq!(ana.status, StatusCode::CREATED, "{}", ana.text);
+    let one_left = page(&app, "/", &[]).await;
+    assert!(one_left.text.contains("One seat left"), "{}", one_left.text);
+    let ben = app.register(&id, "ben@customer.example", json!({})).await;
+    assert_eq!(ben.status, StatusCode::CREATED, "{}", ben.text);
+    let full = page(&app, "/", &[]).await;
+    assert!(!full.text.contains("seat left"), "{}", full.text);
+    assert!(
+        full.text.contains("Fully booked – waiting list open"),
+        "{}",
+        full.text
+    );
+    // The German page is kept apart from the English one.
+    let german = page(&app, "/?lang=de", &[]).await;
+    assert!(
+        german.text.contains(r#"<html lang="de">"#),
+        "{}",
+        german.text
+    );
+}
+
 async fn arabic_pages_are_right_to_left(backend: Backend) {
     let app = spawn_app(backend).await;
     let id = expert_webinar(&app, 2).await;
@@ -487,6 +522,7 @@ async fn unknown_pages_and_assets(backend: Backend) {
 
 both_backends!(
     catalog_is_german_with_lang_and_remembers_it,
+    the_catalog_shows_each_booking_at_once,
     arabic_pages_are_right_to_left,
     times_follow_the_zone_the_browser_reports,
     registering_through_the_form_confirms_with_calendar_links,
