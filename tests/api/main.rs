@@ -8,6 +8,7 @@ mod smtp;
 mod accounts;
 mod auth;
 mod authz;
+mod browser;
 mod cli;
 mod concurrency;
 mod config;
