@@ -10,9 +10,7 @@ use serde_json::json;
 
 use super::Browser;
 use crate::both_backends;
-use crate::helpers::{
-    Backend, TestApp, TestDb, free_port, parse_mails, spawn_app, spawn_app_with,
-};
+use crate::helpers::{Backend, TestApp, TestDb, free_port, parse_mails, spawn_app, spawn_app_with};
 use crate::queue::{confirmation_link, csm_with_hours, date_in};
 use crate::smtp::SmtpSink;
 
@@ -142,7 +140,10 @@ async fn a_customer_registers_gets_the_mail_and_cancels_from_its_link(backend: B
         "Your registration has been cancelled."
     );
     assert_eq!(b.text(".status").await, "Cancelled");
-    assert!(b.find_all("button").await.is_empty(), "nothing left to press");
+    assert!(
+        b.find_all("button").await.is_empty(),
+        "nothing left to press"
+    );
     assert_eq!(registration_status(&app, rid, token).await, "cancelled");
     b.close().await;
 }
@@ -160,8 +161,11 @@ async fn a_customer_joins_the_queue_and_confirms_with_the_button(backend: Backen
     b.fill("E-mail address", "ana@shop.example").await;
     b.fill("Company", "Shop GmbH").await;
     b.fill("Topic", "Reporting").await;
-    b.fill("Your situation", "Our monthly report takes an hour to build.")
-        .await;
+    b.fill(
+        "Your situation",
+        "Our monthly report takes an hour to build.",
+    )
+    .await;
     b.click("Join the queue").await;
     assert_eq!(b.text("h1").await, "Please confirm your request");
     assert!(b.page_text().await.contains("ana@shop.example"));
@@ -207,8 +211,10 @@ async fn the_language_switch_is_remembered_and_arabic_reads_right_to_left(backen
     assert_eq!(direction, "rtl");
     // The layout mirrors: the site's name starts on the right.
     let brand = b
-        .js("const r = document.querySelector('.brand').getBoundingClientRect();\
-             return r.left > window.innerWidth / 2")
+        .js(
+            "const r = document.querySelector('.brand').getBoundingClientRect();\
+             return r.left > window.innerWidth / 2",
+        )
         .await;
     assert_eq!(brand, true, "the brand sits on the right in Arabic");
     assert_eq!(
@@ -332,7 +338,10 @@ async fn tour(backend: Backend) {
             .await;
         let submit = b.find("form[method=post] button[type=submit]").await;
         b.click_element(submit, "register").await;
-        assert!(b.find_all(".actions").await.len() == 1, "the calendar links");
+        assert!(
+            b.find_all(".actions").await.len() == 1,
+            "the calendar links"
+        );
         b.inspect("confirmation", lang).await;
 
         let manage = b.find("a[href^='/manage/registration/']").await;

@@ -62,7 +62,8 @@ static SLOTS: LazyLock<Arc<Semaphore>> = LazyLock::new(|| {
 });
 
 fn chromium_path() -> PathBuf {
-    std::env::var_os("ONETOMANY_TEST_CHROMIUM").map_or_else(|| "/usr/bin/chromium".into(), PathBuf::from)
+    std::env::var_os("ONETOMANY_TEST_CHROMIUM")
+        .map_or_else(|| "/usr/bin/chromium".into(), PathBuf::from)
 }
 
 fn chromedriver_path() -> PathBuf {
@@ -231,7 +232,10 @@ impl Browser {
         let mut driver = Driver::start(zone);
         driver.wait_ready().await;
         let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|f| (*f).to_owned()).collect();
-        args.push(format!("--user-data-dir={}", driver.profile.path().display()));
+        args.push(format!(
+            "--user-data-dir={}",
+            driver.profile.path().display()
+        ));
         args.push(format!("--window-size={},{}", DESKTOP.0, DESKTOP.1));
         args.push("--lang=en-US".into());
         let caps = json!({
@@ -279,7 +283,7 @@ impl Browser {
 
     /// Opens a path of the application (or a full URL) and waits for it.
     pub async fn goto(&self, path_or_url: &str) {
-        let url = if path_or_url.starts_with("http") {
+        let url = if path_or_url.starts_with("http") || path_or_url.starts_with("data:") {
             path_or_url.to_owned()
         } else {
             format!("{}{path_or_url}", self.base)
@@ -386,9 +390,8 @@ impl Browser {
     /// its `name`.
     pub async fn field(&self, field: &str) -> Element {
         let lit = xpath_literal(field);
-        let by_label = format!(
-            "//label[normalize-space(.)={lit} or normalize-space(text()[1])={lit}]"
-        );
+        let by_label =
+            format!("//label[normalize-space(.)={lit} or normalize-space(text()[1])={lit}]");
         if let Ok(label) = self.client.find(Locator::XPath(&by_label)).await
             && let Ok(Some(id)) = label.attr("for").await
             && let Ok(el) = self.client.find(Locator::Id(&id)).await
@@ -579,6 +582,31 @@ impl Browser {
         self.set_viewport(DESKTOP).await;
         self.screenshot(page, lang).await;
     }
+}
+
+/// The checks themselves: axe-core does report a form field without a
+/// label, and a page wider than the phone is caught.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_checks_catch_a_missing_label_and_a_wide_page() {
+    let app = crate::helpers::spawn_app(crate::helpers::Backend::Sqlite).await;
+    let b = Browser::start_in_zone(&app.address, "UTC").await;
+    b.goto(
+        "data:text/html,<!DOCTYPE html><html lang=en><title>t</title><main>\
+         <input name=q><div id=wide>x</div></main><style>%23wide{width:900px}</style>",
+    )
+    .await;
+    let found = b.axe().await;
+    assert!(
+        found.iter().any(|v| v["id"] == "label"),
+        "{}",
+        describe_violations(&found)
+    );
+    b.set_viewport(PHONE).await;
+    let caught = tokio::spawn(async move {
+        b.assert_no_horizontal_scroll("wide").await;
+    })
+    .await;
+    assert!(caught.is_err(), "a 900 px page fails at 360 px");
 }
 
 /// axe-core's violations as lines a person can act on.
