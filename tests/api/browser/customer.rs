@@ -301,6 +301,11 @@ async fn a_mistake_in_the_form_is_shown_again_and_announced(backend: Backend) {
             .expect("text")
             .contains("Please check the fields marked below.")
     );
+    // Focus is on the summary, so a screen reader reads it out first.
+    let focused = b
+        .js("return document.activeElement.getAttribute('role')")
+        .await;
+    assert_eq!(focused, "alert");
     b.inspect("webinar-form-error", "en").await;
 
     // Corrected, it goes through.
