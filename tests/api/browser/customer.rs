@@ -367,6 +367,10 @@ async fn tour(backend: Backend) {
         let confirm = b.find("form[action$='/confirm'] button").await;
         b.click_element(confirm, "confirm").await;
         b.inspect("queue-confirmed", lang).await;
+        let manage = b.find("a[href^='/manage/queue/']").await;
+        b.click_element(manage, "the queue's manage link").await;
+        assert!(!b.find_all("button.danger").await.is_empty());
+        b.inspect("queue-manage", lang).await;
     }
     b.close().await;
 }

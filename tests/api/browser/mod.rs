@@ -8,7 +8,19 @@
 //! Chromium and chromedriver are required: without them these tests fail,
 //! they never skip (`.ci/run` installs Debian's `chromium` and
 //! `chromium-driver`). A new group of pages adds its file here (`mod
-//! staff;`) and uses [`Browser`]; nothing else is needed.
+//! staff;`) and uses [`Browser`]; nothing else is needed. The browser keeps
+//! its cookies for the test, so a sign-in holds:
+//!
+//! ```text
+//! let b = Browser::start(&app.address).await;
+//! b.goto("/login?lang=de").await;
+//! b.fill("E-Mail-Adresse", &email).await;      // by label, or by name
+//! b.fill("password", PASSWORD).await;
+//! b.click("Anmelden").await;                   // waits for the next page
+//! assert_eq!(b.path().await, "/csm");
+//! b.inspect("csm-dashboard", "de").await;      // axe, 360 px, screenshots
+//! b.close().await;
+//! ```
 
 mod customer;
 
