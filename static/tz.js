@@ -1,6 +1,18 @@
+// The pages' small comforts; every page works without this script.
+//
+// A form shown again with mistakes: focus moves to the summary of errors,
+// so that a screen reader reads it out and the keyboard starts there.
+(function () {
+  "use strict";
+  var summary = document.querySelector(".error-summary");
+  if (summary) {
+    summary.focus();
+  }
+})();
+
 // The visitor's time zone: fills the forms' hidden "timezone" field and
-// remembers the zone in the "tz" cookie, so the server writes times in it.
-// Pages work without this script (they then name the zone they use).
+// remembers the zone in the "tz" cookie, so the server writes times in it
+// (without the script, pages name the zone they use).
 (function () {
   "use strict";
   var zone;

@@ -9,6 +9,7 @@ mod staff_browser;
 mod accounts;
 mod auth;
 mod authz;
+mod browser;
 mod cli;
 mod concurrency;
 mod config;
