@@ -181,3 +181,6 @@ page-error-internal-title = حدث خطأ ما
 page-error-internal-text = حدث خطأ غير متوقع وقد سجّلناه؛ يُرجى المحاولة لاحقًا.
 page-error-bad-request-title = تعذّرت معالجة الطلب
 page-error-bad-request-text = يُرجى الرجوع والمحاولة مرة أخرى.
+
+# Between the items of a list written on one line (the free hours of a day).
+page-list-separator = {"، "}

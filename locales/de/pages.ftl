@@ -177,3 +177,6 @@ page-error-internal-title = Etwas ist schiefgelaufen
 page-error-internal-text = Ein unerwarteter Fehler ist aufgetreten. Wir haben ihn protokolliert; bitte versuchen Sie es später noch einmal.
 page-error-bad-request-title = Die Anfrage konnte nicht verarbeitet werden
 page-error-bad-request-text = Bitte gehen Sie zurück und versuchen Sie es noch einmal.
+
+# Between the items of a list written on one line (the free hours of a day).
+page-list-separator = {", "}

@@ -177,3 +177,6 @@ page-error-internal-title = Something went wrong
 page-error-internal-text = An unexpected error occurred. We have logged it; please try again later.
 page-error-bad-request-title = The request could not be processed
 page-error-bad-request-text = Please go back and try again.
+
+# Between the items of a list written on one line (the free hours of a day).
+page-list-separator = {", "}

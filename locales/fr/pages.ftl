@@ -178,3 +178,6 @@ page-error-internal-title = Une erreur s’est produite
 page-error-internal-text = Une erreur inattendue s’est produite. Nous l’avons enregistrée ; veuillez réessayer plus tard.
 page-error-bad-request-title = La demande n’a pas pu être traitée
 page-error-bad-request-text = Veuillez revenir en arrière et réessayer.
+
+# Between the items of a list written on one line (the free hours of a day).
+page-list-separator = {", "}

@@ -177,3 +177,6 @@ page-error-internal-title = Algo deu errado
 page-error-internal-text = Ocorreu um erro inesperado. Nós o registramos; tente novamente mais tarde.
 page-error-bad-request-title = Não foi possível processar a solicitação
 page-error-bad-request-text = Volte e tente novamente.
+
+# Between the items of a list written on one line (the free hours of a day).
+page-list-separator = {", "}

@@ -303,25 +303,23 @@ impl Composer {
         Ok(url.to_string())
     }
 
-    /// A link with a manage token (valid for a while after the session).
+    /// A link with a manage token (valid for a while after the session):
+    /// the booking's manage page (HTML), never the JSON API.
     pub fn manage_url(
         &self,
-        kind: &str,
+        kind: SessionKind,
         id: &str,
         session_end: DateTime<Utc>,
     ) -> Result<String, MailError> {
         let token = self
             .keys
-            .issue_manage_for_session(kind, id, session_end)
+            .issue_manage_for_session(kind.booking(), id, session_end)
             .map_err(|e| MailError::Link(e.to_string()))?;
-        let path = match kind {
-            // A registration's and a queue request's link open their
-            // manage pages (HTML).
-            "queue" => format!("manage/queue/{id}"),
-            "registration" => format!("manage/registration/{id}"),
-            other => format!("api/v1/{other}s/{id}"),
+        let page = match kind {
+            SessionKind::Webinar => "manage/registration",
+            SessionKind::Appointment => "manage/queue",
         };
-        self.link(&path, &token)
+        self.link(&format!("{page}/{id}"), &token)
     }
 
     /// The link in a queue confirmation mail: the request's confirmation
@@ -440,7 +438,7 @@ impl Composer {
         let manage = if kind.has_manage_link() {
             Some(Manage {
                 intro: t.get("manage-intro", &[])?,
-                url: self.manage_url(session.kind.booking(), &to.booking_id, session.ends_at)?,
+                url: self.manage_url(session.kind, &to.booking_id, session.ends_at)?,
                 link: t.get("manage-link", &[])?,
             })
         } else {

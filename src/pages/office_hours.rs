@@ -50,7 +50,8 @@ pub struct JoinForm {
 /// One day of free hours, in the visitor's zone.
 struct DayView {
     date: String,
-    hours: Vec<String>,
+    /// The day's hours, separated as the language separates a list.
+    hours: String,
 }
 
 struct DayOption {
@@ -253,6 +254,7 @@ async fn form_page(
     } else {
         Vec::new()
     };
+    let separator = ctx.t("page-list-separator");
     let mut days: Vec<(NaiveDate, DayView)> = Vec::new();
     for slot in pool(&hosts) {
         let date = slot.starts_at.with_timezone(&zone).date_naive();
@@ -267,7 +269,10 @@ async fn form_page(
             }
         };
         match days.last_mut() {
-            Some((d, day)) if *d == date => day.hours.push(hour),
+            Some((d, day)) if *d == date => {
+                day.hours.push_str(&separator);
+                day.hours.push_str(&hour);
+            }
             _ => {
                 let written = long_date(ctx.lang, slot.starts_at, zone).unwrap_or_else(|err| {
                     tracing::error!(error = %err, "date not written");
@@ -277,7 +282,7 @@ async fn form_page(
                     date,
                     DayView {
                         date: written,
-                        hours: vec![hour],
+                        hours: hour,
                     },
                 ));
             }

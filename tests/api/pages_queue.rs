@@ -16,6 +16,7 @@ both_backends!(
     the_queue_mail_link_opens_the_manage_page_and_acts_on_post_only,
     a_bad_queue_form_is_shown_again_with_messages,
     office_hours_in_german,
+    office_hours_in_arabic,
 );
 
 /// A page that carries a token: no referrer, no caching.
@@ -380,4 +381,21 @@ async fn office_hours_in_german(backend: Backend) {
         "{}",
         opened.text
     );
+}
+
+async fn office_hours_in_arabic(backend: Backend) {
+    let app = spawn_app(backend).await;
+    csm_with_hours(&app, "Europe/Berlin", &[date_in(3)], "11:00").await;
+    let shown = page(&app, "/office-hours?lang=ar", &[]).await;
+    assert_html(&shown, StatusCode::OK);
+    assert!(
+        shown.text.contains(r#"<html lang="ar" dir="rtl">"#),
+        "{}",
+        shown.text
+    );
+    // Two free hours on one day, written as Arabic writes a list.
+    let start = shown.text.find("<dd>").expect("a day with free hours") + "<dd>".len();
+    let hours = &shown.text[start..start + shown.text[start..].find("</dd>").expect("ends")];
+    assert!(hours.contains("، "), "{hours}");
+    assert!(!hours.contains(", "), "{hours}");
 }
