@@ -20,6 +20,7 @@ mod hostile;
 mod languages;
 mod limits;
 mod mail;
+mod mail_links;
 mod marketing;
 mod migrations;
 mod office_hours;
