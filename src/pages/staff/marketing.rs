@@ -45,12 +45,7 @@ fn error_of(errors: &Errors, field: &str) -> Option<String> {
 }
 
 /// A date typed in a form (`2027-03-09`); empty is `None`.
-fn date_field(
-    ctx: &Ctx,
-    errors: &mut Errors,
-    field: &'static str,
-    raw: &str,
-) -> Option<NaiveDate> {
+fn date_field(ctx: &Ctx, errors: &mut Errors, field: &'static str, raw: &str) -> Option<NaiveDate> {
     let raw = raw.trim();
     if raw.is_empty() {
         return None;
@@ -110,7 +105,11 @@ impl ChartsPage {
     /// The two date fields: (name, label, value).
     fn dates(&self) -> [(&'static str, String, String); 2] {
         [
-            ("from", self.l.t("marketing-field-from"), self.form.from.clone()),
+            (
+                "from",
+                self.l.t("marketing-field-from"),
+                self.form.from.clone(),
+            ),
             ("to", self.l.t("marketing-field-to"), self.form.to.clone()),
         ]
     }
@@ -152,7 +151,10 @@ pub async fn charts(
     let mut legend = Vec::new();
     let mut rate_note = false;
     if errors.is_empty() {
-        let (start, end) = (day_start(from, zone), day_start(to + Duration::days(1), zone));
+        let (start, end) = (
+            day_start(from, zone),
+            day_start(to + Duration::days(1), zone),
+        );
         let rows = db
             .run(move |conn| webinar_figures(conn, start, end))
             .await
@@ -294,12 +296,8 @@ fn build_charts(
             (v, percent(lang, v))
         })
         .collect();
-    let (x_ticks, y_ticks, lines) = chart::lines(
-        &ticks,
-        &lines_in(&|t| t.attendance_rate()),
-        1.0,
-        y_labels,
-    );
+    let (x_ticks, y_ticks, lines) =
+        chart::lines(&ticks, &lines_in(&|t| t.attendance_rate()), 1.0, y_labels);
     let rate_cell = |t: Tally| match t.attendance_rate() {
         Some(r) => ctx.text(
             "marketing-rate-of",
@@ -465,7 +463,11 @@ impl AttendeesPage {
     /// The two date fields: (name, label, value).
     fn dates(&self) -> [(&'static str, String, String); 2] {
         [
-            ("from", self.l.t("marketing-field-from"), self.form.from.clone()),
+            (
+                "from",
+                self.l.t("marketing-field-from"),
+                self.form.from.clone(),
+            ),
             ("to", self.l.t("marketing-field-to"), self.form.to.clone()),
         ]
     }
