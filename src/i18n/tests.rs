@@ -252,6 +252,10 @@ fn sample(var: &str, count: i64) -> FluentValue<'static> {
         "email" => "ana@example.com".into(),
         "minutes" | "taken" | "waiting" => count.into(),
         "capacity" => 20.into(),
+        "from" => "9 Mar 2027".into(),
+        "to" => "1 Jun 2027".into(),
+        "rate" => "50%".into(),
+        "attended" | "confirmed" => count.into(),
         other => panic!("no sample for ${other}: add one here"),
     }
 }
