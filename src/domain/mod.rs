@@ -10,6 +10,7 @@ pub mod page;
 pub mod queue;
 pub mod registration;
 pub mod series;
+pub mod stats;
 pub mod text;
 pub mod time;
 pub mod timezone;

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use chrono_tz::Tz;
 use icu::calendar::Iso;
-use icu::datetime::fieldsets::{T, YMDE, YMDET};
+use icu::datetime::fieldsets::{MD, T, YMD, YMDE, YMDET};
 use icu::datetime::input::{Date, DateTime as IcuDateTime, Time};
 use icu::datetime::options::TimePrecision;
 use icu::datetime::{DateTimeFormatter, NoCalendarFormatter};
@@ -27,7 +27,7 @@ pub enum DateError {
     Date(String),
 }
 
-fn icu_locale(lang: Locale) -> IcuLocale {
+pub(super) fn icu_locale(lang: Locale) -> IcuLocale {
     match lang {
         // British English writes "Tuesday 9 March 2027 at 14:00": the day
         // before the month and a 24-hour clock, as our readers in Europe do.
@@ -47,6 +47,8 @@ struct Formatters {
     long_datetime: DateTimeFormatter<YMDET>,
     long_date: DateTimeFormatter<YMDE>,
     time_of_day: NoCalendarFormatter<T>,
+    day_month: DateTimeFormatter<MD>,
+    medium_date: DateTimeFormatter<YMD>,
 }
 
 impl Formatters {
@@ -61,7 +63,12 @@ impl Formatters {
             .map_err(failed)?,
             long_date: DateTimeFormatter::try_new(locale.clone().into(), YMDE::long())
                 .map_err(failed)?,
-            time_of_day: NoCalendarFormatter::try_new(locale.into(), T::hm()).map_err(failed)?,
+            time_of_day: NoCalendarFormatter::try_new(locale.clone().into(), T::hm())
+                .map_err(failed)?,
+            day_month: DateTimeFormatter::try_new(locale.clone().into(), MD::medium())
+                .map_err(failed)?,
+            medium_date: DateTimeFormatter::try_new(locale.into(), YMD::medium())
+                .map_err(failed)?,
         })
     }
 }
@@ -125,6 +132,27 @@ fn local_time(at: DateTime<Utc>, zone: Tz) -> Result<Time, DateError> {
 pub fn time_of_day(lang: Locale, at: DateTime<Utc>, zone: Tz) -> Result<String, DateError> {
     let time = local_time(at, zone)?;
     Ok(formatters(lang)?.time_of_day.format(&time).to_string())
+}
+
+fn iso_date(day: chrono::NaiveDate) -> Result<Date<Iso>, DateError> {
+    Date::try_new_iso(
+        day.year(),
+        u8::try_from(day.month()).map_err(|e| DateError::Date(e.to_string()))?,
+        u8::try_from(day.day()).map_err(|e| DateError::Date(e.to_string()))?,
+    )
+    .map_err(|e| DateError::Date(e.to_string()))
+}
+
+/// A calendar day as day and month (`9. März`, `9 Mar`), for chart axes.
+pub fn day_month(lang: Locale, day: chrono::NaiveDate) -> Result<String, DateError> {
+    let date = iso_date(day)?;
+    Ok(formatters(lang)?.day_month.format(&date).to_string())
+}
+
+/// A calendar day with its year, short (`09.03.2027`, `9 Mar 2027`).
+pub fn medium_date(lang: Locale, day: chrono::NaiveDate) -> Result<String, DateError> {
+    let date = iso_date(day)?;
+    Ok(formatters(lang)?.medium_date.format(&date).to_string())
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use fluent_templates::{LanguageIdentifier, StaticLoader, langid};
 use crate::domain::locale::Locale;
 
 pub mod dates;
+pub mod numbers;
 #[cfg(test)]
 mod tests;
 

@@ -41,10 +41,11 @@ macro_rules! sources {
 
 /// Every file of `locales/<lang>/`: all of them load into one bundle per
 /// language, so their keys must not collide.
-const FILES: [(&str, Sources); 3] = [
+const FILES: [(&str, Sources); 4] = [
     ("mail.ftl", sources!("mail.ftl")),
     ("pages.ftl", sources!("pages.ftl")),
     ("staff.ftl", sources!("staff.ftl")),
+    ("marketing.ftl", sources!("marketing.ftl")),
 ];
 
 /// Every key (`message` and `message.attribute`) of one file, with the
@@ -251,6 +252,10 @@ fn sample(var: &str, count: i64) -> FluentValue<'static> {
         "email" => "ana@example.com".into(),
         "minutes" | "taken" | "waiting" => count.into(),
         "capacity" => 20.into(),
+        "from" => "9 Mar 2027".into(),
+        "to" => "1 Jun 2027".into(),
+        "rate" => "50%".into(),
+        "attended" | "confirmed" => count.into(),
         other => panic!("no sample for ${other}: add one here"),
     }
 }

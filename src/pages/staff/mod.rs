@@ -5,8 +5,10 @@
 //! [`StaffPage::check_csrf`], and render templates extending
 //! `pages/staff/layout.html`.
 
+mod chart;
 mod dashboard;
 mod login;
+mod marketing;
 pub mod nav;
 mod registrants;
 pub mod session;
@@ -54,6 +56,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     ))
     .service(staff_resource(
         web::resource("/staff/webinars/{id}/attendance").route(web::post().to(registrants::mark)),
+    ))
+    .service(staff_resource(
+        web::resource("/marketing").route(web::get().to(marketing::charts)),
+    ))
+    .service(staff_resource(
+        web::resource("/marketing/attendees").route(web::get().to(marketing::attendees)),
+    ))
+    .service(staff_resource(
+        web::resource("/marketing/attendees.csv").route(web::get().to(marketing::attendees_csv)),
     ));
 }
 

@@ -13,11 +13,16 @@ fn items(role: Role) -> &'static [(&'static str, &'static str)] {
             ("/staff", "staff-nav-dashboard"),
             ("/staff/webinars/new", "staff-nav-new-webinar"),
         ],
-        Role::Marketing => &[("/marketing", "staff-nav-marketing")],
+        Role::Marketing => &[
+            ("/marketing", "marketing-nav-reports"),
+            ("/marketing/attendees", "marketing-nav-attendees"),
+        ],
         Role::Admin => &[
             ("/admin", "staff-nav-admin"),
             ("/staff", "staff-nav-dashboard"),
             ("/staff/webinars/new", "staff-nav-new-webinar"),
+            ("/marketing", "marketing-nav-reports"),
+            ("/marketing/attendees", "marketing-nav-attendees"),
         ],
     }
 }

@@ -98,12 +98,23 @@ pub async fn attendees_csv(
     staff: Staff,
     query: web::Query<AttendeeQuery>,
 ) -> Result<HttpResponse, AppError> {
+    csv_export(db, &staff, &query).await
+}
+
+/// The streamed CSV download of the attendees `query` selects, the access
+/// noted in the audit log (marketing, admin): the API's export and the
+/// staff pages' download.
+pub async fn csv_export(
+    db: web::Data<Db>,
+    staff: &Staff,
+    query: &AttendeeQuery,
+) -> Result<HttpResponse, AppError> {
     staff.require(&[Role::Marketing, Role::Admin])?;
     let filter = query.filter()?;
     let page = crate::routes::page_request(query.cursor.as_deref(), query.limit)?;
     record(
         &db,
-        &staff,
+        staff,
         "attendees.csv",
         serde_json::json!({"filter": filter}),
     )

@@ -57,7 +57,7 @@ pub enum Consent {
 }
 
 impl AttendeeQuery {
-    pub(super) fn filter(&self) -> Result<AttendeeFilter, AppError> {
+    pub fn filter(&self) -> Result<AttendeeFilter, AppError> {
         Ok(AttendeeFilter {
             from: crate::routes::query_instant("from", &self.from)?,
             to: crate::routes::query_instant("to", &self.to)?,
@@ -140,12 +140,22 @@ pub async fn attendees(
     staff: Staff,
     query: web::Query<AttendeeQuery>,
 ) -> Result<web::Json<Page<AttendeeOut>>, AppError> {
+    attendee_page(&db, &staff, &query).await.map(web::Json)
+}
+
+/// One page of attendees for `query`, the access noted in the audit log
+/// (marketing, admin): the JSON list and the staff pages' list.
+pub async fn attendee_page(
+    db: &Db,
+    staff: &Staff,
+    query: &AttendeeQuery,
+) -> Result<Page<AttendeeOut>, AppError> {
     staff.require(&[Role::Marketing, Role::Admin])?;
     let filter = query.filter()?;
     let page = crate::routes::page_request(query.cursor.as_deref(), query.limit)?;
     record(
-        &db,
-        &staff,
+        db,
+        staff,
         "attendees.json",
         serde_json::json!({"filter": filter, "cursor": query.cursor}),
     )
@@ -155,8 +165,8 @@ pub async fn attendees(
         .run(move |conn| crate::db::attendees::page(conn, &filter, after.as_deref(), fetch))
         .await?;
     let (rows, next_cursor) = split_page(rows, &page, |a| &a.reg.id);
-    Ok(web::Json(Page {
+    Ok(Page {
         items: rows.iter().map(AttendeeOut::from).collect(),
         next_cursor,
-    }))
+    })
 }

@@ -23,6 +23,7 @@
 //! ```
 
 mod customer;
+mod marketing;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};

@@ -1,0 +1,62 @@
+# Les pages marketing : rapports (/marketing), participants et export.
+
+## Navigation
+marketing-nav-reports = Rapports
+marketing-nav-attendees = Participants
+
+## Rapports
+marketing-title = Inscriptions et participation
+marketing-intro = Par thème et par semaine (du lundi au dimanche), comptées dans la semaine où chaque session a commencé.
+marketing-range-legend = Période
+marketing-field-from = Du
+marketing-field-to = Au
+marketing-show = Afficher
+marketing-no-data = Aucun webinaire n’a commencé pendant cette période.
+marketing-legend = Thèmes
+marketing-week = Semaine du
+marketing-total = Total
+marketing-no-topic = Sans thème
+marketing-chart-registrations = Inscriptions par semaine
+marketing-chart-registrations-desc = Graphique linéaire des inscriptions par thème et par semaine du { $from } au { $to }. Le tableau ci-dessous donne les mêmes chiffres.
+marketing-table-registrations = Inscriptions par semaine (chiffres du graphique)
+marketing-chart-attendance = Taux de participation par semaine
+marketing-chart-attendance-desc = Graphique linéaire de la part des inscrits confirmés qui ont participé, par thème et par semaine du { $from } au { $to }. Les semaines sans inscription confirmée n’ont pas de point. Le tableau ci-dessous donne les mêmes chiffres.
+marketing-table-attendance = Taux de participation par semaine (chiffres du graphique)
+marketing-rate-of = { $rate } ({ $attended } sur { $confirmed })
+marketing-rate-none-note = – : aucune inscription confirmée cette semaine-là.
+marketing-error-date = Veuillez saisir une date au format 2027-03-09.
+marketing-error-order = La date de fin ne peut pas précéder la date de début.
+marketing-error-too-long = Veuillez choisir une période de 104 semaines au plus.
+
+## Participants
+marketing-attendees-title = Participants
+marketing-attendees-caption = Inscriptions correspondant aux filtres
+marketing-filters = Filtres
+marketing-field-kind = Type de webinaire
+marketing-field-topic = Thème
+marketing-field-status = Statut de l’inscription
+marketing-field-attended = Participation
+marketing-field-consent = Consentement marketing
+marketing-any = Tous
+marketing-status-confirmed = Confirmée
+marketing-status-waitlisted = En liste d’attente
+marketing-status-cancelled = Annulée
+marketing-consent-only = Uniquement les personnes ayant accepté le marketing
+marketing-consent-all = Tout le monde
+marketing-consent-yes = Accepté
+marketing-consent-no = Non accepté
+marketing-apply = Appliquer les filtres
+marketing-download-csv = Télécharger le CSV
+marketing-attendees-empty = Aucune inscription ne correspond à ces filtres.
+marketing-attendees-more = Page suivante
+marketing-col-name = Nom
+marketing-col-email = E-mail
+marketing-col-company = Entreprise
+marketing-col-webinar = Webinaire
+marketing-col-when = Date
+marketing-col-status = Statut
+marketing-col-attended = Participation
+marketing-col-consent = Consentement marketing
+marketing-error-choice = Veuillez choisir l’une des options.
+marketing-error-topic = Un thème comporte au plus 100 caractères.
+marketing-error-filters = Ces filtres ne peuvent pas être appliqués. Veuillez les vérifier.
