@@ -103,6 +103,27 @@ pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<Account>, DbErr
     Ok(Some(Account { row, domains }))
 }
 
+/// Moves an account to another segment; `None` when there is no such
+/// account.
+pub fn set_segment(
+    conn: &mut AnyConnection,
+    id: &str,
+    segment: Segment,
+) -> Result<Option<Account>, DbError> {
+    let changed = diesel::update(accounts::table.find(id))
+        .set(accounts::segment.eq(segment.as_str()))
+        .execute(conn)?;
+    if changed == 0 {
+        return Ok(None);
+    }
+    find(conn, id)
+}
+
+/// How many accounts there are.
+pub fn count(conn: &mut AnyConnection) -> Result<i64, DbError> {
+    Ok(accounts::table.count().get_result(conn)?)
+}
+
 /// The account that owns an e-mail domain, if any.
 pub fn find_by_domain(conn: &mut AnyConnection, domain: &str) -> Result<Option<Account>, DbError> {
     let owner: Option<String> = account_domains::table

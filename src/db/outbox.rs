@@ -305,6 +305,14 @@ pub fn list(
     Ok(query.load(conn)?)
 }
 
+/// How many messages have each status.
+pub fn counts_by_status(conn: &mut AnyConnection) -> Result<Vec<(String, i64)>, DbError> {
+    Ok(outbox::table
+        .group_by(outbox::status)
+        .select((outbox::status, diesel::dsl::count_star()))
+        .load(conn)?)
+}
+
 pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<OutboxRow>, DbError> {
     Ok(outbox::table.find(id).first(conn).optional()?)
 }

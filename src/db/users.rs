@@ -102,6 +102,16 @@ pub fn list(conn: &mut AnyConnection, page: &PageRequest) -> Result<Vec<UserRow>
     Ok(query.load(conn)?)
 }
 
+/// How many staff users there are: (active, all).
+pub fn counts(conn: &mut AnyConnection) -> Result<(i64, i64), DbError> {
+    let all: i64 = users::table.count().get_result(conn)?;
+    let active: i64 = users::table
+        .filter(users::active.eq(true))
+        .count()
+        .get_result(conn)?;
+    Ok((active, all))
+}
+
 #[derive(AsChangeset)]
 #[diesel(table_name = users)]
 struct UserChangeset<'a> {

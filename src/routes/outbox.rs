@@ -11,7 +11,7 @@ use super::Page;
 use crate::auth::Staff;
 use crate::db::outbox::{self, AttemptRow, OutboxRow, RetrySet};
 use crate::db::{Db, clock, utc};
-use crate::domain::page::split_page;
+use crate::domain::page::{PageRequest, split_page};
 use crate::domain::user::Role;
 use crate::error::{AppError, Problem};
 
@@ -116,25 +116,73 @@ pub async fn list(
 ) -> Result<web::Json<Page<OutboxOut>>, AppError> {
     staff.require(&[Role::Admin])?;
     let q = query.into_inner();
-    let status = match q.status.as_deref() {
-        None => None,
-        Some(s @ ("pending" | "failed" | "sent" | "cancelled")) => Some(s.to_owned()),
-        Some(_) => {
-            return Err(AppError::validation(
-                "status",
-                "use pending, failed, sent or cancelled",
-            ));
-        }
-    };
+    let status = status_filter(q.status.as_deref())?;
     let page = super::page_request(q.cursor.as_deref(), q.limit)?;
+    let (rows, next_cursor) = messages(&db, status, page).await?;
+    let items = rows.iter().map(|r| OutboxOut::from_row(r, None)).collect();
+    Ok(web::Json(Page { items, next_cursor }))
+}
+
+/// The statuses a list may be filtered by.
+pub const STATUSES: [&str; 4] = ["pending", "failed", "sent", "cancelled"];
+
+/// A list's `status` filter, checked.
+pub fn status_filter(raw: Option<&str>) -> Result<Option<String>, AppError> {
+    match raw {
+        None => Ok(None),
+        Some(s) if STATUSES.contains(&s) => Ok(Some(s.to_owned())),
+        Some(_) => Err(AppError::validation(
+            "status",
+            "use pending, failed, sent or cancelled",
+        )),
+    }
+}
+
+/// One page of messages, newest first, and the cursor of the next; shared
+/// by the API and the admin pages.
+pub async fn messages(
+    db: &Db,
+    status: Option<String>,
+    page: PageRequest,
+) -> Result<(Vec<OutboxRow>, Option<String>), AppError> {
     let rows = {
         let page = page.clone();
         db.run(move |conn| outbox::list(conn, status.as_deref(), &page))
             .await?
     };
-    let (rows, next_cursor) = split_page(rows, &page, |r| &r.id);
-    let items = rows.iter().map(|r| OutboxOut::from_row(r, None)).collect();
-    Ok(web::Json(Page { items, next_cursor }))
+    Ok(split_page(rows, &page, |r| &r.id))
+}
+
+/// One message and its attempt log.
+pub async fn message(db: &Db, id: String) -> Result<(OutboxRow, Vec<AttemptRow>), AppError> {
+    db.run(move |conn| {
+        let row = outbox::find(conn, &id)?.ok_or(AppError::NotFound("no message with this id"))?;
+        let log = outbox::attempts_of(conn, &id)?;
+        Ok::<_, AppError>((row, log))
+    })
+    .await
+}
+
+/// Puts a failed message back in the queue, due now; 409 `not_failed`
+/// for any other.
+pub async fn retry_message(db: &Db, id: String) -> Result<OutboxRow, AppError> {
+    db.write(move |conn| {
+        if !outbox::retry(conn, &id, clock())? {
+            return Err(AppError::conflict(
+                "not_failed",
+                "only a failed message can be retried",
+            ));
+        }
+        outbox::find(conn, &id)?.ok_or(AppError::NotFound("no message with this id"))
+    })
+    .await
+}
+
+/// Puts every failed message of `set` back in the queue; how many.
+pub async fn retry_messages(db: &Db, set: RetrySet) -> Result<usize, AppError> {
+    Ok(db
+        .write(move |conn| outbox::retry_many(conn, &set, clock()))
+        .await?)
 }
 
 /// One message with its attempt log (admin).
@@ -153,15 +201,7 @@ pub async fn get(
     path: web::Path<String>,
 ) -> Result<web::Json<OutboxOut>, AppError> {
     staff.require(&[Role::Admin])?;
-    let id = path.into_inner();
-    let (row, log) = db
-        .run(move |conn| {
-            let row =
-                outbox::find(conn, &id)?.ok_or(AppError::NotFound("no message with this id"))?;
-            let log = outbox::attempts_of(conn, &id)?;
-            Ok::<_, AppError>((row, log))
-        })
-        .await?;
+    let (row, log) = message(&db, path.into_inner()).await?;
     Ok(web::Json(OutboxOut::from_row(&row, Some(log))))
 }
 
@@ -182,18 +222,7 @@ pub async fn retry(
     path: web::Path<String>,
 ) -> Result<web::Json<OutboxOut>, AppError> {
     staff.require(&[Role::Admin])?;
-    let id = path.into_inner();
-    let row = db
-        .write(move |conn| {
-            if !outbox::retry(conn, &id, clock())? {
-                return Err(AppError::conflict(
-                    "not_failed",
-                    "only a failed message can be retried",
-                ));
-            }
-            outbox::find(conn, &id)?.ok_or(AppError::NotFound("no message with this id"))
-        })
-        .await?;
+    let row = retry_message(&db, path.into_inner()).await?;
     Ok(web::Json(OutboxOut::from_row(&row, None)))
 }
 
@@ -257,9 +286,7 @@ pub async fn retry_many(
 ) -> Result<web::Json<Retried>, AppError> {
     staff.require(&[Role::Admin])?;
     let set = body.into_inner().set()?;
-    let retried = db
-        .write(move |conn| outbox::retry_many(conn, &set, clock()))
-        .await?;
+    let retried = retry_messages(&db, set).await?;
     tracing::info!(retried, by = %staff.id, "failed messages sent again");
     Ok(web::Json(Retried { retried }))
 }

@@ -195,17 +195,7 @@ pub async fn update(
         ));
     }
     let changes = UserChanges::parse(&body)?;
-    if is_self && changes.needs_admin() {
-        // Keeps at least the admin who is acting: no locking oneself out.
-        return Err(AppError::validation(
-            if changes.role.is_some() {
-                "role"
-            } else {
-                "active"
-            },
-            "an admin cannot change their own role or deactivate themself",
-        ));
-    }
+    refuse_own_lockout(&staff, &id, &changes)?;
     let password_hash = match (&changes.password, &body.current_password) {
         (None, _) => None,
         (Some(new), Some(current)) => {
@@ -236,11 +226,39 @@ pub async fn update(
             ));
         }
     };
-    let target = id.clone();
+    let row = save_user(&db, &staff, id, changes, password_hash).await?;
+    Ok(web::Json(UserOut::from_row(&row)?))
+}
+
+/// An admin cannot change their own role or deactivate themself: at least
+/// the admin who is acting keeps access.
+pub fn refuse_own_lockout(staff: &Staff, id: &str, changes: &UserChanges) -> Result<(), AppError> {
+    if staff.id != id || !changes.needs_admin() {
+        return Ok(());
+    }
+    Err(AppError::validation(
+        if changes.role.is_some() {
+            "role"
+        } else {
+            "active"
+        },
+        "an admin cannot change their own role or deactivate themself",
+    ))
+}
+
+/// Stores checked changes (a change of role, active or password ends the
+/// user's tokens); shared by the API and the admin pages.
+pub async fn save_user(
+    db: &Db,
+    staff: &Staff,
+    id: String,
+    changes: UserChanges,
+    password_hash: Option<String>,
+) -> Result<UserRow, AppError> {
     let row = db
-        .write(move |conn| users::update(conn, &target, &changes, password_hash.as_deref()))
+        .write(move |conn| users::update(conn, &id, &changes, password_hash.as_deref()))
         .await?
         .ok_or(AppError::NotFound("no staff user with this id"))?;
     tracing::info!(user_id = %row.id, by = %staff.id, "staff user changed");
-    Ok(web::Json(UserOut::from_row(&row)?))
+    Ok(row)
 }

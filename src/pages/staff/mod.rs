@@ -5,6 +5,7 @@
 //! [`StaffPage::check_csrf`], and render templates extending
 //! `pages/staff/layout.html`.
 
+mod admin;
 mod chart;
 mod dashboard;
 mod login;
@@ -65,6 +66,38 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     ))
     .service(staff_resource(
         web::resource("/marketing/attendees.csv").route(web::get().to(marketing::attendees_csv)),
+    ))
+    .service(staff_resource(
+        web::resource("/admin").route(web::get().to(admin::overview)),
+    ))
+    .service(staff_resource(
+        web::resource("/admin/users")
+            .route(web::get().to(admin::users::show))
+            .route(web::post().to(admin::users::add)),
+    ))
+    .service(staff_resource(
+        web::resource("/admin/users/{id}").route(web::post().to(admin::users::change)),
+    ))
+    .service(staff_resource(
+        web::resource("/admin/accounts")
+            .route(web::get().to(admin::accounts::show))
+            .route(web::post().to(admin::accounts::add)),
+    ))
+    .service(staff_resource(
+        web::resource("/admin/accounts/{id}")
+            .route(web::post().to(admin::accounts::change_segment)),
+    ))
+    .service(staff_resource(
+        web::resource("/admin/outbox").route(web::get().to(admin::outbox::list)),
+    ))
+    .service(staff_resource(
+        web::resource("/admin/outbox/retry").route(web::post().to(admin::outbox::retry_all)),
+    ))
+    .service(staff_resource(
+        web::resource("/admin/outbox/{id}").route(web::get().to(admin::outbox::show)),
+    ))
+    .service(staff_resource(
+        web::resource("/admin/outbox/{id}/retry").route(web::post().to(admin::outbox::retry)),
     ));
 }
 

@@ -19,6 +19,9 @@ fn items(role: Role) -> &'static [(&'static str, &'static str)] {
         ],
         Role::Admin => &[
             ("/admin", "staff-nav-admin"),
+            ("/admin/users", "admin-nav-users"),
+            ("/admin/accounts", "admin-nav-accounts"),
+            ("/admin/outbox", "admin-nav-outbox"),
             ("/staff", "staff-nav-dashboard"),
             ("/staff/webinars/new", "staff-nav-new-webinar"),
             ("/marketing", "marketing-nav-reports"),
