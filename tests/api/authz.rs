@@ -334,6 +334,13 @@ fn fill(
             (web.registration.as_str(), &web.token, &web.other_token)
         }
         _ if path.starts_with("/manage/queue/") => (q.id.as_str(), &q.token, &q.other_token),
+        _ if path.starts_with("/admin/users/") => (w.csm.id.as_str(), &web.token, &web.other_token),
+        _ if path.starts_with("/admin/accounts/") => {
+            (w.account.as_str(), &web.token, &web.other_token)
+        }
+        _ if path.starts_with("/admin/outbox/") => {
+            (w.outbox.as_str(), &web.token, &web.other_token)
+        }
         _ => ("", &web.token, &web.other_token),
     };
     let filled = path
@@ -375,6 +382,9 @@ fn body_for(w: &World, method: &Method, path: &str) -> Option<Value> {
         ("POST", "/api/v1/outbox/retry") => json!({"status": "failed"}),
         ("POST", "/api/v1/webhooks") => json!({"url": "https://hooks.example.com/other",
             "events": ["registration.created"], "secret": "another-secret-long-enough"}),
+        // The admin forms: changes that leave every caller as it was.
+        ("POST", "/admin/users/{id}") => json!({"role": "csm"}),
+        ("POST", "/admin/accounts/{id}") => json!({"segment": "low_touch"}),
         ("GET" | "DELETE", _) => return None,
         _ => json!({}),
     };
