@@ -26,6 +26,7 @@ mod migrations;
 mod office_hours;
 mod ops;
 mod pages;
+mod pages_admin;
 mod pages_csm;
 mod pages_marketing;
 mod pages_queue;
