@@ -22,6 +22,7 @@
 //! b.close().await;
 //! ```
 
+mod admin;
 mod customer;
 mod marketing;
 
