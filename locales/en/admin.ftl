@@ -108,16 +108,8 @@ admin-error-domain-taken = One of these domains already belongs to another accou
 
 admin-outbox-title = Outbox
 admin-outbox-intro = Every e-mail and webhook the service sends, newest first. A message that failed after every retry can be sent again.
-admin-outbox-count-pending =
-    { $count ->
-        [one] One pending
-       *[other] { $count } pending
-    }
-admin-outbox-count-failed =
-    { $count ->
-        [one] One failed
-       *[other] { $count } failed
-    }
+admin-outbox-count-pending = { $count } pending
+admin-outbox-count-failed = { $count } failed
 admin-outbox-count-sent = { $count } sent
 admin-outbox-count-cancelled = { $count } cancelled
 admin-outbox-retried =
