@@ -41,11 +41,12 @@ macro_rules! sources {
 
 /// Every file of `locales/<lang>/`: all of them load into one bundle per
 /// language, so their keys must not collide.
-const FILES: [(&str, Sources); 4] = [
+const FILES: [(&str, Sources); 5] = [
     ("mail.ftl", sources!("mail.ftl")),
     ("pages.ftl", sources!("pages.ftl")),
     ("staff.ftl", sources!("staff.ftl")),
     ("marketing.ftl", sources!("marketing.ftl")),
+    ("csm.ftl", sources!("csm.ftl")),
 ];
 
 /// Every key (`message` and `message.attribute`) of one file, with the
@@ -256,6 +257,7 @@ fn sample(var: &str, count: i64) -> FluentValue<'static> {
         "to" => "1 Jun 2027".into(),
         "rate" => "50%".into(),
         "attended" | "confirmed" => count.into(),
+        "day" => "Monday".into(),
         other => panic!("no sample for ${other}: add one here"),
     }
 }

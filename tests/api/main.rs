@@ -27,6 +27,7 @@ mod office_hours;
 mod ops;
 mod pages;
 mod pages_csm;
+mod pages_csm_hours;
 mod pages_marketing;
 mod pages_queue;
 mod pages_staff;

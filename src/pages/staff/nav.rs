@@ -12,6 +12,9 @@ fn items(role: Role) -> &'static [(&'static str, &'static str)] {
         Role::Csm => &[
             ("/staff", "staff-nav-dashboard"),
             ("/staff/webinars/new", "staff-nav-new-webinar"),
+            ("/staff/availability", "csm-nav-availability"),
+            ("/staff/queue", "csm-nav-queue"),
+            ("/staff/appointments", "csm-nav-appointments"),
         ],
         Role::Marketing => &[
             ("/marketing", "marketing-nav-reports"),
@@ -21,6 +24,9 @@ fn items(role: Role) -> &'static [(&'static str, &'static str)] {
             ("/admin", "staff-nav-admin"),
             ("/staff", "staff-nav-dashboard"),
             ("/staff/webinars/new", "staff-nav-new-webinar"),
+            ("/staff/availability", "csm-nav-availability"),
+            ("/staff/queue", "csm-nav-queue"),
+            ("/staff/appointments", "csm-nav-appointments"),
             ("/marketing", "marketing-nav-reports"),
             ("/marketing/attendees", "marketing-nav-attendees"),
         ],
