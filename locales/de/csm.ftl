@@ -1,7 +1,7 @@
 # Die eigenen Seiten der CSMs: Verfügbarkeit, Warteschlange, Termine.
 csm-nav-availability = Meine Verfügbarkeit
 csm-nav-queue = Warteschlange
-csm-nav-appointments = Meine Termine
+csm-nav-appointments = Meine Kundentermine
 
 csm-availability-title = Meine Verfügbarkeit
 csm-availability-intro = Innerhalb dieser Zeiten können Kundinnen und Kunden einstündige Termine buchen. Leere Zeilen werden übergangen.
@@ -39,7 +39,7 @@ csm-queue-situation = Ausgangslage
 csm-queue-preferred = Bevorzugte Zeiten
 csm-queue-no-preference = Jederzeit
 
-csm-appointments-title = Meine Termine
+csm-appointments-title = Meine Kundentermine
 csm-appointments-intro = Ihre Kundentermine der letzten 30 und der nächsten 90 Tage. Zeiten in Ihrer Zeitzone ({ $zone }).
 csm-appointments-upcoming = Anstehend
 csm-appointments-past = Vergangen

@@ -24,6 +24,7 @@
 
 mod customer;
 mod marketing;
+mod staff;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
