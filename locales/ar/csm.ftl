@@ -34,6 +34,7 @@ csm-queue-intro = العملاء الذين ينتظرون موعدًا، بال
 csm-queue-empty = لا أحد في الانتظار حاليًا.
 csm-queue-position = الترتيب { $position }
 csm-queue-asked = طُلب في { $when }
+csm-queue-account = حساب العميل
 csm-queue-topic = الموضوع
 csm-queue-situation = الوضع
 csm-queue-preferred = الأوقات المفضلة

@@ -34,6 +34,7 @@ csm-queue-intro = Kundinnen und Kunden, die auf einen Termin warten, in der Reih
 csm-queue-empty = Zurzeit wartet niemand.
 csm-queue-position = Platz { $position }
 csm-queue-asked = Angefragt am { $when }
+csm-queue-account = Kundenkonto
 csm-queue-topic = Thema
 csm-queue-situation = Ausgangslage
 csm-queue-preferred = Bevorzugte Zeiten

@@ -34,6 +34,7 @@ csm-queue-intro = Customers waiting for an appointment, in the order they will b
 csm-queue-empty = Nobody is waiting at the moment.
 csm-queue-position = Position { $position }
 csm-queue-asked = Asked on { $when }
+csm-queue-account = Customer account
 csm-queue-topic = Topic
 csm-queue-situation = Situation
 csm-queue-preferred = Preferred times

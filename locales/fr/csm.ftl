@@ -34,6 +34,7 @@ csm-queue-intro = Les clients qui attendent un rendez-vous, dans l’ordre où i
 csm-queue-empty = Personne n’attend pour le moment.
 csm-queue-position = Position { $position }
 csm-queue-asked = Demande du { $when }
+csm-queue-account = Compte client
 csm-queue-topic = Sujet
 csm-queue-situation = Situation
 csm-queue-preferred = Horaires préférés

@@ -34,6 +34,7 @@ csm-queue-intro = Clientes aguardando uma reunião, na ordem em que serão atend
 csm-queue-empty = Ninguém está aguardando no momento.
 csm-queue-position = Posição { $position }
 csm-queue-asked = Pedido em { $when }
+csm-queue-account = Conta do cliente
 csm-queue-topic = Assunto
 csm-queue-situation = Situação
 csm-queue-preferred = Horários preferidos

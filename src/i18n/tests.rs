@@ -220,6 +220,12 @@ fn page_keys_are_prefixed_and_no_two_files_share_a_key() {
             assert!(key.starts_with("staff-"), "{}: {key}", lang.code());
         }
     }
+    let (_, csm) = &FILES[4];
+    for (lang, source) in csm {
+        for key in keys(*lang, source).keys() {
+            assert!(key.starts_with("csm-"), "{}: {key}", lang.code());
+        }
+    }
     let mut seen = BTreeMap::new();
     for (file, sources) in &FILES {
         for key in keys(Locale::En, sources[0].1).into_keys() {

@@ -159,6 +159,15 @@ async fn a_bad_window_comes_back_with_the_message_and_saves_nothing(backend: Bac
 async fn the_queue_page_lists_requests_in_serving_order(backend: Backend) {
     let app = spawn_app(backend).await;
     let (browser, _) = staff_browser(&app, "csm").await;
+    let (_, admin) = app.staff("admin").await;
+    let account = app
+        .post(
+            "/api/v1/accounts",
+            Some(&admin),
+            &json!({"name": "One Retail", "domains": ["one.example"], "segment": "tech_touch"}),
+        )
+        .await;
+    assert_eq!(account.status, StatusCode::CREATED, "{}", account.text);
     // Nobody holds office hours: everyone waits, in the order they asked.
     ask(
         &app,
@@ -180,6 +189,7 @@ async fn the_queue_page_lists_requests_in_serving_order(backend: Backend) {
     assert!(at("Position 1") < at("Customer first@one.example"));
     assert!(at("Position 3") > at("Customer second@two.example"));
     assert!(text.contains("One GmbH"), "{text}");
+    assert!(text.contains("Customer account: One Retail"), "{text}");
     assert!(text.contains("Billing"), "{text}");
     // The customer's Tuesday 09:00, as the CSM (in Berlin too) reads it.
     assert!(text.contains("Tuesday, 09:00–11:00"), "{text}");

@@ -2,6 +2,8 @@
 //! API's own [`waiting_in_order`]), with their topic, situation, and
 //! preferred times shown in the CSM's zone.
 
+use std::collections::{BTreeSet, HashMap};
+
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -12,7 +14,7 @@ use super::availability::DAYS;
 use super::nav::StaffChrome;
 use super::session::StaffPage;
 use crate::db::queue::RequestRow;
-use crate::db::{Db, clock, utc};
+use crate::db::{Db, DbError, accounts, clock, utc};
 use crate::domain::availability::{WindowDto, day_name, parse_day, parse_time};
 use crate::domain::user::Role;
 use crate::i18n::dates::{long_date, time_of_day};
@@ -26,6 +28,8 @@ pub struct QueueLine {
     pub name: String,
     pub email: String,
     pub company: Option<String>,
+    /// The name of the customer account the address belongs to.
+    pub account: Option<String>,
     pub topic: String,
     pub situation: String,
     pub asked: String,
@@ -91,7 +95,13 @@ fn window_in(ctx: &Ctx, w: &WindowDto, customer: Tz, mine: Tz, now: DateTime<Utc
     }
 }
 
-fn line(page: &StaffPage, r: &RequestRow, position: i64, now: DateTime<Utc>) -> QueueLine {
+fn line(
+    page: &StaffPage,
+    r: &RequestRow,
+    position: i64,
+    accounts: &HashMap<String, String>,
+    now: DateTime<Utc>,
+) -> QueueLine {
     let ctx = &page.ctx;
     let mine = page.zone_or_utc();
     let customer: Tz = r.timezone.parse().unwrap_or(chrono_tz::UTC);
@@ -103,6 +113,7 @@ fn line(page: &StaffPage, r: &RequestRow, position: i64, now: DateTime<Utc>) -> 
         name: r.name.clone(),
         email: r.email.clone(),
         company: r.company.clone().filter(|c| !c.trim().is_empty()),
+        account: r.account_id.as_ref().and_then(|a| accounts.get(a)).cloned(),
         topic: r.topic.clone(),
         situation: r.situation.clone(),
         asked: ctx.text("csm-queue-asked", &[("when", asked.into())]),
@@ -118,6 +129,22 @@ fn line(page: &StaffPage, r: &RequestRow, position: i64, now: DateTime<Utc>) -> 
 pub async fn show(db: web::Data<Db>, page: StaffPage) -> Result<HttpResponse, PageError> {
     page.require(&[Role::Csm, Role::Admin])?;
     let waiting = waiting_in_order(&db).await.page(&page.ctx)?;
+    let ids: BTreeSet<String> = waiting
+        .iter()
+        .filter_map(|(r, _)| r.account_id.clone())
+        .collect();
+    let accounts = db
+        .run(move |conn| {
+            let mut names = HashMap::new();
+            for id in ids {
+                if let Some(a) = accounts::find(conn, &id)? {
+                    names.insert(id, a.row.name);
+                }
+            }
+            Ok::<_, DbError>(names)
+        })
+        .await
+        .page(&page.ctx)?;
     let now = clock();
     let ctx = &page.ctx;
     let view = QueuePage {
@@ -129,7 +156,7 @@ pub async fn show(db: web::Data<Db>, page: StaffPage) -> Result<HttpResponse, Pa
         ),
         lines: waiting
             .iter()
-            .map(|(r, p)| line(&page, r, *p, now))
+            .map(|(r, p)| line(&page, r, *p, &accounts, now))
             .collect(),
     };
     Ok(ctx.render(StatusCode::OK, &view))
