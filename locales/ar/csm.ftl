@@ -4,7 +4,7 @@ csm-nav-queue = قائمة الانتظار
 csm-nav-appointments = مواعيدي
 
 csm-availability-title = أوقات توفري
-csm-availability-intro = يمكن للعملاء حجز مواعيد مدتها ساعة واحدة ضمن هذه الأوقات. تُتجاهل الصفوف الفارغة.
+csm-availability-intro = يمكن للعملاء حجز مواعيد مدتها ساعة واحدة ضمن هذه الأوقات. تُتجاهل الصفوف الفارغة. لحذف فترة، امسح أوقاتها.
 csm-availability-zone = الأوقات أدناه بهذه المنطقة الزمنية (حاليًا { $zone }).
 csm-availability-timezone = المنطقة الزمنية
 csm-availability-weekly = كل أسبوع
@@ -20,6 +20,7 @@ csm-field-start = من
 csm-field-end = إلى
 csm-field-date = التاريخ
 csm-error-date = يرجى إدخال تاريخ مثل 2027-03-29.
+csm-error-day = يرجى اختيار يوم من القائمة.
 csm-error-both-times = يرجى إدخال وقت البداية ووقت النهاية معًا، أو عدم إدخال أي منهما لحجب اليوم كله.
 csm-error-date-twice = يوجد استثناء آخر لهذا التاريخ. يرجى حذف أحدهما.
 csm-error-end-before-start = يجب أن يكون وقت النهاية بعد وقت البداية.

@@ -4,7 +4,7 @@ csm-nav-queue = Warteschlange
 csm-nav-appointments = Meine Kundentermine
 
 csm-availability-title = Meine Verfügbarkeit
-csm-availability-intro = Innerhalb dieser Zeiten können Kundinnen und Kunden einstündige Termine buchen. Leere Zeilen werden übergangen.
+csm-availability-intro = Innerhalb dieser Zeiten können Kundinnen und Kunden einstündige Termine buchen. Leere Zeilen werden übergangen. Um ein Zeitfenster zu entfernen, leeren Sie seine Uhrzeiten.
 csm-availability-zone = Die Zeiten unten gelten in dieser Zeitzone (derzeit { $zone }).
 csm-availability-timezone = Zeitzone
 csm-availability-weekly = Jede Woche
@@ -20,6 +20,7 @@ csm-field-start = Von
 csm-field-end = Bis
 csm-field-date = Datum
 csm-error-date = Bitte geben Sie ein Datum wie 2027-03-29 ein.
+csm-error-day = Bitte wählen Sie einen Tag aus der Liste.
 csm-error-both-times = Bitte geben Sie Beginn und Ende an – oder keines von beiden, um den ganzen Tag zu sperren.
 csm-error-date-twice = Für dieses Datum gibt es bereits eine andere Ausnahme. Bitte entfernen Sie eine davon.
 csm-error-end-before-start = Das Ende muss nach dem Beginn liegen.

@@ -4,7 +4,7 @@ csm-nav-queue = Queue
 csm-nav-appointments = My appointments
 
 csm-availability-title = My availability
-csm-availability-intro = Customers can book one-hour appointments within these times. Leave a row empty to skip it.
+csm-availability-intro = Customers can book one-hour appointments within these times. Leave a row empty to skip it. To remove a window, clear its times.
 csm-availability-zone = The times below are in this time zone (now { $zone }).
 csm-availability-timezone = Time zone
 csm-availability-weekly = Every week
@@ -20,6 +20,7 @@ csm-field-start = From
 csm-field-end = To
 csm-field-date = Date
 csm-error-date = Please enter a date such as 2027-03-29.
+csm-error-day = Please choose a day from the list.
 csm-error-both-times = Please enter both a start and an end time, or neither to block the whole day.
 csm-error-date-twice = This date already has another exception. Please remove one of them.
 csm-error-end-before-start = The end time must be later than the start time.

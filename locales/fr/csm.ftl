@@ -4,7 +4,7 @@ csm-nav-queue = File d’attente
 csm-nav-appointments = Mes rendez-vous
 
 csm-availability-title = Mes disponibilités
-csm-availability-intro = Les clients peuvent réserver des rendez-vous d’une heure pendant ces créneaux. Les lignes vides sont ignorées.
+csm-availability-intro = Les clients peuvent réserver des rendez-vous d’une heure pendant ces créneaux. Les lignes vides sont ignorées. Pour supprimer un créneau, effacez ses horaires.
 csm-availability-zone = Les horaires ci-dessous sont dans ce fuseau horaire (actuellement { $zone }).
 csm-availability-timezone = Fuseau horaire
 csm-availability-weekly = Chaque semaine
@@ -20,6 +20,7 @@ csm-field-start = De
 csm-field-end = À
 csm-field-date = Date
 csm-error-date = Veuillez saisir une date au format 2027-03-29.
+csm-error-day = Veuillez choisir un jour dans la liste.
 csm-error-both-times = Veuillez indiquer une heure de début et une heure de fin, ou aucune pour bloquer toute la journée.
 csm-error-date-twice = Cette date a déjà une autre exception. Veuillez en supprimer une.
 csm-error-end-before-start = L’heure de fin doit être postérieure à l’heure de début.

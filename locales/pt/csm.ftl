@@ -4,7 +4,7 @@ csm-nav-queue = Fila
 csm-nav-appointments = Minhas reuniões
 
 csm-availability-title = Minha disponibilidade
-csm-availability-intro = Os clientes podem marcar reuniões de uma hora dentro destes horários. Linhas vazias são ignoradas.
+csm-availability-intro = Os clientes podem marcar reuniões de uma hora dentro destes horários. Linhas vazias são ignoradas. Para remover um intervalo, apague os seus horários.
 csm-availability-zone = Os horários abaixo estão neste fuso horário (atualmente { $zone }).
 csm-availability-timezone = Fuso horário
 csm-availability-weekly = Toda semana
@@ -20,6 +20,7 @@ csm-field-start = Das
 csm-field-end = Até
 csm-field-date = Data
 csm-error-date = Informe uma data como 2027-03-29.
+csm-error-day = Escolha um dia da lista.
 csm-error-both-times = Informe o horário de início e de término, ou nenhum dos dois para bloquear o dia inteiro.
 csm-error-date-twice = Esta data já tem outra exceção. Remova uma delas.
 csm-error-end-before-start = O horário de término deve ser posterior ao de início.

@@ -16,7 +16,7 @@ use super::webinar_input::{ZoneOption, zones};
 use crate::config::Settings;
 use crate::db::{Db, availability};
 use crate::domain::availability::{
-    AvailabilityRequest, ExceptionDto, WINDOWS_MAX, WindowDto, parse_time,
+    AvailabilityRequest, ExceptionDto, WINDOWS_MAX, WindowDto, parse_day, parse_time,
 };
 use crate::domain::user::Role;
 use crate::error::AppError;
@@ -211,6 +211,9 @@ fn message(page: &StaffPage, row: &Row, date_row: bool) -> String {
     }
     if date_row && start.is_empty() {
         return ctx.t("csm-error-date-twice");
+    }
+    if !date_row && parse_day(&row.key).is_err() {
+        return ctx.t("csm-error-day");
     }
     match (parse_time(start), parse_time(end)) {
         (Ok(s), Ok(e)) if e <= s => ctx.t("csm-error-end-before-start"),
