@@ -124,5 +124,9 @@ async fn a_csm_runs_a_webinar_and_their_office_hours() {
     b.goto("/staff?lang=ar").await;
     assert_eq!(b.attr("html", "dir").await.as_deref(), Some("rtl"));
     b.inspect("csm-dashboard", "ar").await;
+    // The form with its rows of times reads right to left as well.
+    b.goto("/staff/availability").await;
+    assert_eq!(b.value("w0_start").await, "09:00");
+    b.inspect("csm-availability", "ar").await;
     b.close().await;
 }
