@@ -41,12 +41,13 @@ macro_rules! sources {
 
 /// Every file of `locales/<lang>/`: all of them load into one bundle per
 /// language, so their keys must not collide.
-const FILES: [(&str, Sources); 5] = [
+const FILES: [(&str, Sources); 6] = [
     ("mail.ftl", sources!("mail.ftl")),
     ("pages.ftl", sources!("pages.ftl")),
     ("staff.ftl", sources!("staff.ftl")),
     ("marketing.ftl", sources!("marketing.ftl")),
     ("admin.ftl", sources!("admin.ftl")),
+    ("csm.ftl", sources!("csm.ftl")),
 ];
 
 /// Every key (`message` and `message.attribute`) of one file, with the
@@ -220,6 +221,14 @@ fn page_keys_are_prefixed_and_no_two_files_share_a_key() {
             assert!(key.starts_with("staff-"), "{}: {key}", lang.code());
         }
     }
+    for (index, prefix) in [(4, "admin-"), (5, "csm-")] {
+        let (_, sources) = &FILES[index];
+        for (lang, source) in sources {
+            for key in keys(*lang, source).keys() {
+                assert!(key.starts_with(prefix), "{}: {key}", lang.code());
+            }
+        }
+    }
     let mut seen = BTreeMap::new();
     for (file, sources) in &FILES {
         for key in keys(Locale::En, sources[0].1).into_keys() {
@@ -258,6 +267,7 @@ fn sample(var: &str, count: i64) -> FluentValue<'static> {
         "to" => "1 Jun 2027".into(),
         "rate" => "50%".into(),
         "attended" | "confirmed" => count.into(),
+        "day" => "Monday".into(),
         other => panic!("no sample for ${other}: add one here"),
     }
 }

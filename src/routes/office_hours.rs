@@ -48,6 +48,36 @@ pub async fn run_allocator(db: &Db, settings: &Settings) -> Result<usize, AppErr
         .map_err(AppError::from)
 }
 
+/// Checks, parses and saves a CSM's availability, then lets the allocator
+/// hand out hours it may have opened: `PUT /api/v1/users/{id}/availability`
+/// and the `/staff/availability` page.
+pub async fn save_availability(
+    db: &Db,
+    settings: &Settings,
+    staff: &Staff,
+    user_id: String,
+    body: &AvailabilityRequest,
+) -> Result<Availability, AppError> {
+    may_edit(staff, &user_id)?;
+    let avail = Availability::parse(body)?;
+    let (id, a) = (user_id.clone(), avail.clone());
+    db.write(move |conn| {
+        let user =
+            users::find(conn, &id)?.ok_or(AppError::NotFound("no staff user with this id"))?;
+        if user.role()? == Role::Marketing {
+            return Err(AppError::validation(
+                "id",
+                "marketing users hold no office hours",
+            ));
+        }
+        Ok(availability::save(conn, &id, &a, clock())?)
+    })
+    .await?;
+    tracing::info!(user_id = %user_id, by = %staff.id, "availability saved");
+    run_allocator(db, settings).await?;
+    Ok(avail)
+}
+
 /// Replace a CSM's availability (that CSM, admin).
 #[utoipa::path(tag = "office hours",
     operation_id = "replaceAvailability", security(("bearer" = [])), request_body = AvailabilityRequest, responses(
@@ -66,23 +96,7 @@ pub async fn put_availability(
     body: web::Json<AvailabilityRequest>,
 ) -> Result<web::Json<AvailabilityOut>, AppError> {
     let user_id = path.into_inner();
-    may_edit(&staff, &user_id)?;
-    let avail = Availability::parse(&body)?;
-    let (id, a) = (user_id.clone(), avail.clone());
-    db.write(move |conn| {
-        let user =
-            users::find(conn, &id)?.ok_or(AppError::NotFound("no staff user with this id"))?;
-        if user.role()? == Role::Marketing {
-            return Err(AppError::validation(
-                "id",
-                "marketing users hold no office hours",
-            ));
-        }
-        Ok(availability::save(conn, &id, &a, clock())?)
-    })
-    .await?;
-    tracing::info!(user_id = %user_id, by = %staff.id, "availability saved");
-    run_allocator(&db, &settings).await?;
+    let avail = save_availability(&db, &settings, &staff, user_id.clone(), &body).await?;
     let (weekly, exceptions) = avail.to_dtos();
     Ok(web::Json(AvailabilityOut {
         user_id,

@@ -342,6 +342,13 @@ pub struct QueueListQuery {
     pub limit: Option<u32>,
 }
 
+/// The waiting requests in serving order with their 1-based places: the
+/// API's list and the `/staff/queue` page.
+pub async fn waiting_in_order(db: &Db) -> Result<Vec<(RequestRow, i64)>, AppError> {
+    let all = db.run(queue::waiting).await?;
+    Ok(all.into_iter().zip(1_i64..).collect())
+}
+
 /// The waiting requests in serving order, with topic and situation (csm, admin).
 #[utoipa::path(tag = "queue", operation_id = "listQueue",
     security(("bearer" = [])), params(QueueListQuery), responses(
@@ -362,14 +369,13 @@ pub async fn list(
             .parse()
             .map_err(|_| AppError::validation("cursor", "is not a cursor returned by this list"))?,
     };
-    let all = db.run(queue::waiting).await?;
+    let all = waiting_in_order(&db).await?;
     let limit = page.limit as usize;
     let items = all
         .iter()
-        .enumerate()
         .skip(offset)
         .take(limit)
-        .map(|(i, r)| RequestOut::from(r, Some(i as i64 + 1)))
+        .map(|(r, position)| RequestOut::from(r, Some(*position)))
         .collect::<Result<Vec<_>, _>>()?;
     let next_cursor =
         (offset + limit < all.len()).then(|| encode_cursor(&(offset + limit).to_string()));
@@ -482,6 +488,40 @@ pub struct CompleteRequest {
     pub notes: Option<String>,
 }
 
+/// Records how the hour went, if `staff` is its CSM or an admin: the API's
+/// complete and the `/staff/appointments` page.
+pub async fn complete_appointment(
+    db: &Db,
+    staff: &Staff,
+    id: String,
+    body: &CompleteRequest,
+) -> Result<(Appointment, RequestRow), AppError> {
+    let outcome = match body.outcome.as_str() {
+        "held" => AppointmentStatus::Held,
+        "no_show" => AppointmentStatus::NoShow,
+        _ => return Err(AppError::validation("outcome", "use held or no_show")),
+    };
+    let notes = match body.notes.as_deref() {
+        None => None,
+        Some(n) => Some(multi_line(n, NOTES_MAX).map_err(|m| AppError::validation("notes", m))?),
+    };
+    let staff = staff.clone();
+    db.write(move |conn| {
+        let appt = queue::find_appointment(conn, &id)?
+            .ok_or(AppError::NotFound("no appointment with this id"))?;
+        if staff.role != Role::Admin && staff.id != appt.row.host_id {
+            return Err(AppError::Forbidden(
+                "only the appointment's CSM or an admin",
+            ));
+        }
+        let appt = queue::complete(conn, &id, outcome, notes.as_deref(), clock())?;
+        let req = queue::find_request(conn, &appt.row.request_id)?
+            .ok_or(AppError::NotFound("request vanished"))?;
+        Ok((appt, req))
+    })
+    .await
+}
+
 /// Record how the hour went (its CSM, admin).
 #[utoipa::path(tag = "queue", operation_id = "completeAppointment",
     security(("bearer" = [])), request_body = CompleteRequest, responses(
@@ -499,30 +539,6 @@ pub async fn complete(
     path: web::Path<String>,
     body: web::Json<CompleteRequest>,
 ) -> Result<web::Json<AppointmentOut>, AppError> {
-    let id = path.into_inner();
-    let outcome = match body.outcome.as_str() {
-        "held" => AppointmentStatus::Held,
-        "no_show" => AppointmentStatus::NoShow,
-        _ => return Err(AppError::validation("outcome", "use held or no_show")),
-    };
-    let notes = match body.notes.as_deref() {
-        None => None,
-        Some(n) => Some(multi_line(n, NOTES_MAX).map_err(|m| AppError::validation("notes", m))?),
-    };
-    let (appt, req) = db
-        .write(move |conn| {
-            let appt = queue::find_appointment(conn, &id)?
-                .ok_or(AppError::NotFound("no appointment with this id"))?;
-            if staff.role != Role::Admin && staff.id != appt.row.host_id {
-                return Err(AppError::Forbidden(
-                    "only the appointment's CSM or an admin",
-                ));
-            }
-            let appt = queue::complete(conn, &id, outcome, notes.as_deref(), clock())?;
-            let req = queue::find_request(conn, &appt.row.request_id)?
-                .ok_or(AppError::NotFound("request vanished"))?;
-            Ok((appt, req))
-        })
-        .await?;
+    let (appt, req) = complete_appointment(&db, &staff, path.into_inner(), &body).await?;
     Ok(web::Json(AppointmentOut::from(&appt, &req)?))
 }

@@ -299,6 +299,7 @@ async fn targets(app: &TestApp, w: &World, path: &str) -> (Option<Webinar>, Opti
     let queued = if on("/api/v1/queue/{id}")
         || on("/api/v1/appointments/{id}")
         || on("/manage/queue/{id}")
+        || on("/staff/appointments/{id}")
     {
         Some(queued_with(app, &w.csm).await)
     } else {
@@ -341,6 +342,9 @@ fn fill(
         _ if path.starts_with("/admin/outbox/") => {
             (w.outbox.as_str(), &web.token, &web.other_token)
         }
+        _ if path.starts_with("/staff/appointments/") => {
+            (q.appointment.as_str(), &q.token, &q.other_token)
+        }
         _ => ("", &web.token, &web.other_token),
     };
     let filled = path
@@ -379,6 +383,13 @@ fn body_for(w: &World, method: &Method, path: &str) -> Option<Value> {
         ("POST", "/api/v1/queue") => json!({"email": "matrix@three.example", "name": "Matrix",
             "topic": "Reporting", "situation": "Reports are slow.", "timezone": "UTC"}),
         ("POST", "/api/v1/appointments/{id}/complete") => json!({"outcome": "held"}),
+        ("POST", "/staff/appointments/{id}/complete") => {
+            json!({"outcome": "held", "notes": "From the matrix."})
+        }
+        // A window ending before it starts: the form comes back (422) and
+        // nobody's hours change, so later rows still book the CSM.
+        ("POST", "/staff/availability") => json!({"timezone": "UTC",
+            "w0_day": "mon", "w0_start": "12:00", "w0_end": "09:00"}),
         ("POST", "/api/v1/outbox/retry") => json!({"status": "failed"}),
         ("POST", "/api/v1/webhooks") => json!({"url": "https://hooks.example.com/other",
             "events": ["registration.created"], "secret": "another-secret-long-enough"}),

@@ -28,6 +28,7 @@ mod ops;
 mod pages;
 mod pages_admin;
 mod pages_csm;
+mod pages_csm_hours;
 mod pages_marketing;
 mod pages_queue;
 mod pages_staff;

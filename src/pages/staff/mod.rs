@@ -6,11 +6,14 @@
 //! `pages/staff/layout.html`.
 
 mod admin;
+mod appointments;
+mod availability;
 mod chart;
 mod dashboard;
 mod login;
 mod marketing;
 pub mod nav;
+mod queue;
 mod registrants;
 pub mod session;
 mod webinar_form;
@@ -57,6 +60,21 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     ))
     .service(staff_resource(
         web::resource("/staff/webinars/{id}/attendance").route(web::post().to(registrants::mark)),
+    ))
+    .service(staff_resource(
+        web::resource("/staff/availability")
+            .route(web::get().to(availability::show))
+            .route(web::post().to(availability::save)),
+    ))
+    .service(staff_resource(
+        web::resource("/staff/queue").route(web::get().to(queue::show)),
+    ))
+    .service(staff_resource(
+        web::resource("/staff/appointments").route(web::get().to(appointments::show)),
+    ))
+    .service(staff_resource(
+        web::resource("/staff/appointments/{id}/complete")
+            .route(web::post().to(appointments::complete)),
     ))
     .service(staff_resource(
         web::resource("/marketing").route(web::get().to(marketing::charts)),

@@ -12,6 +12,9 @@ fn items(role: Role) -> &'static [(&'static str, &'static str)] {
         Role::Csm => &[
             ("/staff", "staff-nav-dashboard"),
             ("/staff/webinars/new", "staff-nav-new-webinar"),
+            ("/staff/availability", "csm-nav-availability"),
+            ("/staff/queue", "csm-nav-queue"),
+            ("/staff/appointments", "csm-nav-appointments"),
         ],
         Role::Marketing => &[
             ("/marketing", "marketing-nav-reports"),
@@ -24,6 +27,9 @@ fn items(role: Role) -> &'static [(&'static str, &'static str)] {
             ("/admin/outbox", "admin-nav-outbox"),
             ("/staff", "staff-nav-dashboard"),
             ("/staff/webinars/new", "staff-nav-new-webinar"),
+            ("/staff/availability", "csm-nav-availability"),
+            ("/staff/queue", "csm-nav-queue"),
+            ("/staff/appointments", "csm-nav-appointments"),
             ("/marketing", "marketing-nav-reports"),
             ("/marketing/attendees", "marketing-nav-attendees"),
         ],

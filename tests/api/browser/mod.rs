@@ -25,6 +25,7 @@
 mod admin;
 mod customer;
 mod marketing;
+mod staff;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
