@@ -20,9 +20,11 @@ both_backends!(
     a_csm_may_not_see_the_marketing_pages,
 );
 
-/// A day `days` from today (UTC, the zone of a browser that sent none) for the date fields.
+/// A day `days` from today in the marketer's own zone (Berlin, as every
+/// test user's), the zone the page reads its date fields in.
 fn day(days: i64) -> String {
     (Utc::now() + Duration::days(days))
+        .with_timezone(&chrono_tz::Europe::Berlin)
         .date_naive()
         .format("%Y-%m-%d")
         .to_string()
