@@ -99,6 +99,12 @@ async fn measure(backend: &str, url: DatabaseUrl, runs: usize) {
                         status: "scheduled".into(),
                         created_at: clock().naive_utc(),
                         updated_at: clock().naive_utc(),
+                        waitlist_mode: "auto".into(),
+                        offer_hours: 12,
+                        min_attendees: None,
+                        decision_hours: 24,
+                        rollover: true,
+                        recording_url: None,
                     }],
                 )
                 .map(|_| ())

@@ -16,7 +16,7 @@ use crate::config::QueueSettings;
 use crate::db::DbError;
 use crate::db::mail::{self as intents, Loaded};
 use crate::db::outbox::OutboxRow;
-use crate::db::{Db, outbox, reminders, webhooks};
+use crate::db::{Db, booking, outbox, registrations, reminders, webhooks};
 use crate::email::Composer;
 use crate::email::transport::Transport;
 
@@ -206,6 +206,39 @@ pub async fn queue_reminders(
         .await
 }
 
+/// What one pass of the timed steps did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Timed {
+    /// Offers that ran out (each seat passed on).
+    pub offers_expired: usize,
+}
+
+/// Offers expired per batch read.
+const TIMED_BATCH: i64 = 100;
+
+/// Runs the steps due at `now` whose time is stored in the database, so
+/// they happen once and on time across restarts and instances: expired
+/// seat offers pass on, each in its own transaction under its webinar's
+/// lock (an instance that comes second finds nothing left to do).
+pub async fn run_timed(db: &Db, now: DateTime<Utc>) -> Result<Timed, DbError> {
+    let mut report = Timed::default();
+    loop {
+        let due = db
+            .read(move |conn| registrations::expired_offers(conn, now, TIMED_BATCH))
+            .await?;
+        let batch = due.len();
+        for (registration_id, webinar_id) in due {
+            let expired = db
+                .write(move |conn| booking::expire_offer(conn, &registration_id, &webinar_id, now))
+                .await?;
+            report.offers_expired += usize::from(expired);
+        }
+        if batch < usize::try_from(TIMED_BATCH).unwrap_or(usize::MAX) {
+            return Ok(report);
+        }
+    }
+}
+
 /// The running loops and the switch that stops them.
 pub struct Workers {
     stop: watch::Sender<bool>,
@@ -248,6 +281,9 @@ impl Workers {
                 loop {
                     tokio::select! {
                         _ = tick.tick() => {
+                            if let Err(e) = run_timed(&db, crate::db::clock()).await {
+                                tracing::warn!(error = %e, "timed steps failed");
+                            }
                             if let Err(e) = queue_reminders(&db, &reminder_offsets, crate::db::clock()).await {
                                 tracing::warn!(error = %e, "reminder pass failed");
                             }

@@ -119,6 +119,7 @@ staff-registrants-more = مزيد من المسجّلين
 staff-reg-confirmed = مؤكَّد
 staff-reg-waitlisted = قائمة الانتظار، الترتيب { $position }
 staff-reg-cancelled = ملغى
+staff-reg-offered = مقعد محجوز حتى { $until }
 staff-reg-situation = وضعه
 staff-reg-questions = أسئلة مُرسلة مسبقًا
 staff-attendance-label = الحضور

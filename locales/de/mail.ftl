@@ -93,3 +93,19 @@ customer-with-company = { $customer } ({ $company })
 label-customer = Kunde
 label-topic = Thema
 label-manage = Anmeldung verwalten
+
+## Reservierte Plätze und die Chance auf einen Platz.
+
+seat-offered =
+    .subject = Ein Platz ist für Sie reserviert: { $title } · { $when }
+    .body = in „{ $title }“ mit { $host } ist ein Platz frei geworden, und wir halten ihn bis { $until } für Sie frei. Um ihn zu übernehmen, öffnen Sie den Link unten und bestätigen Sie mit einem Klick. Ohne Ihre Bestätigung bis dahin geht der Platz an die nächste Person auf der Warteliste.
+    .manage-intro = Um den Platz zu übernehmen oder freizugeben, öffnen Sie bitte folgenden Link:
+    .manage-link = Platz übernehmen
+offer-expired =
+    .subject = Reservierter Platz weitergegeben: { $title }
+    .body = der für Sie reservierte Platz in „{ $title }“ wurde nicht rechtzeitig bestätigt und ist an die nächste Person auf der Warteliste gegangen. Sie stehen nicht mehr auf der Warteliste; wird wieder ein Platz frei, können Sie sich gern erneut anmelden.
+chance-line = Nach den Erfahrungen früherer Termine liegt Ihre Chance auf einen Platz vor Beginn bei { $chance }.
+chance-one-in = etwa 1 von { $n }
+chance-in-ten = etwa { $n } von 10
+chance-very-likely = nahezu 100 %
+chance-unlikely = unter 1 von 20

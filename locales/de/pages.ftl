@@ -90,6 +90,13 @@ page-cancel-explain = Falls Sie nicht teilnehmen können, stornieren Sie bitte I
 page-cancel-button = Anmeldung stornieren
 page-cancelled-notice = Ihre Anmeldung wurde storniert.
 page-manage-closed = Diese Veranstaltung ist vorbei; die Anmeldung lässt sich nicht mehr ändern.
+page-status-offered = Ein Platz ist bis { $until } für Sie reserviert
+page-seat-chance-label = Chance auf einen Platz
+page-seat-chance = { $chance }, geschätzt aus früheren Terminen
+page-claim-explain = Ein Platz ist frei geworden, und wir halten ihn für Sie frei. Übernehmen Sie ihn mit diesem Button; andernfalls geht er nach Ablauf der Frist an die nächste Person auf der Warteliste.
+page-claim-button = Platz übernehmen
+page-claimed-notice = Der Platz gehört Ihnen. Die Einladung ist auf dem Weg in Ihr Postfach.
+page-claim-missed = Dieser Platz ist nicht mehr für Sie reserviert: Die Frist ist abgelaufen, oder er wurde bereits weitergegeben.
 
 ## Sprechstunden und Warteschlange
 

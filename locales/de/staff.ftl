@@ -115,6 +115,7 @@ staff-registrants-more = Weitere Anmeldungen
 staff-reg-confirmed = Bestätigt
 staff-reg-waitlisted = Warteliste, Platz { $position }
 staff-reg-cancelled = Storniert
+staff-reg-offered = Platz reserviert bis { $until }
 staff-reg-situation = Ausgangssituation
 staff-reg-questions = Vorab gestellte Fragen
 staff-attendance-label = Teilnahme

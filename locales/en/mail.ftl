@@ -105,3 +105,20 @@ customer-with-company = { $customer } ({ $company })
 label-customer = Customer
 label-topic = Topic
 label-manage = Manage your registration
+
+## Seat offers and the chance of a seat ($until: when the offer runs out,
+## written the reader's way; $chance: one of the chance-* phrases; $n: number).
+
+seat-offered =
+    .subject = A seat is held for you: { $title } · { $when }
+    .body = a seat has become free in "{ $title }" with { $host }, and we are holding it for you until { $until }. To take it, open the link below and confirm with one click. If it is not claimed by then, it goes to the next person on the waiting list.
+    .manage-intro = To take the seat or let it go, open:
+    .manage-link = Take my seat
+offer-expired =
+    .subject = Your held seat has passed on: { $title }
+    .body = the seat we held for you in "{ $title }" was not claimed in time, so it has gone to the next person on the waiting list. You are no longer on the waiting list; if seats free up again, you are welcome to register once more.
+chance-line = From past sessions, your chance of a seat before the start is { $chance }.
+chance-one-in = about 1 in { $n }
+chance-in-ten = about { $n } in 10
+chance-very-likely = very high
+chance-unlikely = less than 1 in 20

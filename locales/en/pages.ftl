@@ -90,6 +90,13 @@ page-cancel-explain = If you can no longer attend, please cancel your registrati
 page-cancel-button = Cancel my registration
 page-cancelled-notice = Your registration has been cancelled.
 page-manage-closed = This session is over; the registration can no longer be changed.
+page-status-offered = A seat is held for you until { $until }
+page-seat-chance-label = Chance of a seat
+page-seat-chance = { $chance }, estimated from past sessions
+page-claim-explain = A seat has become free and we are holding it for you. Take it with this button; otherwise it passes to the next person on the waiting list when the time runs out.
+page-claim-button = Take my seat
+page-claimed-notice = The seat is yours. The invitation is on its way to your inbox.
+page-claim-missed = This seat is no longer held for you: the time ran out, or it has already passed on.
 
 ## Office hours and the queue
 

@@ -116,6 +116,7 @@ staff-registrants-more = More registrants
 staff-reg-confirmed = Confirmed
 staff-reg-waitlisted = Waiting list, position { $position }
 staff-reg-cancelled = Cancelled
+staff-reg-offered = Seat held until { $until }
 staff-reg-situation = Their situation
 staff-reg-questions = Questions in advance
 staff-attendance-label = Attendance

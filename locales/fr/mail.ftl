@@ -93,3 +93,19 @@ customer-with-company = { $customer } ({ $company })
 label-customer = Client
 label-topic = Sujet
 label-manage = Gérer votre inscription
+
+## Places réservées et chances d'obtenir une place.
+
+seat-offered =
+    .subject = Une place vous est réservée : { $title } · { $when }
+    .body = Une place s’est libérée pour « { $title } » avec { $host }, et nous vous la réservons jusqu’au { $until }. Pour la prendre, ouvrez le lien ci-dessous et confirmez en un clic. Sans confirmation d’ici là, elle sera proposée à la personne suivante sur la liste d’attente.
+    .manage-intro = Pour prendre cette place ou y renoncer, ouvrez ce lien :
+    .manage-link = Prendre ma place
+offer-expired =
+    .subject = Votre place réservée a été proposée à une autre personne : { $title }
+    .body = La place que nous vous avions réservée pour « { $title } » n’a pas été confirmée à temps ; elle a donc été proposée à la personne suivante sur la liste d’attente. Vous ne figurez plus sur la liste d’attente ; si des places se libèrent, vous pouvez bien sûr vous inscrire à nouveau.
+chance-line = D’après les sessions précédentes, vous avez { $chance } d’obtenir une place avant le début.
+chance-one-in = environ 1 chance sur { $n }
+chance-in-ten = environ { $n } chances sur 10
+chance-very-likely = presque toutes les chances
+chance-unlikely = moins d’une chance sur 20

@@ -91,6 +91,13 @@ page-cancel-explain = Si vous ne pouvez plus participer, merci d’annuler votre
 page-cancel-button = Annuler mon inscription
 page-cancelled-notice = Votre inscription a été annulée.
 page-manage-closed = Cette session est terminée ; l’inscription ne peut plus être modifiée.
+page-status-offered = Une place vous est réservée jusqu’au { $until }
+page-seat-chance-label = Chances d’obtenir une place
+page-seat-chance = { $chance }, d’après les sessions précédentes
+page-claim-explain = Une place s’est libérée et nous vous la réservons. Prenez-la avec ce bouton ; sinon, elle sera proposée à la personne suivante sur la liste d’attente à l’expiration du délai.
+page-claim-button = Prendre ma place
+page-claimed-notice = La place est à vous. L’invitation arrive dans votre boîte de réception.
+page-claim-missed = Cette place ne vous est plus réservée : le délai a expiré, ou elle a déjà été proposée à une autre personne.
 
 ## Permanences et file d’attente
 

@@ -115,6 +115,7 @@ staff-registrants-more = Autres inscrits
 staff-reg-confirmed = Confirmé
 staff-reg-waitlisted = Liste d'attente, position { $position }
 staff-reg-cancelled = Annulé
+staff-reg-offered = Place réservée jusqu’au { $until }
 staff-reg-situation = Sa situation
 staff-reg-questions = Questions posées à l'avance
 staff-attendance-label = Présence

@@ -93,3 +93,19 @@ customer-with-company = { $customer } ({ $company })
 label-customer = Cliente
 label-topic = Tema
 label-manage = Gerenciar sua inscrição
+
+## Vagas reservadas e a chance de conseguir uma vaga.
+
+seat-offered =
+    .subject = Uma vaga está reservada para você: { $title } · { $when }
+    .body = Uma vaga foi liberada em “{ $title }” com { $host }, e nós a reservamos para você até { $until }. Para ficar com ela, abra o link abaixo e confirme com um clique. Se não for confirmada até lá, a vaga passa para a próxima pessoa da lista de espera.
+    .manage-intro = Para ficar com a vaga ou liberá-la, acesse:
+    .manage-link = Ficar com a vaga
+offer-expired =
+    .subject = Sua vaga reservada passou para outra pessoa: { $title }
+    .body = A vaga que reservamos para você em “{ $title }” não foi confirmada a tempo e passou para a próxima pessoa da lista de espera. Você não está mais na lista de espera; se novas vagas forem liberadas, fique à vontade para se inscrever novamente.
+chance-line = Com base nas sessões anteriores, sua chance de conseguir uma vaga antes do início é de { $chance }.
+chance-one-in = cerca de 1 em { $n }
+chance-in-ten = cerca de { $n } em 10
+chance-very-likely = quase 100%
+chance-unlikely = menos de 1 em 20

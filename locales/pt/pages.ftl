@@ -90,6 +90,13 @@ page-cancel-explain = Se você não puder mais participar, cancele sua inscriç�
 page-cancel-button = Cancelar minha inscrição
 page-cancelled-notice = Sua inscrição foi cancelada.
 page-manage-closed = Esta sessão já terminou; a inscrição não pode mais ser alterada.
+page-status-offered = Uma vaga está reservada para você até { $until }
+page-seat-chance-label = Chance de conseguir uma vaga
+page-seat-chance = { $chance }, com base nas sessões anteriores
+page-claim-explain = Uma vaga foi liberada e está reservada para você. Fique com ela usando este botão; caso contrário, ela passará para a próxima pessoa da lista de espera quando o prazo terminar.
+page-claim-button = Ficar com a vaga
+page-claimed-notice = A vaga é sua. O convite já está a caminho da sua caixa de entrada.
+page-claim-missed = Esta vaga não está mais reservada para você: o prazo terminou ou ela já passou para outra pessoa.
 
 ## Plantão de atendimento e fila
 

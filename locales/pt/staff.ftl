@@ -115,6 +115,7 @@ staff-registrants-more = Mais inscritos
 staff-reg-confirmed = Confirmado
 staff-reg-waitlisted = Lista de espera, posição { $position }
 staff-reg-cancelled = Cancelado
+staff-reg-offered = Vaga reservada até { $until }
 staff-reg-situation = Situação
 staff-reg-questions = Perguntas enviadas com antecedência
 staff-attendance-label = Presença

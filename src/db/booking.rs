@@ -184,7 +184,10 @@ fn repeat(
     })
 }
 
-/// Moves the first on the waiting list up while seats are free.
+/// Hands free seats to the first on the waiting list: at once, or (in
+/// `offer` mode, while an offer can still run out before the start) held
+/// for them as an offer they claim from the mail. A held seat counts as
+/// taken, so confirmed plus offered never exceeds the capacity.
 fn promote(
     conn: &mut AnyConnection,
     webinar: &mut Webinar,
@@ -198,6 +201,9 @@ fn promote(
     if n == 0 {
         return Ok(());
     }
+    let offer_until = webinar
+        .policy()?
+        .offer_until(now, utc(webinar.row.starts_at));
     let lucky = registrations::with_status(
         conn,
         &webinar.row.id,
@@ -205,9 +211,14 @@ fn promote(
         Some(i64::from(n)),
     )?;
     for reg in &lucky {
-        registrations::set_status(conn, &reg.id, RegistrationStatus::Confirmed, now)?;
         webinar.row.seats_taken += 1;
         webinar.row.waitlist_length -= 1;
+        if let Some(until) = offer_until {
+            registrations::offer(conn, &reg.id, until, now)?;
+            mail(conn, MailKind::SeatOffered, webinar, reg, None, now)?;
+            continue;
+        }
+        registrations::set_status(conn, &reg.id, RegistrationStatus::Confirmed, now)?;
         mail(conn, MailKind::Promoted, webinar, reg, None, now)?;
         webhooks::emit(
             conn,
@@ -218,6 +229,83 @@ fn promote(
         )?;
     }
     Ok(())
+}
+
+fn not_offered() -> DbError {
+    DbError::conflict(
+        "not_offered",
+        "no seat is offered to this registration (it may have run out)",
+    )
+}
+
+/// Claims an offered seat: confirmed, with the invitation. A second claim
+/// of a seat already claimed answers the same.
+pub fn claim(
+    conn: &mut AnyConnection,
+    registration_id: &str,
+    now: DateTime<Utc>,
+) -> Result<RegistrationRow, DbError> {
+    let not_found = || DbError::NotFound("no registration with this id");
+    let webinar_id = registrations::find(conn, registration_id)?
+        .ok_or_else(not_found)?
+        .webinar_id;
+    let webinar = locked(conn, &webinar_id)?;
+    let reg = registrations::find(conn, registration_id)?.ok_or_else(not_found)?;
+    match reg.status()? {
+        RegistrationStatus::Confirmed if reg.seated => return Ok(reg),
+        RegistrationStatus::Offered => {}
+        _ => return Err(not_offered()),
+    }
+    // Until the expiry job has run, a lapsed offer is still stored as one.
+    let lapsed = reg.offer_expires_at.is_none_or(|at| utc(at) <= now);
+    if lapsed || !webinar.is_open(now) {
+        return Err(not_offered());
+    }
+    registrations::set_status(conn, &reg.id, RegistrationStatus::Confirmed, now)?;
+    mail(conn, MailKind::Invite, &webinar, &reg, None, now)?;
+    webhooks::emit(
+        conn,
+        "registration.promoted",
+        payload(&reg, &webinar, RegistrationStatus::Confirmed),
+        Some(&reg.id),
+        now,
+    )?;
+    registrations::find(conn, registration_id)?.ok_or_else(not_found)
+}
+
+/// Lets one offer that ran out go: the registration leaves the list (with
+/// a mail saying so) and the seat passes on. `false` when it was claimed,
+/// cancelled or already expired by another instance first: the lock and
+/// the re-read make each expiry happen once.
+pub fn expire_offer(
+    conn: &mut AnyConnection,
+    registration_id: &str,
+    webinar_id: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    let mut webinar = locked(conn, webinar_id)?;
+    let Some(reg) = registrations::find(conn, registration_id)? else {
+        return Ok(false);
+    };
+    let due = reg.offer_expires_at.is_some_and(|at| utc(at) <= now);
+    if reg.status()? != RegistrationStatus::Offered || !due {
+        return Ok(false);
+    }
+    registrations::set_status(conn, &reg.id, RegistrationStatus::Cancelled, now)?;
+    webinar.row.seats_taken -= 1;
+    mail(conn, MailKind::OfferExpired, &webinar, &reg, None, now)?;
+    webhooks::emit(
+        conn,
+        "registration.cancelled",
+        payload(&reg, &webinar, RegistrationStatus::Cancelled),
+        Some(&reg.id),
+        now,
+    )?;
+    if webinar.is_open(now) {
+        promote(conn, &mut webinar, now)?;
+    }
+    webinars::save_counters(conn, &webinar, now)?;
+    Ok(true)
 }
 
 /// Cancels a registration (idempotent); a freed seat goes to the first on
@@ -256,6 +344,14 @@ pub fn cancel_registration(
             if webinar.status()? == Status::Scheduled {
                 mail(conn, MailKind::Cancelled, &webinar, &reg, None, now)?;
             }
+            if webinar.is_open(now) {
+                promote(conn, &mut webinar, now)?;
+            }
+        }
+        RegistrationStatus::Offered => {
+            // Declined: the held seat passes on.
+            webinar.row.seats_taken -= 1;
+            mail(conn, MailKind::LeftWaitlist, &webinar, &reg, None, now)?;
             if webinar.is_open(now) {
                 promote(conn, &mut webinar, now)?;
             }
@@ -346,6 +442,9 @@ pub fn cancel_webinar(
         webinars::find(conn, webinar_id)?.ok_or(DbError::NotFound("no webinar with this id"))?;
     for reg in registrations::with_status(conn, webinar_id, RegistrationStatus::Confirmed, None)? {
         mail(conn, MailKind::WebinarCancelled, &webinar, &reg, None, now)?;
+    }
+    for reg in registrations::with_status(conn, webinar_id, RegistrationStatus::Offered, None)? {
+        mail(conn, MailKind::LeftWaitlist, &webinar, &reg, None, now)?;
     }
     for reg in registrations::with_status(conn, webinar_id, RegistrationStatus::Waitlisted, None)? {
         mail(conn, MailKind::LeftWaitlist, &webinar, &reg, None, now)?;

@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::chance;
 use super::queue::{self, RequestRow};
 use super::registrations::{self, RegistrationRow};
 use super::webinars::{self, Webinar};
@@ -95,6 +96,7 @@ fn webinar_mail(
             status == RegistrationStatus::Confirmed && webinar.status()? == Status::Scheduled
         }
         MailKind::Waitlisted => status == RegistrationStatus::Waitlisted,
+        MailKind::SeatOffered => status == RegistrationStatus::Offered,
         _ => true,
     };
     if !still {
@@ -104,16 +106,27 @@ fn webinar_mail(
     if let Some(sequence) = row.sequence {
         session.sequence = sequence;
     }
+    let position = (kind == MailKind::Waitlisted)
+        .then_some(row.detail)
+        .flatten();
+    let seat_chance = match position {
+        Some(_) => {
+            let rate = chance::cancel_rate(conn, &webinar.row, utc(row.created_at))?;
+            chance::chance_of(rate, &webinar.row, &reg, position)
+        }
+        None => None,
+    };
+    let offer_until = reg.offer_expires_at.map(utc);
     let to = Recipient {
         booking_id: reg.id,
         email: reg.email,
         name: reg.name,
         timezone: zone(&reg.timezone),
         locale: locale(&reg.locale),
-        position: (kind == MailKind::Waitlisted)
-            .then_some(row.detail)
-            .flatten(),
+        position,
         reminder_minutes: (kind == MailKind::Reminder).then_some(row.detail).flatten(),
+        offer_until,
+        seat_chance,
     };
     Ok(Loaded::Mail(Box::new(MailJob { kind, session, to })))
 }
@@ -127,6 +140,8 @@ fn customer(req: &RequestRow) -> Recipient {
         locale: locale(&req.locale),
         position: None,
         reminder_minutes: None,
+        offer_until: None,
+        seat_chance: None,
     }
 }
 
@@ -184,6 +199,8 @@ fn appointment_mail(
             locale: locale(&host.locale),
             position: None,
             reminder_minutes: None,
+            offer_until: None,
+            seat_chance: None,
         }
     } else {
         let mut to = customer(&req);

@@ -31,6 +31,17 @@ pub struct RegistrationRow {
     pub arrival: i32,
     /// When a repeated registration last re-sent the confirmation.
     pub resent_at: Option<NaiveDateTime>,
+    /// Until when an offered seat is held.
+    pub offer_expires_at: Option<NaiveDateTime>,
+    /// The person has held a seat at some time (the seat chance learns
+    /// from how many such people cancel).
+    pub seated: bool,
+    /// Moves to the next occurrence of the series when left without a seat.
+    pub rollover: bool,
+    pub followed_up_at: Option<NaiveDateTime>,
+    pub rating: Option<i32>,
+    pub rating_comment: Option<String>,
+    pub rated_at: Option<NaiveDateTime>,
 }
 
 impl RegistrationRow {
@@ -58,6 +69,8 @@ struct NewRegistrationRow<'a> {
     marketing_consent: bool,
     status: &'a str,
     arrival: i32,
+    seated: bool,
+    rollover: bool,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
 }
@@ -95,6 +108,8 @@ pub fn insert(
         marketing_consent: new.marketing_consent,
         status: placement.status.as_str(),
         arrival: placement.arrival,
+        seated: placement.status == RegistrationStatus::Confirmed,
+        rollover: new.rollover,
         created_at: now.naive_utc(),
         updated_at: now.naive_utc(),
     };
@@ -172,6 +187,8 @@ pub fn with_status(
     Ok(query.load(conn)?)
 }
 
+/// Moves a registration to `status` (an offer is made with [`offer`]).
+/// A confirmed one is marked as having held a seat.
 pub fn set_status(
     conn: &mut AnyConnection,
     id: &str,
@@ -179,14 +196,53 @@ pub fn set_status(
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
     let cancelled_at = (status == RegistrationStatus::Cancelled).then(|| now.naive_utc());
+    let target = registrations::table.find(id);
+    let common = (
+        registrations::status.eq(status.as_str()),
+        registrations::updated_at.eq(now.naive_utc()),
+        registrations::cancelled_at.eq(cancelled_at),
+        registrations::offer_expires_at.eq(None::<NaiveDateTime>),
+    );
+    if status == RegistrationStatus::Confirmed {
+        diesel::update(target)
+            .set((common, registrations::seated.eq(true)))
+            .execute(conn)?;
+    } else {
+        diesel::update(target).set(common).execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Holds a seat for a waiting registration until `expires_at`.
+pub fn offer(
+    conn: &mut AnyConnection,
+    id: &str,
+    expires_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
     diesel::update(registrations::table.find(id))
         .set((
-            registrations::status.eq(status.as_str()),
+            registrations::status.eq(RegistrationStatus::Offered.as_str()),
+            registrations::offer_expires_at.eq(Some(expires_at.naive_utc())),
             registrations::updated_at.eq(now.naive_utc()),
-            registrations::cancelled_at.eq(cancelled_at),
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// Offers that ran out by `now`, oldest first: (registration, webinar) ids.
+pub fn expired_offers(
+    conn: &mut AnyConnection,
+    now: DateTime<Utc>,
+    limit: i64,
+) -> Result<Vec<(String, String)>, DbError> {
+    Ok(registrations::table
+        .filter(registrations::status.eq(RegistrationStatus::Offered.as_str()))
+        .filter(registrations::offer_expires_at.le(now.naive_utc()))
+        .order(registrations::offer_expires_at.asc())
+        .select((registrations::id, registrations::webinar_id))
+        .limit(limit)
+        .load(conn)?)
 }
 
 /// Records that a repeated registration re-sent the confirmation.

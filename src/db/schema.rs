@@ -55,6 +55,17 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         arrivals -> Integer,
+        waitlist_mode -> Text,
+        offer_hours -> Integer,
+        min_attendees -> Nullable<Integer>,
+        decision_hours -> Integer,
+        rollover -> Bool,
+        recording_url -> Nullable<Text>,
+        cancel_reason -> Nullable<Text>,
+        warned_at -> Nullable<Timestamp>,
+        decided_at -> Nullable<Timestamp>,
+        rolled_over_at -> Nullable<Timestamp>,
+        followed_up_at -> Nullable<Timestamp>,
     }
 }
 
@@ -78,6 +89,13 @@ diesel::table! {
         erased_at -> Nullable<Timestamp>,
         arrival -> Integer,
         resent_at -> Nullable<Timestamp>,
+        offer_expires_at -> Nullable<Timestamp>,
+        seated -> Bool,
+        rollover -> Bool,
+        followed_up_at -> Nullable<Timestamp>,
+        rating -> Nullable<Integer>,
+        rating_comment -> Nullable<Text>,
+        rated_at -> Nullable<Timestamp>,
     }
 }
 

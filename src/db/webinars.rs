@@ -12,6 +12,7 @@ use super::schema::{users, webinars};
 use super::{AnyConnection, utc};
 use crate::db::DbError;
 use crate::domain::mail::{SessionInfo, SessionKind};
+use crate::domain::policy::Policy;
 use crate::domain::registration::Seat;
 use crate::domain::timezone::TimeZone;
 use crate::domain::webinar::{Kind, Status, WebinarState};
@@ -38,6 +39,22 @@ pub struct WebinarRow {
     pub updated_at: NaiveDateTime,
     /// Registrations so far: the next one's `arrival` is this plus one.
     pub arrivals: i32,
+    pub waitlist_mode: String,
+    pub offer_hours: i32,
+    pub min_attendees: Option<i32>,
+    pub decision_hours: i32,
+    pub rollover: bool,
+    pub recording_url: Option<String>,
+    /// Why it was cancelled, when not by its host (`too_few_registrations`).
+    pub cancel_reason: Option<String>,
+    /// When the host was warned of too few registrations.
+    pub warned_at: Option<NaiveDateTime>,
+    /// When the minimum was decided.
+    pub decided_at: Option<NaiveDateTime>,
+    /// When its waiting list moved to the next occurrence.
+    pub rolled_over_at: Option<NaiveDateTime>,
+    /// When its follow-up mails were queued.
+    pub followed_up_at: Option<NaiveDateTime>,
 }
 
 /// A webinar with its host's name and address.
@@ -81,6 +98,17 @@ impl Webinar {
         }
     }
 
+    pub fn policy(&self) -> Result<Policy, DbError> {
+        Ok(Policy {
+            waitlist_mode: self.row.waitlist_mode.parse().map_err(DbError::corrupt)?,
+            offer_hours: self.row.offer_hours,
+            min_attendees: self.row.min_attendees,
+            decision_hours: self.row.decision_hours,
+            rollover: self.row.rollover,
+            recording_url: self.row.recording_url.clone(),
+        })
+    }
+
     pub fn state(&self) -> Result<WebinarState, DbError> {
         Ok(WebinarState {
             kind: self.kind()?,
@@ -92,6 +120,7 @@ impl Webinar {
             timezone: TimeZone::parse(&self.row.timezone).map_err(DbError::corrupt)?,
             capacity: self.row.capacity,
             join_url: self.row.join_url.clone(),
+            policy: self.policy()?,
         })
     }
 }
@@ -114,6 +143,12 @@ pub struct NewWebinarRow {
     pub status: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub waitlist_mode: String,
+    pub offer_hours: i32,
+    pub min_attendees: Option<i32>,
+    pub decision_hours: i32,
+    pub rollover: bool,
+    pub recording_url: Option<String>,
 }
 
 /// 409 `host_busy` when the CSM has a queue appointment then.
@@ -306,6 +341,12 @@ pub fn save_state(
             webinars::timezone.eq(state.timezone.name()),
             webinars::capacity.eq(state.capacity),
             webinars::join_url.eq(state.join_url.as_deref()),
+            webinars::waitlist_mode.eq(state.policy.waitlist_mode.as_str()),
+            webinars::offer_hours.eq(state.policy.offer_hours),
+            webinars::min_attendees.eq(state.policy.min_attendees),
+            webinars::decision_hours.eq(state.policy.decision_hours),
+            webinars::rollover.eq(state.policy.rollover),
+            webinars::recording_url.eq(state.policy.recording_url.as_deref()),
             webinars::sequence.eq(sequence),
             webinars::updated_at.eq(now.naive_utc()),
         ))

@@ -32,10 +32,14 @@ pub enum MailKind {
     AppointmentCancelledForHost,
     /// Queue: "did you ask for this?", with the confirmation link.
     QueueConfirm,
+    /// A freed seat is held for the first on the waiting list: claim it.
+    SeatOffered,
+    /// The offer ran out unclaimed; the seat passed on.
+    OfferExpired,
 }
 
 impl MailKind {
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 16] = [
         Self::Invite,
         Self::Promoted,
         Self::Updated,
@@ -50,6 +54,8 @@ impl MailKind {
         Self::AppointmentCancelled,
         Self::AppointmentCancelledForHost,
         Self::QueueConfirm,
+        Self::SeatOffered,
+        Self::OfferExpired,
     ];
 
     /// The outbox `topic`.
@@ -69,6 +75,8 @@ impl MailKind {
             Self::AppointmentCancelled => "appointment_cancel",
             Self::AppointmentCancelledForHost => "appointment_cancel_host",
             Self::QueueConfirm => "queue_confirm",
+            Self::SeatOffered => "seat_offered",
+            Self::OfferExpired => "offer_expired",
         }
     }
 
@@ -93,6 +101,8 @@ impl MailKind {
             Self::AppointmentCancelled => "appointment-cancelled",
             Self::AppointmentCancelledForHost => "appointment-cancelled-host",
             Self::QueueConfirm => "queue-confirm",
+            Self::SeatOffered => "seat-offered",
+            Self::OfferExpired => "offer-expired",
         }
     }
 
@@ -117,6 +127,7 @@ impl MailKind {
                 | Self::AppointmentCancelled
                 | Self::AppointmentCancelledForHost
                 | Self::QueueConfirm
+                | Self::OfferExpired
         )
     }
 
@@ -217,6 +228,10 @@ pub struct Recipient {
     pub position: Option<i64>,
     /// For reminders: minutes before the start.
     pub reminder_minutes: Option<i64>,
+    /// For a seat offer: until when it is held.
+    pub offer_until: Option<DateTime<Utc>>,
+    /// For the waiting list: the estimated chance of a seat, 0..1.
+    pub seat_chance: Option<f64>,
 }
 
 /// A mail ready to be written: the kind, the session and the reader.

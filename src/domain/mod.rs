@@ -4,9 +4,11 @@
 pub mod account;
 pub mod allocator;
 pub mod availability;
+pub mod chance;
 pub mod locale;
 pub mod mail;
 pub mod page;
+pub mod policy;
 pub mod queue;
 pub mod registration;
 pub mod series;

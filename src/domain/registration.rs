@@ -32,6 +32,8 @@ use super::validation::{ValidationErrors, Validator, checked};
 pub enum RegistrationStatus {
     Confirmed,
     Waitlisted,
+    /// A freed seat held for this person until `offer_expires_at`.
+    Offered,
     Cancelled,
 }
 
@@ -68,6 +70,9 @@ pub struct RegistrationRequest {
     pub questions: Vec<String>,
     #[serde(default)]
     pub marketing_consent: bool,
+    /// In a series: `false` keeps this registration from moving to the
+    /// next occurrence when it does not get a seat (default `true`).
+    pub rollover: Option<bool>,
 }
 
 #[derive(Debug, Clone)]
@@ -80,6 +85,7 @@ pub struct NewRegistration {
     pub situation: Option<String>,
     pub questions: Vec<String>,
     pub marketing_consent: bool,
+    pub rollover: bool,
 }
 
 impl NewRegistration {
@@ -131,6 +137,7 @@ impl NewRegistration {
             situation: checked(situation, "situation")?,
             questions,
             marketing_consent: req.marketing_consent,
+            rollover: req.rollover.unwrap_or(true),
         })
     }
 }
@@ -206,6 +213,7 @@ mod tests {
             situation: Some("".into()),
             questions: vec!["How?".into(), "  ".into()],
             marketing_consent: false,
+            rollover: None,
         };
         let r = NewRegistration::parse(&req, TimeZone(chrono_tz::UTC), Locale::En).expect("valid");
         assert_eq!(

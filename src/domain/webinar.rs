@@ -5,6 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 
+use super::policy::{Policy, PolicyChange, WaitlistMode};
 use super::text::{multi_line, optional_line, optional_uuid, single_line, web_url};
 use super::timezone::TimeZone;
 use super::validation::{ValidationErrors, Validator, checked};
@@ -120,6 +121,35 @@ pub struct WebinarRequest {
     /// last in the year 2100 at the latest).
     #[schema(max_length = 500)]
     pub rrule: Option<String>,
+    /// How a freed seat is handed on (default `auto`).
+    #[schema(value_type = Option<WaitlistMode>)]
+    pub waitlist_mode: Option<String>,
+    /// How long an offered seat is held (default 12).
+    #[schema(minimum = 1, maximum = 168)]
+    pub offer_hours: Option<i64>,
+    /// Too few confirmed at `starts_at − decision_hours` cancels the session.
+    #[schema(minimum = 1, maximum = 100_000)]
+    pub min_attendees: Option<i64>,
+    #[schema(minimum = 1, maximum = 336)]
+    pub decision_hours: Option<i64>,
+    /// In a series: the waiting list moves to the next occurrence (default `true`).
+    pub rollover: Option<bool>,
+    /// Sent in the follow-up mail to attendees and no-shows.
+    #[schema(format = "uri", max_length = 2000)]
+    pub recording_url: Option<String>,
+}
+
+impl WebinarRequest {
+    fn policy_change(&self) -> PolicyChange<'_> {
+        PolicyChange {
+            waitlist_mode: self.waitlist_mode.as_deref(),
+            offer_hours: self.offer_hours,
+            min_attendees: self.min_attendees.map(Some),
+            decision_hours: self.decision_hours,
+            rollover: self.rollover,
+            recording_url: self.recording_url.as_deref().map(Some),
+        }
+    }
 }
 
 /// A webinar that passed every check (times still for the first occurrence).
@@ -137,6 +167,7 @@ pub struct NewWebinar {
     /// Another host, named by an admin.
     pub host_id: Option<String>,
     pub rrule: Option<String>,
+    pub policy: Policy,
 }
 
 pub fn parse_instant(raw: &str) -> Result<DateTime<Utc>, String> {
@@ -231,6 +262,7 @@ impl NewWebinar {
             }
             Some(r) => Some(Some(r.to_owned())),
         };
+        let policy = Policy::default().changed(&req.policy_change(), capacity.flatten(), &mut v);
         v.finish()?;
         Ok(Self {
             kind: checked(kind, "kind")?,
@@ -244,6 +276,7 @@ impl NewWebinar {
             join_url: checked(join_url, "join_url")?,
             host_id: checked(host_id, "host_id")?,
             rrule: checked(rrule, "rrule")?,
+            policy,
         })
     }
 }
@@ -259,7 +292,7 @@ where
 }
 
 /// The body of `PATCH /api/v1/webinars/{id}`: only the fields sent change.
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, ToSchema)]
 pub struct WebinarPatch {
     #[schema(min_length = 1, max_length = 200)]
     pub title: Option<String>,
@@ -281,6 +314,41 @@ pub struct WebinarPatch {
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>, format = "uri", max_length = 2000)]
     pub join_url: Option<Option<String>>,
+    #[schema(value_type = Option<WaitlistMode>)]
+    pub waitlist_mode: Option<String>,
+    #[schema(minimum = 1, maximum = 168)]
+    pub offer_hours: Option<i64>,
+    /// `null` removes the minimum.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<i64>, minimum = 1, maximum = 100_000)]
+    pub min_attendees: Option<Option<i64>>,
+    #[schema(minimum = 1, maximum = 336)]
+    pub decision_hours: Option<i64>,
+    pub rollover: Option<bool>,
+    /// May be set after the session, for the follow-up mail.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>, format = "uri", max_length = 2000)]
+    pub recording_url: Option<Option<String>>,
+}
+
+impl WebinarPatch {
+    fn policy_change(&self) -> PolicyChange<'_> {
+        PolicyChange {
+            waitlist_mode: self.waitlist_mode.as_deref(),
+            offer_hours: self.offer_hours,
+            min_attendees: self.min_attendees,
+            decision_hours: self.decision_hours,
+            rollover: self.rollover,
+            recording_url: self.recording_url.as_ref().map(|u| u.as_deref()),
+        }
+    }
+
+    /// Only the recording: the one change a past session takes.
+    pub fn only_recording(&self) -> bool {
+        let mut rest = self.clone();
+        rest.recording_url = None;
+        self.recording_url.is_some() && rest == Self::default()
+    }
 }
 
 /// The editable state of a webinar, before or after a patch.
@@ -295,6 +363,7 @@ pub struct WebinarState {
     pub timezone: TimeZone,
     pub capacity: Option<i32>,
     pub join_url: Option<String>,
+    pub policy: Policy,
 }
 
 impl WebinarState {
@@ -358,6 +427,9 @@ impl WebinarState {
                 Some(u) => v.check("join_url", web_url(u)),
             };
         }
+        next.policy = self
+            .policy
+            .changed(&patch.policy_change(), next.capacity, &mut v);
         v.finish()?;
         Ok(next)
     }
@@ -406,6 +478,12 @@ mod tests {
             join_url: Some("https://meet.example.com/x".into()),
             host_id: None,
             rrule: None,
+            waitlist_mode: None,
+            offer_hours: None,
+            min_attendees: None,
+            decision_hours: None,
+            rollover: None,
+            recording_url: None,
         }
     }
 
@@ -462,6 +540,7 @@ mod tests {
             timezone: w.timezone,
             capacity: w.capacity,
             join_url: w.join_url,
+            policy: w.policy,
         }
     }
 

@@ -50,6 +50,8 @@ fn method(kind: MailKind) -> Option<Method> {
         | MailKind::AppointmentCancelled
         | MailKind::AppointmentCancelledForHost => Some(Method::Cancel),
         MailKind::Waitlisted
+        | MailKind::SeatOffered
+        | MailKind::OfferExpired
         | MailKind::LeftWaitlist
         | MailKind::Reminder
         | MailKind::Queued
@@ -175,6 +177,8 @@ struct Values {
     customer: String,
     situation: String,
     delay: String,
+    /// When a seat offer runs out, in the reader's zone.
+    until: String,
 }
 
 impl Values {
@@ -206,6 +210,7 @@ impl Values {
             ("customer", plain(&self.customer)),
             ("situation", plain(&self.situation)),
             ("delay", plain(&self.delay)),
+            ("until", plain(&self.until)),
         ]
     }
 }
@@ -385,12 +390,25 @@ impl Composer {
             customer: session.customer.clone(),
             situation: session.situation.clone(),
             delay: t.delay(to.reminder_minutes.unwrap_or(0))?,
+            until: match to.offer_until {
+                Some(at) => dates::long_datetime(lang, at, zone)?,
+                None => String::new(),
+            },
         };
         let (plain, rich) = (values.args(false), values.args(true));
         let message = kind.message_id();
         let subject = t.get(&format!("{message}.subject"), &plain)?;
-        let body_text = t.get(&format!("{message}.body"), &plain)?;
-        let body_html = t.get(&format!("{message}.body"), &rich)?;
+        let mut body_text = t.get(&format!("{message}.body"), &plain)?;
+        let mut body_html = t.get(&format!("{message}.body"), &rich)?;
+        // The waiting list says how likely a seat is, when history allows.
+        if let Some(chance) = to.seat_chance.filter(|_| kind == MailKind::Waitlisted) {
+            let line = t.get(
+                "chance-line",
+                &[("chance", i18n::chance_phrase(lang, chance)?.into())],
+            )?;
+            body_text = format!("{body_text} {line}");
+            body_html = format!("{body_html} {}", escape(&line));
+        }
         // A confirmation goes to an address nobody has shown to be theirs:
         // no name in it.
         let (greeting_text, greeting_html) = if kind == MailKind::QueueConfirm {
@@ -436,10 +454,15 @@ impl Composer {
             })
             .transpose()?;
         let manage = if kind.has_manage_link() {
+            // An offer's link is there to take the seat.
+            let (intro, link) = match kind {
+                MailKind::SeatOffered => ("seat-offered.manage-intro", "seat-offered.manage-link"),
+                _ => ("manage-intro", "manage-link"),
+            };
             Some(Manage {
-                intro: t.get("manage-intro", &[])?,
+                intro: t.get(intro, &[])?,
                 url: self.manage_url(session.kind, &to.booking_id, session.ends_at)?,
-                link: t.get("manage-link", &[])?,
+                link: t.get(link, &[])?,
             })
         } else {
             None

@@ -43,6 +43,8 @@ fn reader(lang: Locale) -> Recipient {
         locale: lang,
         position: Some(7),
         reminder_minutes: Some(1440),
+        offer_until: Some(at(1)),
+        seat_chance: Some(0.34),
     }
 }
 

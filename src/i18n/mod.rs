@@ -101,3 +101,15 @@ fn lookup(
 fn loader() -> &'static StaticLoader {
     &LOCALES
 }
+
+/// A seat chance in words, the reader's way ("about 1 in 3").
+pub fn chance_phrase(lang: Locale, chance: f64) -> Result<String, I18nError> {
+    use crate::domain::chance::{Phrase, phrase};
+    let n = |n: u32| -> FluentValue<'static> { numbers::integer(lang, i64::from(n)).into() };
+    match phrase(chance) {
+        Phrase::VeryLikely => text(lang, "chance-very-likely", &[]),
+        Phrase::InTen(k) => text(lang, "chance-in-ten", &[("n", n(k))]),
+        Phrase::OneIn(k) => text(lang, "chance-one-in", &[("n", n(k))]),
+        Phrase::Unlikely => text(lang, "chance-unlikely", &[]),
+    }
+}

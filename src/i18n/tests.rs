@@ -268,6 +268,9 @@ fn sample(var: &str, count: i64) -> FluentValue<'static> {
         "rate" => "50%".into(),
         "attended" | "confirmed" => count.into(),
         "day" => "Monday".into(),
+        "until" => "Monday, 8 March 2027, 22:00".into(),
+        "chance" => "about 1 in 3".into(),
+        "n" => count.into(),
         other => panic!("no sample for ${other}: add one here"),
     }
 }

@@ -107,6 +107,14 @@ impl Ctx {
         })
     }
 
+    /// A seat chance in words ("about 1 in 3").
+    pub fn chance_phrase(&self, chance: f64) -> String {
+        i18n::chance_phrase(self.lang, chance).unwrap_or_else(|e| {
+            tracing::error!(error = %e, "page text missing");
+            String::new()
+        })
+    }
+
     pub fn layout(&self) -> Layout {
         let switch = ALL
             .iter()

@@ -38,6 +38,14 @@ pub fn zone_for(visitor: Option<Tz>, webinar: &Webinar) -> Tz {
         .unwrap_or(chrono_tz::UTC)
 }
 
+/// A moment in `zone`, the reader's way ("Monday, 8 March 2027, 22:00").
+pub fn long_datetime_text(ctx: &Ctx, at: DateTime<Utc>, zone: Tz) -> String {
+    long_datetime(ctx.lang, at, zone).unwrap_or_else(|err| {
+        tracing::error!(error = %err, "date not written");
+        format!("{} UTC", at.to_rfc3339())
+    })
+}
+
 /// Start and end in `zone`, the end as a bare time when it is the same day.
 pub fn time_range(ctx: &Ctx, start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz) -> String {
     let same_day = start.with_timezone(&zone).date_naive() == end.with_timezone(&zone).date_naive();

@@ -10,17 +10,18 @@ use askama::Template;
 use super::confirmation::no_referrer;
 use super::context::{Ctx, Layout, visitor_zone};
 use super::error::{OrPage, PageError};
-use super::format::{kind_label, time_range};
+use super::format::{kind_label, long_datetime_text, time_range};
 use super::token::{self, TokenForm};
 use crate::auth::JwtKeys;
 use crate::db::registrations::{self, RegistrationRow};
 use crate::db::webinars::{self, Webinar};
-use crate::db::{Db, DbError, booking, clock, utc};
+use crate::db::{Db, DbError, booking, chance as db_chance, clock, utc};
 use crate::domain::locale::Locale;
 use crate::domain::registration::RegistrationStatus;
 use crate::domain::timezone::TimeZone;
 use crate::domain::webinar::Kind;
 use crate::error::AppError;
+use crate::routes::registrations::claim_seat;
 
 const KIND: &str = "registration";
 
@@ -37,19 +38,32 @@ struct ManagePage {
     name: String,
     email: String,
     status: String,
+    /// The chance of a seat, in words, while waiting.
+    chance: Option<String>,
+    /// A seat is held: the claim button.
+    can_claim: bool,
     can_cancel: bool,
     notice: Option<String>,
 }
 
-/// The registration, its place on the waiting list and its webinar.
-async fn load(db: &Db, id: String) -> Result<(RegistrationRow, Option<i64>, Webinar), AppError> {
-    db.run(move |conn| {
+/// A registration as the page shows it: the row, its waiting-list place,
+/// its chance of a seat and its webinar.
+type Found = (RegistrationRow, Option<i64>, Option<f64>, Webinar);
+
+/// The registration, its place on the waiting list, its chance and its webinar.
+async fn load(db: &Db, id: String) -> Result<Found, AppError> {
+    db.read(move |conn| {
         let row = registrations::find(conn, &id)?
             .ok_or(AppError::NotFound("no registration with this id"))?;
         let position = registrations::position_of(conn, &row)?;
         let webinar = webinars::find(conn, &row.webinar_id)?
             .ok_or(AppError::NotFound("no webinar with this id"))?;
-        Ok((row, position, webinar))
+        let mut chance = None;
+        if position.is_some() {
+            let rate = db_chance::cancel_rate(conn, &webinar.row, clock())?;
+            chance = db_chance::chance_of(rate, &webinar.row, &row, position);
+        }
+        Ok((row, position, chance, webinar))
     })
     .await
 }
@@ -64,8 +78,8 @@ pub async fn show(
     let token = token::opened(&req, &keys, KIND, &id)?;
     let found = load(&db, id).await;
     let ctx = Ctx::new(&req, preferred(&found));
-    let (row, position, webinar) = found.page(&ctx)?;
-    Ok(page(&ctx, &req, &row, position, &webinar, token, None))
+    let found = found.page(&ctx)?;
+    Ok(page(&ctx, &req, &found, token, None))
 }
 
 pub async fn cancel(
@@ -92,35 +106,66 @@ pub async fn cancel(
         }) => "page-manage-closed",
         Err(e) => return Err(PageError::new(&Ctx::new(&req, None), e)),
     };
-    let found = load(&db, id.clone()).await;
-    let ctx = Ctx::new(&req, preferred(&found));
-    let (row, position, webinar) = found.page(&ctx)?;
+    after_action(&req, &db, id, token, notice_key).await
+}
+
+/// The claim button of a held seat: confirmed, or told it ran out.
+pub async fn claim(
+    req: HttpRequest,
+    db: web::Data<Db>,
+    keys: web::Data<JwtKeys>,
+    path: web::Path<String>,
+    form: Option<web::Form<TokenForm>>,
+) -> Result<HttpResponse, PageError> {
+    let id = path.into_inner();
+    let token = token::posted(&req, &keys, form, KIND, &id)?;
+    let notice_key = match claim_seat(&db, id.clone()).await {
+        Ok(_) => "page-claimed-notice",
+        Err(AppError::Conflict {
+            code: "not_offered",
+            ..
+        }) => "page-claim-missed",
+        Err(e) => return Err(PageError::new(&Ctx::new(&req, None), e)),
+    };
+    after_action(&req, &db, id, token, notice_key).await
+}
+
+/// The page again after a button, with what happened said at the top.
+async fn after_action(
+    req: &HttpRequest,
+    db: &Db,
+    id: String,
+    token: String,
+    notice_key: &str,
+) -> Result<HttpResponse, PageError> {
+    let found = load(db, id.clone()).await;
+    let ctx = Ctx::new(req, preferred(&found));
+    let found = found.page(&ctx)?;
     let notice = Some(ctx.t(notice_key));
     // The language switch leads back to the manage page itself.
     let ctx = ctx.switch_to(
         format!("/manage/registration/{id}"),
         vec![("token".to_owned(), token.clone())],
     );
-    Ok(page(&ctx, &req, &row, position, &webinar, token, notice))
+    Ok(page(&ctx, req, &found, token, notice))
 }
 
 /// The language the registrant chose when registering.
-fn preferred(found: &Result<(RegistrationRow, Option<i64>, Webinar), AppError>) -> Option<Locale> {
+fn preferred(found: &Result<Found, AppError>) -> Option<Locale> {
     found
         .as_ref()
         .ok()
-        .and_then(|(row, _, _)| Locale::parse(&row.locale))
+        .and_then(|(row, ..)| Locale::parse(&row.locale))
 }
 
 fn page(
     ctx: &Ctx,
     req: &HttpRequest,
-    row: &RegistrationRow,
-    position: Option<i64>,
-    webinar: &Webinar,
+    (row, position, chance, webinar): &Found,
     token: String,
     notice: Option<String>,
 ) -> HttpResponse {
+    let position = *position;
     // The visitor's zone, else the one the registrant's e-mails use.
     let zone = visitor_zone(req)
         .or_else(|| TimeZone::parse(&row.timezone).ok().map(|z| z.0))
@@ -131,9 +176,26 @@ fn page(
             "page-status-waitlisted",
             &[("position", p.unwrap_or_default().into())],
         ),
+        (RegistrationStatus::Offered, _) => ctx.text(
+            "page-status-offered",
+            &[(
+                "until",
+                row.offer_expires_at
+                    .map(|at| long_datetime_text(ctx, utc(at), zone))
+                    .unwrap_or_default()
+                    .into(),
+            )],
+        ),
         (RegistrationStatus::Confirmed, _) => ctx.t("page-status-confirmed"),
         (RegistrationStatus::Cancelled, _) => ctx.t("page-status-cancelled"),
     };
+    let now = clock();
+    let chance = chance.map(|c| {
+        ctx.text(
+            "page-seat-chance",
+            &[("chance", ctx.chance_phrase(c).into())],
+        )
+    });
     let page = ManagePage {
         l: ctx.layout(),
         id: row.id.clone(),
@@ -150,7 +212,10 @@ fn page(
         name: row.name.clone(),
         email: row.email.clone(),
         status: status_text,
-        can_cancel: status != RegistrationStatus::Cancelled && utc(webinar.row.ends_at) > clock(),
+        chance,
+        can_claim: status == RegistrationStatus::Offered
+            && row.offer_expires_at.is_some_and(|at| utc(at) > now),
+        can_cancel: status != RegistrationStatus::Cancelled && utc(webinar.row.ends_at) > now,
         notice,
     };
     let mut res = ctx.render(StatusCode::OK, &page);

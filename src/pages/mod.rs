@@ -67,6 +67,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .wrap(from_fn(page_headers)),
     )
     .service(
+        web::resource("/manage/registration/{id}/claim")
+            .app_data(form_config())
+            .route(web::post().to(manage::claim))
+            .wrap(from_fn(limit_posts))
+            .wrap(from_fn(page_headers)),
+    )
+    .service(
         web::resource("/office-hours")
             .app_data(form_config())
             .route(web::get().to(office_hours::show))

@@ -105,6 +105,7 @@ pub async fn register(
         situation: Some(form.situation.clone()),
         questions: vec![form.questions.clone()],
         marketing_consent: form.marketing_consent.is_some(),
+        rollover: None,
     };
     let new = match NewRegistration::parse(&request, fallback, ctx.lang) {
         Ok(new) => new,

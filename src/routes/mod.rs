@@ -61,6 +61,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(registrations::attendance)
         .service(registrations::get)
         .service(registrations::cancel)
+        .service(registrations::claim)
         .service(office_hours::put_availability)
         .service(office_hours::get_availability)
         .service(office_hours::slots)

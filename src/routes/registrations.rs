@@ -13,7 +13,7 @@ use crate::auth::booking::{Caller, booking_caller};
 use crate::auth::{JwtKeys, Staff};
 use crate::config::Settings;
 use crate::db::registrations::{self, RegistrationRow};
-use crate::db::{Db, booking, clock, utc};
+use crate::db::{Db, booking, chance as db_chance, clock, utc, webinars};
 use crate::domain::page::{PageRequest, split_page};
 use crate::domain::registration::{NewRegistration, RegistrationRequest, RegistrationStatus};
 use crate::domain::text::uuid;
@@ -58,10 +58,23 @@ pub struct RegistrationOut {
     pub registered_at: DateTime<Utc>,
     #[serde(with = "crate::domain::time::option")]
     pub cancelled_at: Option<DateTime<Utc>>,
+    /// For `offered`: until when the seat is held for this person.
+    #[serde(with = "crate::domain::time::option")]
+    pub offer_expires_at: Option<DateTime<Utc>>,
+    /// For `waitlisted`: the estimated chance (0..1) of a seat before the
+    /// start; `null` with too little history to learn from.
+    #[schema(minimum = 0, maximum = 1)]
+    pub seat_chance: Option<f64>,
+    /// Moves to the next occurrence of the series when left without a seat.
+    pub rollover: bool,
 }
 
 impl RegistrationOut {
-    fn from_row(row: &RegistrationRow, waitlist_position: Option<i64>) -> Result<Self, AppError> {
+    pub fn from_row(
+        row: &RegistrationRow,
+        waitlist_position: Option<i64>,
+        seat_chance: Option<f64>,
+    ) -> Result<Self, AppError> {
         Ok(Self {
             id: row.id.clone(),
             webinar_id: row.webinar_id.clone(),
@@ -78,6 +91,9 @@ impl RegistrationOut {
             attended: row.attended,
             registered_at: utc(row.created_at),
             cancelled_at: row.cancelled_at.map(utc),
+            offer_expires_at: row.offer_expires_at.map(utc),
+            seat_chance,
+            rollover: row.rollover,
         })
     }
 }
@@ -135,15 +151,24 @@ pub async fn create(
     }))
 }
 
-async fn load_registration(
+/// A registration with its waiting-list position and, while it waits, its
+/// chance of a seat.
+pub async fn load_registration(
     db: &Db,
     id: String,
-) -> Result<(RegistrationRow, Option<i64>), AppError> {
-    db.run(move |conn| {
+) -> Result<(RegistrationRow, Option<i64>, Option<f64>), AppError> {
+    db.read(move |conn| {
         let row = registrations::find(conn, &id)?
             .ok_or(AppError::NotFound("no registration with this id"))?;
         let position = registrations::position_of(conn, &row)?;
-        Ok((row, position))
+        let mut chance = None;
+        if position.is_some()
+            && let Some(webinar) = webinars::find(conn, &row.webinar_id)?
+        {
+            let rate = db_chance::cancel_rate(conn, &webinar.row, clock())?;
+            chance = db_chance::chance_of(rate, &webinar.row, &row, position);
+        }
+        Ok((row, position, chance))
     })
     .await
 }
@@ -181,14 +206,16 @@ pub async fn get(
 ) -> Result<web::Json<RegistrationOut>, AppError> {
     let id = path.into_inner();
     let caller = booking_caller(&req, &keys, "registration", &id).await?;
-    let (row, position) = load_registration(&db, id).await?;
+    let (row, position, chance) = load_registration(&db, id).await?;
     if let Caller::Staff(staff) = &caller {
         check_staff(&db, staff, &row.webinar_id, false).await?;
         if staff.role == Role::Marketing && !row.marketing_consent {
             return Err(AppError::Forbidden("this person gave no marketing consent"));
         }
     }
-    Ok(web::Json(RegistrationOut::from_row(&row, position)?))
+    Ok(web::Json(RegistrationOut::from_row(
+        &row, position, chance,
+    )?))
 }
 
 /// Cancel a registration (its manage token, the host, admin). A freed seat
@@ -215,14 +242,55 @@ pub async fn cancel(
     let id = path.into_inner();
     let caller = booking_caller(&req, &keys, "registration", &id).await?;
     if let Caller::Staff(staff) = &caller {
-        let (row, _) = load_registration(&db, id.clone()).await?;
+        let (row, _, _) = load_registration(&db, id.clone()).await?;
         check_staff(&db, staff, &row.webinar_id, true).await?;
     }
     let row = db
         .write(move |conn| booking::cancel_registration(conn, &id, clock()))
         .await?;
     tracing::info!(registration_id = %row.id, "registration cancelled");
-    Ok(web::Json(RegistrationOut::from_row(&row, None)?))
+    Ok(web::Json(RegistrationOut::from_row(&row, None, None)?))
+}
+
+/// Claim a seat offered from the waiting list (its manage token only:
+/// the seat is the registrant's to take).
+#[utoipa::path(tag = "registrations",
+    operation_id = "claimRegistration", security(("manage_token" = [])), responses(
+    (status = 200, description = "Confirmed: the invitation is on its way", body = RegistrationOut),
+    (status = 403, description = "Staff: only the registrant claims a seat (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`not_offered`: no seat is offered to this registration, or the offer ran out", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "Too many requests from this address (`rate_limited`)", body = Problem, content_type = "application/problem+json",
+        headers(("Retry-After" = u64, description = "Seconds until a request is accepted again"))),
+))]
+#[post(
+    "/api/v1/registrations/{id}/claim",
+    wrap = "actix_web::middleware::from_fn(crate::routes::ids_are_uuids)",
+    wrap = "actix_web::middleware::from_fn(crate::rate_limit::public_posts)"
+)]
+pub async fn claim(
+    req: HttpRequest,
+    db: web::Data<Db>,
+    keys: web::Data<JwtKeys>,
+    path: web::Path<String>,
+) -> Result<web::Json<RegistrationOut>, AppError> {
+    let id = path.into_inner();
+    let caller = booking_caller(&req, &keys, "registration", &id).await?;
+    if let Caller::Staff(_) = caller {
+        return Err(AppError::Forbidden(
+            "only the registrant claims an offered seat, with the link from the mail",
+        ));
+    }
+    let row = claim_seat(&db, id).await?;
+    Ok(web::Json(RegistrationOut::from_row(&row, None, None)?))
+}
+
+/// The one claim, for the API and the manage page.
+pub async fn claim_seat(db: &Db, id: String) -> Result<RegistrationRow, AppError> {
+    let row = db
+        .write(move |conn| booking::claim(conn, &id, clock()))
+        .await?;
+    tracing::info!(registration_id = %row.id, "offered seat claimed");
+    Ok(row)
 }
 
 /// Everyone registered for a webinar, with their situations and questions
@@ -246,21 +314,24 @@ pub async fn list(
     let (rows, next_cursor) = registrations_of(&db, &staff, path.into_inner(), &page).await?;
     let items = rows
         .iter()
-        .map(|(r, p)| RegistrationOut::from_row(r, *p))
+        .map(|(r, p, c)| RegistrationOut::from_row(r, *p, *c))
         .collect::<Result<_, _>>()?;
     Ok(web::Json(Page { items, next_cursor }))
 }
 
+/// A registration with its waiting-list position and chance of a seat.
+pub type Listed = (RegistrationRow, Option<i64>, Option<f64>);
+
 /// The one registrant list, for the API and the host's page: one page of
-/// a webinar's registrations with their waiting-list positions, and the
-/// next page's cursor (its host, admin; marketing only those who gave
-/// marketing consent).
+/// a webinar's registrations with their waiting-list positions and chances,
+/// and the next page's cursor (its host, admin; marketing only those who
+/// gave marketing consent).
 pub async fn registrations_of(
     db: &Db,
     staff: &Staff,
     webinar_id: String,
     page: &PageRequest,
-) -> Result<(Vec<(RegistrationRow, Option<i64>)>, Option<String>), AppError> {
+) -> Result<(Vec<Listed>, Option<String>), AppError> {
     check_staff(db, staff, &webinar_id, false).await?;
     // Marketing sees only the people who agreed to marketing.
     let consent_only = staff.role == Role::Marketing;
@@ -274,15 +345,27 @@ pub async fn registrations_of(
                 after.as_deref(),
                 fetch,
             )?;
+            // The history is read once for the page, and only if someone waits.
+            let mut rate = None;
+            let webinar = webinars::find(conn, &webinar_id)?;
+            let waiting = RegistrationStatus::Waitlisted.as_str();
+            if let Some(w) = &webinar
+                && rows.iter().any(|r| r.status == waiting)
+            {
+                rate = db_chance::cancel_rate(conn, &w.row, clock())?;
+            }
             rows.into_iter()
                 .map(|row| {
                     let position = registrations::position_of(conn, &row)?;
-                    Ok((row, position))
+                    let chance = webinar
+                        .as_ref()
+                        .and_then(|w| db_chance::chance_of(rate, &w.row, &row, position));
+                    Ok((row, position, chance))
                 })
                 .collect::<Result<Vec<_>, AppError>>()
         })
         .await?;
-    Ok(split_page(rows, page, |(r, _)| &r.id))
+    Ok(split_page(rows, page, |(r, _, _)| &r.id))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -13,6 +13,7 @@ use crate::config::Settings;
 use crate::db::webinars::{self, NewWebinarRow, Webinar, WebinarFilter};
 use crate::db::{Db, booking, clock, new_id, users, utc};
 use crate::domain::page::encode_cursor;
+use crate::domain::policy::WaitlistMode;
 use crate::domain::series;
 use crate::domain::text::{optional_line, optional_uuid};
 use crate::domain::user::Role;
@@ -55,6 +56,15 @@ pub struct WebinarOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(format = "uri")]
     pub join_url: Option<String>,
+    pub waitlist_mode: WaitlistMode,
+    pub offer_hours: i32,
+    pub min_attendees: Option<i32>,
+    pub decision_hours: i32,
+    pub rollover: bool,
+    #[schema(format = "uri")]
+    pub recording_url: Option<String>,
+    /// `too_few_registrations` when the minimum cancelled it; else `null`.
+    pub cancel_reason: Option<String>,
 }
 
 impl WebinarOut {
@@ -83,6 +93,13 @@ impl WebinarOut {
             } else {
                 None
             },
+            waitlist_mode: w.policy()?.waitlist_mode,
+            offer_hours: w.row.offer_hours,
+            min_attendees: w.row.min_attendees,
+            decision_hours: w.row.decision_hours,
+            rollover: w.row.rollover,
+            recording_url: w.row.recording_url.clone(),
+            cancel_reason: w.row.cancel_reason.clone(),
         })
     }
 }
@@ -141,6 +158,12 @@ fn rows_for(
             status: Status::Scheduled.as_str().to_owned(),
             created_at: now.naive_utc(),
             updated_at: now.naive_utc(),
+            waitlist_mode: new.policy.waitlist_mode.as_str().to_owned(),
+            offer_hours: new.policy.offer_hours,
+            min_attendees: new.policy.min_attendees,
+            decision_hours: new.policy.decision_hours,
+            rollover: new.policy.rollover,
+            recording_url: new.policy.recording_url.clone(),
         })
         .collect();
     Ok((series_id, rows))

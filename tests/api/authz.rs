@@ -35,6 +35,7 @@ const NOT_IN_OPENAPI: &[(&str, &str)] = &[
     ("POST", "/webinars/{id}"),
     ("GET", "/manage/registration/{id}"),
     ("POST", "/manage/registration/{id}/cancel"),
+    ("POST", "/manage/registration/{id}/claim"),
     ("GET", "/office-hours"),
     ("POST", "/office-hours"),
     ("GET", "/manage/queue/{id}"),

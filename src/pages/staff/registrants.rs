@@ -19,7 +19,7 @@ use crate::domain::registration::RegistrationStatus;
 use crate::error::AppError;
 use crate::pages::context::{Layout, query_param};
 use crate::pages::error::{OrPage, PageError};
-use crate::pages::format::time_range;
+use crate::pages::format::{long_datetime_text, time_range};
 use crate::routes::registrations::{AttendanceRequest, mark_attendance, registrations_of};
 
 /// Registrants per page.
@@ -78,6 +78,19 @@ fn view(page: &StaffPage, row: &RegistrationRow, position: Option<i64>) -> Regis
                 &[("position", position.unwrap_or_default().into())],
             ),
             "waitlisted",
+        ),
+        Some(RegistrationStatus::Offered) => (
+            ctx.text(
+                "staff-reg-offered",
+                &[(
+                    "until",
+                    row.offer_expires_at
+                        .map(|at| long_datetime_text(ctx, utc(at), page.zone_or_utc()))
+                        .unwrap_or_default()
+                        .into(),
+                )],
+            ),
+            "offered",
         ),
         Some(RegistrationStatus::Cancelled) | None => (ctx.t("staff-reg-cancelled"), "cancelled"),
     };
@@ -153,7 +166,7 @@ async fn render(
                 ("waiting", row.waitlist_length.into()),
             ],
         ),
-        registrants: rows.iter().map(|(r, p)| view(page, r, *p)).collect(),
+        registrants: rows.iter().map(|(r, p, _)| view(page, r, *p)).collect(),
         notice: query_param(req, "marked").map(|_| ctx.t("staff-attendance-saved")),
         id,
         next,

@@ -171,6 +171,12 @@ pub async fn create(
         join_url: optional(&form.join_url),
         host_id: None,
         rrule: rule,
+        waitlist_mode: None,
+        offer_hours: None,
+        min_attendees: None,
+        decision_hours: None,
+        rollover: None,
+        recording_url: None,
     };
     match create_webinars(&db, &page.staff, &request).await {
         Ok((_, created)) => {
@@ -278,6 +284,7 @@ pub async fn update(
         timezone: start_changed.then_some(typed.timezone),
         capacity: Some(typed.capacity),
         join_url: Some(optional(&form.join_url)),
+        ..WebinarPatch::default()
     };
     let id = webinar.row.id.clone();
     match update_webinar(&db, &settings, &page.staff, id.clone(), patch).await {
