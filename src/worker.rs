@@ -16,7 +16,7 @@ use crate::config::QueueSettings;
 use crate::db::DbError;
 use crate::db::mail::{self as intents, Loaded};
 use crate::db::outbox::OutboxRow;
-use crate::db::{Db, booking, outbox, registrations, reminders, webhooks};
+use crate::db::{Db, booking, minimum, outbox, registrations, reminders, webhooks};
 use crate::email::Composer;
 use crate::email::transport::Transport;
 
@@ -211,6 +211,10 @@ pub async fn queue_reminders(
 pub struct Timed {
     /// Offers that ran out (each seat passed on).
     pub offers_expired: usize,
+    /// Hosts warned that too few are confirmed.
+    pub minimum_warnings: usize,
+    /// Sessions cancelled for too few registrations.
+    pub cancelled_too_few: usize,
 }
 
 /// Offers expired per batch read.
@@ -218,8 +222,9 @@ const TIMED_BATCH: i64 = 100;
 
 /// Runs the steps due at `now` whose time is stored in the database, so
 /// they happen once and on time across restarts and instances: expired
-/// seat offers pass on, each in its own transaction under its webinar's
-/// lock (an instance that comes second finds nothing left to do).
+/// seat offers pass on, and minimum-attendee warnings and decisions are
+/// made, each in its own transaction under its webinar's lock (an
+/// instance that comes second finds nothing left to do).
 pub async fn run_timed(db: &Db, now: DateTime<Utc>) -> Result<Timed, DbError> {
     let mut report = Timed::default();
     loop {
@@ -234,9 +239,20 @@ pub async fn run_timed(db: &Db, now: DateTime<Utc>) -> Result<Timed, DbError> {
             report.offers_expired += usize::from(expired);
         }
         if batch < usize::try_from(TIMED_BATCH).unwrap_or(usize::MAX) {
-            return Ok(report);
+            break;
         }
     }
+    let due = db.read(move |conn| minimum::due(conn, now)).await?;
+    for (webinar_id, step) in due {
+        let acted = db
+            .write(move |conn| minimum::run(conn, &webinar_id, step, now))
+            .await?;
+        match step {
+            minimum::Step::Warn => report.minimum_warnings += usize::from(acted),
+            minimum::Step::Decide => report.cancelled_too_few += usize::from(acted),
+        }
+    }
+    Ok(report)
 }
 
 /// The running loops and the switch that stops them.

@@ -109,3 +109,16 @@ chance-one-in = etwa 1 von { $n }
 chance-in-ten = etwa { $n } von 10
 chance-very-likely = nahezu 100 %
 chance-unlikely = unter 1 von 20
+
+## Mindestteilnehmerzahl.
+
+too-few-cancelled =
+    .subject = Findet nicht statt: { $title }
+    .body = „{ $title }“ mit { $host } hat die Mindestzahl an Anmeldungen nicht erreicht und findet deshalb nicht statt. Wir bitten um Entschuldigung. Mit dieser Nachricht wird der Termin aus Ihrem Kalender entfernt.
+    .next = Der nächste Termin dieser Reihe, { $when }
+minimum-warning =
+    .subject = Bisher wenige Anmeldungen: { $title } · { $when }
+    .body = „{ $title }“ hat die Mindestzahl an Anmeldungen bisher nicht erreicht (bestätigt: { $count }; Mindestzahl: { $minimum }). Ist sie in einem Tag noch nicht erreicht, wird die Veranstaltung automatisch abgesagt, und alle Angemeldeten werden benachrichtigt.
+minimum-cancelled-host =
+    .subject = Wegen zu weniger Anmeldungen abgesagt: { $title }
+    .body = „{ $title }“ hat die Mindestzahl an Anmeldungen nicht erreicht (bestätigt: { $count }; Mindestzahl: { $minimum }) und wurde deshalb automatisch abgesagt. Die Angemeldeten wurden benachrichtigt, mit einem Link zum nächsten Termin der Reihe, sofern es einen gibt.

@@ -122,3 +122,16 @@ chance-one-in = about 1 in { $n }
 chance-in-ten = about { $n } in 10
 chance-very-likely = very high
 chance-unlikely = less than 1 in 20
+
+## Minimum attendees ($count: confirmed so far; $minimum: the session's minimum).
+
+too-few-cancelled =
+    .subject = Not taking place: { $title }
+    .body = "{ $title }" with { $host } did not reach its minimum number of registrations, so it will not take place. We are sorry. This message removes it from your calendar.
+    .next = The next session of this series, { $when }
+minimum-warning =
+    .subject = Few registrations so far: { $title } · { $when }
+    .body = "{ $title }" is short of its minimum number of registrations so far (confirmed: { $count }; minimum: { $minimum }). If it is still short a day from now, it is cancelled automatically and every registrant is told.
+minimum-cancelled-host =
+    .subject = Cancelled for too few registrations: { $title }
+    .body = "{ $title }" did not reach its minimum number of registrations (confirmed: { $count }; minimum: { $minimum }), so it was cancelled automatically. The registrants have been told, with a link to the next session of the series if there is one.

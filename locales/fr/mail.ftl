@@ -109,3 +109,16 @@ chance-one-in = environ 1 chance sur { $n }
 chance-in-ten = environ { $n } chances sur 10
 chance-very-likely = presque toutes les chances
 chance-unlikely = moins d’une chance sur 20
+
+## Nombre minimum de participants.
+
+too-few-cancelled =
+    .subject = Session annulée : { $title }
+    .body = « { $title } » avec { $host } n’a pas atteint le nombre minimum d’inscriptions et n’aura donc pas lieu. Nous vous prions de nous en excuser. Ce message retire l’événement de votre agenda.
+    .next = La prochaine session de cette série, { $when }
+minimum-warning =
+    .subject = Peu d’inscriptions pour l’instant : { $title } · { $when }
+    .body = « { $title } » n’a pas encore atteint le nombre minimum d’inscriptions (confirmées : { $count } ; minimum : { $minimum }). Si le minimum n’est toujours pas atteint dans un jour, la session sera annulée automatiquement et chaque inscrit en sera informé.
+minimum-cancelled-host =
+    .subject = Annulée faute d’inscriptions suffisantes : { $title }
+    .body = « { $title } » n’a pas atteint le nombre minimum d’inscriptions (confirmées : { $count } ; minimum : { $minimum }) : la session a donc été annulée automatiquement. Les inscrits en ont été informés, avec un lien vers la prochaine session de la série s’il y en a une.

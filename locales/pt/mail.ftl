@@ -109,3 +109,16 @@ chance-one-in = cerca de 1 em { $n }
 chance-in-ten = cerca de { $n } em 10
 chance-very-likely = quase 100%
 chance-unlikely = menos de 1 em 20
+
+## Número mínimo de participantes.
+
+too-few-cancelled =
+    .subject = Não vai acontecer: { $title }
+    .body = “{ $title }” com { $host } não atingiu o número mínimo de inscrições e, por isso, não vai acontecer. Pedimos desculpas. Esta mensagem remove o evento da sua agenda.
+    .next = A próxima sessão desta série, { $when }
+minimum-warning =
+    .subject = Poucas inscrições até agora: { $title } · { $when }
+    .body = “{ $title }” ainda não atingiu o número mínimo de inscrições (confirmadas: { $count }; mínimo: { $minimum }). Se o mínimo ainda não for atingido daqui a um dia, a sessão será cancelada automaticamente e todos os inscritos serão avisados.
+minimum-cancelled-host =
+    .subject = Cancelada por falta de inscrições: { $title }
+    .body = “{ $title }” não atingiu o número mínimo de inscrições (confirmadas: { $count }; mínimo: { $minimum }) e por isso foi cancelada automaticamente. Os inscritos foram avisados, com um link para a próxima sessão da série, se houver.

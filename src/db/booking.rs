@@ -29,12 +29,12 @@ fn session_closed() -> DbError {
     )
 }
 
-fn locked(conn: &mut AnyConnection, webinar_id: &str) -> Result<Webinar, DbError> {
+pub(super) fn locked(conn: &mut AnyConnection, webinar_id: &str) -> Result<Webinar, DbError> {
     webinars::lock(conn, webinar_id)?.ok_or(DbError::NotFound("no webinar with this id"))
 }
 
 /// Queues the mail of `kind` about `webinar` for `reg`.
-fn mail(
+pub(super) fn mail(
     conn: &mut AnyConnection,
     kind: MailKind,
     webinar: &Webinar,
@@ -433,15 +433,32 @@ pub fn cancel_webinar(
     now: DateTime<Utc>,
 ) -> Result<Webinar, DbError> {
     let webinar = locked(conn, webinar_id)?;
+    cancel_locked(conn, webinar, None, now)
+}
+
+/// Cancels a webinar whose lock is held; `reason` when it was not its
+/// host's decision (`too_few_registrations`), which the mails then give.
+pub(super) fn cancel_locked(
+    conn: &mut AnyConnection,
+    webinar: Webinar,
+    reason: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Webinar, DbError> {
     if webinar.status()? == Status::Cancelled {
         return Ok(webinar);
     }
+    let webinar_id = webinar.row.id.as_str();
     let sequence = webinar.row.sequence + 1;
-    webinars::mark_cancelled(conn, webinar_id, sequence, now)?;
+    webinars::mark_cancelled(conn, webinar_id, sequence, reason, now)?;
     let webinar =
         webinars::find(conn, webinar_id)?.ok_or(DbError::NotFound("no webinar with this id"))?;
+    let webinar_id = webinar.row.id.as_str();
+    let kind = match reason {
+        Some(_) => MailKind::TooFewCancelled,
+        None => MailKind::WebinarCancelled,
+    };
     for reg in registrations::with_status(conn, webinar_id, RegistrationStatus::Confirmed, None)? {
-        mail(conn, MailKind::WebinarCancelled, &webinar, &reg, None, now)?;
+        mail(conn, kind, &webinar, &reg, None, now)?;
     }
     for reg in registrations::with_status(conn, webinar_id, RegistrationStatus::Offered, None)? {
         mail(conn, MailKind::LeftWaitlist, &webinar, &reg, None, now)?;

@@ -67,8 +67,53 @@ pub fn load(conn: &mut AnyConnection, row: &OutboxRow) -> Result<Loaded, DbError
     }
     match kind {
         MailKind::Queued | MailKind::QueueConfirm => request_mail(conn, kind, row),
+        MailKind::MinimumWarning | MailKind::MinimumCancelledHost => host_mail(conn, kind, row),
         _ => webinar_mail(conn, kind, row),
     }
+}
+
+/// A mail to a webinar's host about the webinar; `count` is the number of
+/// confirmed registrations at the time.
+pub fn host_intent(kind: MailKind, webinar: &Webinar, host_email: &str, count: i64) -> Intent {
+    Intent {
+        kind,
+        recipient: host_email.to_owned(),
+        webinar_id: Some(webinar.row.id.clone()),
+        booking_id: None,
+        appointment_id: None,
+        user_id: Some(webinar.row.host_id.clone()),
+        sequence: Some(webinar.row.sequence),
+        detail: Some(count),
+    }
+}
+
+fn host_mail(conn: &mut AnyConnection, kind: MailKind, row: &OutboxRow) -> Result<Loaded, DbError> {
+    let Some(webinar_id) = &row.webinar_id else {
+        return Ok(GONE);
+    };
+    let Some(webinar) = webinars::find(conn, webinar_id)? else {
+        return Ok(GONE);
+    };
+    // A warning is moot once the session is off.
+    if kind == MailKind::MinimumWarning && webinar.status()? != Status::Scheduled {
+        return Ok(CHANGED);
+    }
+    let Some(host) = users::find(conn, &webinar.row.host_id)? else {
+        return Ok(GONE);
+    };
+    let to = Recipient {
+        booking_id: webinar.row.id.clone(),
+        email: host.email,
+        name: host.name,
+        timezone: zone(&host.timezone),
+        locale: locale(&host.locale),
+        position: row.detail,
+        reminder_minutes: None,
+        offer_until: None,
+        seat_chance: None,
+    };
+    let session = webinar.session();
+    Ok(Loaded::Mail(Box::new(MailJob { kind, session, to })))
 }
 
 fn webinar_mail(
@@ -105,6 +150,9 @@ fn webinar_mail(
     let mut session = webinar.session();
     if let Some(sequence) = row.sequence {
         session.sequence = sequence;
+    }
+    if kind == MailKind::TooFewCancelled {
+        session.next = webinars::next_in_series(conn, &webinar.row)?;
     }
     let position = (kind == MailKind::Waitlisted)
         .then_some(row.detail)
@@ -186,6 +234,8 @@ fn appointment_mail(
         situation: req.situation.clone(),
         customer: req.name.clone(),
         company: req.company.clone(),
+        min_attendees: None,
+        next: None,
     };
     let to = if kind.is_for_staff() {
         let Some(host) = users::find(conn, &appt.row.host_id)? else {
@@ -258,6 +308,8 @@ fn request_mail(
         situation: req.situation.clone(),
         customer: req.name.clone(),
         company: req.company.clone(),
+        min_attendees: None,
+        next: None,
     };
     let mut to = customer(&req);
     to.position = row.detail;

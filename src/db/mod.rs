@@ -12,6 +12,7 @@ pub mod error;
 pub mod mail;
 mod manager;
 pub mod migrations;
+pub mod minimum;
 pub mod outbox;
 pub mod people;
 pub mod queue;

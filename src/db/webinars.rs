@@ -11,7 +11,7 @@ use diesel::sql_types::Integer;
 use super::schema::{users, webinars};
 use super::{AnyConnection, utc};
 use crate::db::DbError;
-use crate::domain::mail::{SessionInfo, SessionKind};
+use crate::domain::mail::{NextSession, SessionInfo, SessionKind};
 use crate::domain::policy::Policy;
 use crate::domain::registration::Seat;
 use crate::domain::timezone::TimeZone;
@@ -95,6 +95,8 @@ impl Webinar {
             situation: String::new(),
             customer: String::new(),
             company: None,
+            min_attendees: self.row.min_attendees,
+            next: None,
         }
     }
 
@@ -358,16 +360,40 @@ pub fn mark_cancelled(
     conn: &mut AnyConnection,
     id: &str,
     sequence: i32,
+    reason: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
     diesel::update(webinars::table.filter(webinars::id.eq(id)))
         .set((
             webinars::status.eq(Status::Cancelled.as_str()),
+            webinars::cancel_reason.eq(reason),
             webinars::sequence.eq(sequence),
             webinars::updated_at.eq(now.naive_utc()),
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// The next occurrence of `row`'s series that is still on, if any.
+pub fn next_in_series(
+    conn: &mut AnyConnection,
+    row: &WebinarRow,
+) -> Result<Option<NextSession>, DbError> {
+    let Some(series) = &row.series_id else {
+        return Ok(None);
+    };
+    let next: Option<(String, NaiveDateTime)> = webinars::table
+        .filter(webinars::series_id.eq(series))
+        .filter(webinars::starts_at.gt(row.starts_at))
+        .filter(webinars::status.eq(Status::Scheduled.as_str()))
+        .order(webinars::starts_at.asc())
+        .select((webinars::id, webinars::starts_at))
+        .first(conn)
+        .optional()?;
+    Ok(next.map(|(id, starts_at)| NextSession {
+        id,
+        starts_at: utc(starts_at),
+    }))
 }
 
 /// Filters of the public list.

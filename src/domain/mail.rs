@@ -36,10 +36,17 @@ pub enum MailKind {
     SeatOffered,
     /// The offer ran out unclaimed; the seat passed on.
     OfferExpired,
+    /// Cancelled for too few registrations (METHOD:CANCEL, with the next
+    /// occurrence of the series if there is one).
+    TooFewCancelled,
+    /// To the host: the decision is a day away and too few are confirmed.
+    MinimumWarning,
+    /// To the host: the session was cancelled for too few registrations.
+    MinimumCancelledHost,
 }
 
 impl MailKind {
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 19] = [
         Self::Invite,
         Self::Promoted,
         Self::Updated,
@@ -56,6 +63,9 @@ impl MailKind {
         Self::QueueConfirm,
         Self::SeatOffered,
         Self::OfferExpired,
+        Self::TooFewCancelled,
+        Self::MinimumWarning,
+        Self::MinimumCancelledHost,
     ];
 
     /// The outbox `topic`.
@@ -77,6 +87,9 @@ impl MailKind {
             Self::QueueConfirm => "queue_confirm",
             Self::SeatOffered => "seat_offered",
             Self::OfferExpired => "offer_expired",
+            Self::TooFewCancelled => "too_few_cancelled",
+            Self::MinimumWarning => "minimum_warning",
+            Self::MinimumCancelledHost => "minimum_cancelled_host",
         }
     }
 
@@ -103,6 +116,9 @@ impl MailKind {
             Self::QueueConfirm => "queue-confirm",
             Self::SeatOffered => "seat-offered",
             Self::OfferExpired => "offer-expired",
+            Self::TooFewCancelled => "too-few-cancelled",
+            Self::MinimumWarning => "minimum-warning",
+            Self::MinimumCancelledHost => "minimum-cancelled-host",
         }
     }
 
@@ -110,7 +126,10 @@ impl MailKind {
     pub fn is_for_staff(self) -> bool {
         matches!(
             self,
-            Self::AppointmentForHost | Self::AppointmentCancelledForHost
+            Self::AppointmentForHost
+                | Self::AppointmentCancelledForHost
+                | Self::MinimumWarning
+                | Self::MinimumCancelledHost
         )
     }
 
@@ -128,6 +147,9 @@ impl MailKind {
                 | Self::AppointmentCancelledForHost
                 | Self::QueueConfirm
                 | Self::OfferExpired
+                | Self::TooFewCancelled
+                | Self::MinimumWarning
+                | Self::MinimumCancelledHost
         )
     }
 
@@ -214,6 +236,17 @@ pub struct SessionInfo {
     /// Queue hours: the customer's name and company (for the CSM's copy).
     pub customer: String,
     pub company: Option<String>,
+    /// A webinar's minimum of confirmed registrations, if it has one.
+    pub min_attendees: Option<i32>,
+    /// The next occurrence of its series that is still on.
+    pub next: Option<NextSession>,
+}
+
+/// Where a cancelled occurrence's registrants may go instead.
+#[derive(Debug, Clone)]
+pub struct NextSession {
+    pub id: String,
+    pub starts_at: DateTime<Utc>,
 }
 
 /// Who a mail goes to, and the booking it is about.
@@ -224,7 +257,8 @@ pub struct Recipient {
     pub name: String,
     pub timezone: Tz,
     pub locale: Locale,
-    /// Waiting-list or queue position.
+    /// Waiting-list or queue position; in the host's minimum mails, the
+    /// number of confirmed registrations.
     pub position: Option<i64>,
     /// For reminders: minutes before the start.
     pub reminder_minutes: Option<i64>,

@@ -48,8 +48,11 @@ fn method(kind: MailKind) -> Option<Method> {
         MailKind::Cancelled
         | MailKind::WebinarCancelled
         | MailKind::AppointmentCancelled
-        | MailKind::AppointmentCancelledForHost => Some(Method::Cancel),
+        | MailKind::AppointmentCancelledForHost
+        | MailKind::TooFewCancelled => Some(Method::Cancel),
         MailKind::Waitlisted
+        | MailKind::MinimumWarning
+        | MailKind::MinimumCancelledHost
         | MailKind::SeatOffered
         | MailKind::OfferExpired
         | MailKind::LeftWaitlist
@@ -179,6 +182,9 @@ struct Values {
     delay: String,
     /// When a seat offer runs out, in the reader's zone.
     until: String,
+    /// Confirmed registrations, and the webinar's minimum.
+    count: i64,
+    minimum: i64,
 }
 
 impl Values {
@@ -211,6 +217,8 @@ impl Values {
             ("situation", plain(&self.situation)),
             ("delay", plain(&self.delay)),
             ("until", plain(&self.until)),
+            ("count", self.count.into()),
+            ("minimum", self.minimum.into()),
         ]
     }
 }
@@ -297,6 +305,14 @@ impl Composer {
     /// The iCalendar UID of a session: the same in every message about it.
     pub fn uid(&self, kind: SessionKind, id: &str) -> String {
         format!("{}-{id}@{}", kind.uid_prefix(), self.uid_host)
+    }
+
+    /// A public page's address (no token).
+    fn page_url(&self, path: &str) -> Result<String, MailError> {
+        self.public_url
+            .join(path)
+            .map(|u| u.to_string())
+            .map_err(|e| MailError::Link(e.to_string()))
     }
 
     fn link(&self, path: &str, token: &str) -> Result<String, MailError> {
@@ -394,6 +410,8 @@ impl Composer {
                 Some(at) => dates::long_datetime(lang, at, zone)?,
                 None => String::new(),
             },
+            count: to.position.unwrap_or(0),
+            minimum: session.min_attendees.map_or(0, i64::from),
         };
         let (plain, rich) = (values.args(false), values.args(true));
         let message = kind.message_id();
@@ -442,7 +460,7 @@ impl Composer {
             _ => None,
         };
         let label_join = t.get("label-join", &[])?;
-        let join_text = join
+        let mut join_text = join
             .map(|url| t.labelled_link(label_join.clone(), url))
             .transpose()?;
         let join_html = join
@@ -453,6 +471,27 @@ impl Composer {
                 )
             })
             .transpose()?;
+        let mut join_html = join_html;
+        // A session cancelled for too few registrations points to the next.
+        if let Some(next) = session
+            .next
+            .as_ref()
+            .filter(|_| kind == MailKind::TooFewCancelled)
+        {
+            let label = t.get(
+                "too-few-cancelled.next",
+                &[(
+                    "when",
+                    dates::long_datetime(lang, next.starts_at, zone)?.into(),
+                )],
+            )?;
+            let url = self.page_url(&format!("webinars/{}", next.id))?;
+            join_text = Some(t.labelled_link(label.clone(), &url)?);
+            join_html = Some(t.labelled(
+                format!("<strong>{}</strong>", escape(&label)),
+                format!("<a href=\"{0}\">{0}</a>", escape(&url)),
+            )?);
+        }
         let manage = if kind.has_manage_link() {
             // An offer's link is there to take the seat.
             let (intro, link) = match kind {

@@ -10,7 +10,7 @@ use super::compose::{Composer, Written};
 use crate::auth::JwtKeys;
 use crate::config::Settings;
 use crate::domain::locale::Locale;
-use crate::domain::mail::{MailJob, MailKind, Recipient, SessionInfo, SessionKind};
+use crate::domain::mail::{MailJob, MailKind, NextSession, Recipient, SessionInfo, SessionKind};
 
 const LANGS: [Locale; 5] = [Locale::En, Locale::De, Locale::Fr, Locale::Pt, Locale::Ar];
 
@@ -81,6 +81,11 @@ fn session(kind: MailKind) -> SessionInfo {
         situation: "We grow from 5 to 40 seats in April.".into(),
         customer: "Emma Clarke".into(),
         company: Some("Acme Ltd".into()),
+        min_attendees: Some(5),
+        next: Some(NextSession {
+            id: "0190a5c4-3333-7000-8000-000000000003".into(),
+            starts_at: at(13) + chrono::Duration::days(7),
+        }),
     }
 }
 

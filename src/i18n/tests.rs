@@ -271,6 +271,7 @@ fn sample(var: &str, count: i64) -> FluentValue<'static> {
         "until" => "Monday, 8 March 2027, 22:00".into(),
         "chance" => "about 1 in 3".into(),
         "n" => count.into(),
+        "minimum" => 8.into(),
         other => panic!("no sample for ${other}: add one here"),
     }
 }

@@ -23,6 +23,7 @@ mod mail;
 mod mail_links;
 mod marketing;
 mod migrations;
+mod minimum;
 mod offers;
 mod office_hours;
 mod ops;
