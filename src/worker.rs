@@ -16,7 +16,7 @@ use crate::config::QueueSettings;
 use crate::db::DbError;
 use crate::db::mail::{self as intents, Loaded};
 use crate::db::outbox::OutboxRow;
-use crate::db::{Db, booking, minimum, outbox, registrations, reminders, webhooks};
+use crate::db::{Db, booking, minimum, outbox, registrations, reminders, rollover, webhooks};
 use crate::email::Composer;
 use crate::email::transport::Transport;
 
@@ -215,6 +215,8 @@ pub struct Timed {
     pub minimum_warnings: usize,
     /// Sessions cancelled for too few registrations.
     pub cancelled_too_few: usize,
+    /// Registrations moved to the next occurrence of their series.
+    pub rolled_over: usize,
 }
 
 /// Offers expired per batch read.
@@ -251,6 +253,13 @@ pub async fn run_timed(db: &Db, now: DateTime<Utc>) -> Result<Timed, DbError> {
             minimum::Step::Warn => report.minimum_warnings += usize::from(acted),
             minimum::Step::Decide => report.cancelled_too_few += usize::from(acted),
         }
+    }
+    // After the decisions: a session the minimum just cancelled rolls over.
+    let due = db.read(move |conn| rollover::due(conn, now)).await?;
+    for webinar_id in due {
+        report.rolled_over += db
+            .write(move |conn| rollover::run(conn, &webinar_id, now))
+            .await?;
     }
     Ok(report)
 }

@@ -122,3 +122,12 @@ minimum-warning =
 minimum-cancelled-host =
     .subject = Wegen zu weniger Anmeldungen abgesagt: { $title }
     .body = „{ $title }“ hat die Mindestzahl an Anmeldungen nicht erreicht (bestätigt: { $count }; Mindestzahl: { $minimum }) und wurde deshalb automatisch abgesagt. Die Angemeldeten wurden benachrichtigt, mit einem Link zum nächsten Termin der Reihe, sofern es einen gibt.
+
+## Wartelisten, die zum nächsten Termin einer Reihe mitgehen.
+
+rolled-over =
+    .subject = Ein Platz im nächsten Termin: { $title } · { $when }
+    .body = Ihre Anmeldung für einen früheren Termin von „{ $title }“ mit { $host } ist auf den nächsten Termin übergegangen, und ein Platz ist Ihnen sicher. Passt Ihnen der neue Termin nicht, können Sie über den Link unten stornieren.
+rolled-over-waitlisted =
+    .subject = Warteliste für den nächsten Termin: { $title } (Platz { $position })
+    .body = Ihr Platz auf der Warteliste für einen früheren Termin von „{ $title }“ mit { $host } ist auf den nächsten Termin übergegangen, vor allen neuen Anmeldungen: Sie stehen auf Platz { $position }. Möchten Sie nicht mehr warten, können Sie die Warteliste über den Link unten verlassen.

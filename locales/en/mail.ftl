@@ -135,3 +135,12 @@ minimum-warning =
 minimum-cancelled-host =
     .subject = Cancelled for too few registrations: { $title }
     .body = "{ $title }" did not reach its minimum number of registrations (confirmed: { $count }; minimum: { $minimum }), so it was cancelled automatically. The registrants have been told, with a link to the next session of the series if there is one.
+
+## Waiting lists that roll over to the next session of a series.
+
+rolled-over =
+    .subject = A seat in the next session: { $title } · { $when }
+    .body = your place for an earlier session of "{ $title }" with { $host } has moved to the next one, and a seat is yours. If the new date does not suit you, cancel with the link below.
+rolled-over-waitlisted =
+    .subject = Waiting list for the next session: { $title } (position { $position })
+    .body = your place on the waiting list for an earlier session of "{ $title }" with { $host } has moved to the next one, ahead of newcomers: you are at position { $position }. If you would rather not wait, leave the list with the link below.

@@ -122,3 +122,12 @@ minimum-warning =
 minimum-cancelled-host =
     .subject = Annulée faute d’inscriptions suffisantes : { $title }
     .body = « { $title } » n’a pas atteint le nombre minimum d’inscriptions (confirmées : { $count } ; minimum : { $minimum }) : la session a donc été annulée automatiquement. Les inscrits en ont été informés, avec un lien vers la prochaine session de la série s’il y en a une.
+
+## Listes d'attente reportées à la session suivante d'une série.
+
+rolled-over =
+    .subject = Une place à la prochaine session : { $title } · { $when }
+    .body = Votre inscription à une session précédente de « { $title } » avec { $host } a été reportée à la suivante, et une place vous y est attribuée. Si la nouvelle date ne vous convient pas, annulez avec le lien ci-dessous.
+rolled-over-waitlisted =
+    .subject = Liste d’attente de la prochaine session : { $title } (position { $position })
+    .body = Votre place sur la liste d’attente d’une session précédente de « { $title } » avec { $host } a été reportée à la suivante, devant les nouvelles inscriptions : vous êtes en position { $position }. Si vous préférez ne pas attendre, quittez la liste avec le lien ci-dessous.

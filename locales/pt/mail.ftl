@@ -122,3 +122,12 @@ minimum-warning =
 minimum-cancelled-host =
     .subject = Cancelada por falta de inscrições: { $title }
     .body = “{ $title }” não atingiu o número mínimo de inscrições (confirmadas: { $count }; mínimo: { $minimum }) e por isso foi cancelada automaticamente. Os inscritos foram avisados, com um link para a próxima sessão da série, se houver.
+
+## Listas de espera que passam para a próxima sessão de uma série.
+
+rolled-over =
+    .subject = Uma vaga na próxima sessão: { $title } · { $when }
+    .body = Sua inscrição em uma sessão anterior de “{ $title }” com { $host } passou para a próxima, e uma vaga é sua. Se a nova data não for boa para você, cancele pelo link abaixo.
+rolled-over-waitlisted =
+    .subject = Lista de espera da próxima sessão: { $title } (posição { $position })
+    .body = Seu lugar na lista de espera de uma sessão anterior de “{ $title }” com { $host } passou para a próxima, à frente das novas inscrições: você está na posição { $position }. Se preferir não esperar, saia da lista pelo link abaixo.

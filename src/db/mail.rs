@@ -137,10 +137,16 @@ fn webinar_mail(
     // and the session still on; a waiting-list notice only while waiting.
     let status = reg.status()?;
     let still = match kind {
-        MailKind::Invite | MailKind::Promoted | MailKind::Updated | MailKind::Reminder => {
+        MailKind::Invite
+        | MailKind::Promoted
+        | MailKind::Updated
+        | MailKind::Reminder
+        | MailKind::RolledOver => {
             status == RegistrationStatus::Confirmed && webinar.status()? == Status::Scheduled
         }
-        MailKind::Waitlisted => status == RegistrationStatus::Waitlisted,
+        MailKind::Waitlisted | MailKind::RolledOverWaitlisted => {
+            status == RegistrationStatus::Waitlisted
+        }
         MailKind::SeatOffered => status == RegistrationStatus::Offered,
         _ => true,
     };
@@ -154,9 +160,8 @@ fn webinar_mail(
     if kind == MailKind::TooFewCancelled {
         session.next = webinars::next_in_series(conn, &webinar.row)?;
     }
-    let position = (kind == MailKind::Waitlisted)
-        .then_some(row.detail)
-        .flatten();
+    let waiting = matches!(kind, MailKind::Waitlisted | MailKind::RolledOverWaitlisted);
+    let position = waiting.then_some(row.detail).flatten();
     let seat_chance = match position {
         Some(_) => {
             let rate = chance::cancel_rate(conn, &webinar.row, utc(row.created_at))?;

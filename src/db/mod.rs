@@ -18,6 +18,7 @@ pub mod people;
 pub mod queue;
 pub mod registrations;
 pub mod reminders;
+pub mod rollover;
 pub mod schema;
 pub mod users;
 pub mod webhooks;

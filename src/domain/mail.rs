@@ -43,10 +43,14 @@ pub enum MailKind {
     MinimumWarning,
     /// To the host: the session was cancelled for too few registrations.
     MinimumCancelledHost,
+    /// Moved from an earlier occurrence's waiting list, with a seat here.
+    RolledOver,
+    /// Moved from an earlier occurrence's waiting list, waiting here.
+    RolledOverWaitlisted,
 }
 
 impl MailKind {
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 21] = [
         Self::Invite,
         Self::Promoted,
         Self::Updated,
@@ -66,6 +70,8 @@ impl MailKind {
         Self::TooFewCancelled,
         Self::MinimumWarning,
         Self::MinimumCancelledHost,
+        Self::RolledOver,
+        Self::RolledOverWaitlisted,
     ];
 
     /// The outbox `topic`.
@@ -90,6 +96,8 @@ impl MailKind {
             Self::TooFewCancelled => "too_few_cancelled",
             Self::MinimumWarning => "minimum_warning",
             Self::MinimumCancelledHost => "minimum_cancelled_host",
+            Self::RolledOver => "rolled_over",
+            Self::RolledOverWaitlisted => "rolled_over_waitlisted",
         }
     }
 
@@ -119,6 +127,8 @@ impl MailKind {
             Self::TooFewCancelled => "too-few-cancelled",
             Self::MinimumWarning => "minimum-warning",
             Self::MinimumCancelledHost => "minimum-cancelled-host",
+            Self::RolledOver => "rolled-over",
+            Self::RolledOverWaitlisted => "rolled-over-waitlisted",
         }
     }
 
@@ -162,7 +172,7 @@ impl MailKind {
     pub fn has_join_link(self) -> bool {
         matches!(
             self,
-            Self::Invite | Self::Promoted | Self::Updated | Self::Reminder
+            Self::Invite | Self::Promoted | Self::Updated | Self::Reminder | Self::RolledOver
         )
     }
 }

@@ -41,6 +41,7 @@ pub const CONFIRM_KIND: &str = "queue_confirm";
 fn method(kind: MailKind) -> Option<Method> {
     match kind {
         MailKind::Invite
+        | MailKind::RolledOver
         | MailKind::Promoted
         | MailKind::Updated
         | MailKind::Appointment
@@ -51,6 +52,7 @@ fn method(kind: MailKind) -> Option<Method> {
         | MailKind::AppointmentCancelledForHost
         | MailKind::TooFewCancelled => Some(Method::Cancel),
         MailKind::Waitlisted
+        | MailKind::RolledOverWaitlisted
         | MailKind::MinimumWarning
         | MailKind::MinimumCancelledHost
         | MailKind::SeatOffered

@@ -37,6 +37,7 @@ mod pages_staff;
 mod queue;
 mod queue_safety;
 mod registrations;
+mod rollover;
 mod time_format;
 mod users;
 mod webhooks;
