@@ -16,7 +16,9 @@ use crate::config::QueueSettings;
 use crate::db::DbError;
 use crate::db::mail::{self as intents, Loaded};
 use crate::db::outbox::OutboxRow;
-use crate::db::{Db, booking, minimum, outbox, registrations, reminders, rollover, webhooks};
+use crate::db::{
+    Db, booking, followup, minimum, outbox, registrations, reminders, rollover, webhooks,
+};
 use crate::email::Composer;
 use crate::email::transport::Transport;
 
@@ -217,6 +219,8 @@ pub struct Timed {
     pub cancelled_too_few: usize,
     /// Registrations moved to the next occurrence of their series.
     pub rolled_over: usize,
+    /// Follow-up mails queued after sessions.
+    pub followed_up: usize,
 }
 
 /// Offers expired per batch read.
@@ -259,6 +263,12 @@ pub async fn run_timed(db: &Db, now: DateTime<Utc>) -> Result<Timed, DbError> {
     for webinar_id in due {
         report.rolled_over += db
             .write(move |conn| rollover::run(conn, &webinar_id, now))
+            .await?;
+    }
+    let due = db.read(move |conn| followup::due(conn, now)).await?;
+    for webinar_id in due {
+        report.followed_up += db
+            .write(move |conn| followup::run(conn, &webinar_id, now))
             .await?;
     }
     Ok(report)

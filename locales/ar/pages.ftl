@@ -191,3 +191,15 @@ page-error-bad-request-text = يُرجى الرجوع والمحاولة مرة 
 
 # Between the items of a list written on one line (the free hours of a day).
 page-list-separator = {"، "}
+
+## Rating a session after it (the link in the follow-up mail).
+
+page-rate-title = تقييم الجلسة
+page-rate-legend = تقييمكم
+page-rate-comment = تعليق (اختياري)
+page-rate-button = إرسال تقييمي
+page-rate-thanks = شكرًا لكم: أُرسل تقييمكم إلى الفريق.
+page-rate-already = شكرًا لكم: وصلنا تقييمكم لهذه الجلسة من قبل.
+page-rate-not-rateable = لا يقيّم هذه الجلسة إلا المشاركون فيها، وبعد انتهائها فقط.
+page-rate-error-score = يُرجى اختيار درجة من 1 إلى 5.
+page-rate-error-comment = يجب ألا يتجاوز التعليق 2000 حرف.

@@ -131,3 +131,19 @@ rolled-over =
 rolled-over-waitlisted =
     .subject = Warteliste für den nächsten Termin: { $title } (Platz { $position })
     .body = Ihr Platz auf der Warteliste für einen früheren Termin von „{ $title }“ mit { $host } ist auf den nächsten Termin übergegangen, vor allen neuen Anmeldungen: Sie stehen auf Platz { $position }. Möchten Sie nicht mehr warten, können Sie die Warteliste über den Link unten verlassen.
+
+## Nach der Veranstaltung.
+
+follow-up-thanks =
+    .subject = Vielen Dank für Ihre Teilnahme: { $title }
+    .body = vielen Dank, dass Sie an „{ $title }“ mit { $host } teilgenommen haben. Wie hat es Ihnen gefallen? Ein Klick auf eine Bewertung unten öffnet eine Seite, auf der Sie sie absenden, gern mit einem Kommentar.
+    .rate-intro = Ihre Bewertung, von 1 (schwach) bis 5 (ausgezeichnet):
+follow-up-missed =
+    .subject = Schade, dass Sie nicht dabei sein konnten: { $title }
+    .body = schade, dass Sie an „{ $title }“ mit { $host } nicht teilnehmen konnten. Wir hoffen, Sie ein andermal zu sehen.
+follow-up-recording = Aufzeichnung ansehen
+rating-1 = 1 – schwach
+rating-2 = 2 – befriedigend
+rating-3 = 3 – gut
+rating-4 = 4 – sehr gut
+rating-5 = 5 – ausgezeichnet

@@ -40,16 +40,16 @@ starts-in-days =
 
 invite =
     .subject = Invitation: { $title } · { $when }
-    .body = you are registered for "{ $title }" with { $host }.
+    .body = You are registered for "{ $title }" with { $host }.
 promoted =
     .subject = A seat is yours: { $title } · { $when }
-    .body = a seat became free and it is yours: you are now registered for "{ $title }" with { $host }.
+    .body = A seat became free and it is yours: you are now registered for "{ $title }" with { $host }.
 updated =
     .subject = Updated: { $title } · { $when }
     .body = "{ $title }" has changed. The invitation in your calendar is updated with this message.
 cancelled =
     .subject = Cancelled: { $title }
-    .body = your registration for "{ $title }" is cancelled. This message removes it from your calendar.
+    .body = Your registration for "{ $title }" is cancelled. This message removes it from your calendar.
 webinar-cancelled =
     .subject = Cancelled by the host: { $title }
     .body = { $host } had to cancel "{ $title }". We are sorry. This message removes it from your calendar.
@@ -58,22 +58,22 @@ waitlisted =
     .body = "{ $title }" is full, so you are on the waiting list, at position { $position }. When a seat frees up, the first on the list gets it automatically and receives the invitation by e-mail.
 left-waitlist =
     .subject = You left the waiting list: { $title }
-    .body = you are no longer on the waiting list for "{ $title }".
+    .body = You are no longer on the waiting list for "{ $title }".
 reminder =
     .subject = Reminder: { $title } starts { $delay }
-    .body = a reminder: "{ $title }" with { $host } starts { $delay }.
+    .body = A reminder: "{ $title }" with { $host } starts { $delay }.
 
 ## The CSM queue.
 
 queued =
     .subject = You are in the queue for an hour with a CSM (position { $position })
-    .body = thank you: your request for an hour with one of our CSMs about "{ $topic }" is in the queue, at position { $position }. Requests are served in the order they arrive; as soon as an hour is free for you, the invitation follows by e-mail.
+    .body = Thank you: your request for an hour with one of our CSMs about "{ $topic }" is in the queue, at position { $position }. Requests are served in the order they arrive; as soon as an hour is free for you, the invitation follows by e-mail.
 appointment =
     .subject = Your hour with { $host } · { $when }
-    .body = your hour with { $host } is booked. We will talk about "{ $topic }".
+    .body = Your hour with { $host } is booked. We will talk about "{ $topic }".
 appointment-host =
     .subject = Customer hour: { $topic } · { $when }
-    .body = a customer hour is booked for you: { $customer } wants to talk about "{ $topic }". Their situation: { $situation }
+    .body = A customer hour is booked for you: { $customer } wants to talk about "{ $topic }". Their situation: { $situation }
 appointment-cancelled =
     .subject = Cancelled: { $title }
     .body = "{ $title }" is cancelled. This message removes it from your calendar.
@@ -84,7 +84,7 @@ appointment-cancelled-host =
 queue-confirm =
     .subject = Please confirm your request for an hour with a CSM
     .title = Please confirm your request
-    .body = someone, we hope you, asked with this address for an hour with one of our CSMs. The request takes its place in the queue only once you confirm it.
+    .body = Someone, we hope you, asked with this address for an hour with one of our CSMs. The request takes its place in the queue only once you confirm it.
     .confirm-intro = To confirm it, open this link and confirm the request there:
     .confirm-link = Open the request to confirm it
     .not-you = If it was not you, ignore this message: nothing is booked, and the request lapses on { $when } ({ $zone }).
@@ -111,12 +111,12 @@ label-manage = Manage your registration
 
 seat-offered =
     .subject = A seat is held for you: { $title } · { $when }
-    .body = a seat has become free in "{ $title }" with { $host }, and we are holding it for you until { $until }. To take it, open the link below and confirm with one click. If it is not claimed by then, it goes to the next person on the waiting list.
+    .body = A seat has become free in "{ $title }" with { $host }, and we are holding it for you until { $until }. To take it, open the link below and confirm with one click. If it is not claimed by then, it goes to the next person on the waiting list.
     .manage-intro = To take the seat or let it go, open:
     .manage-link = Take my seat
 offer-expired =
     .subject = Your held seat has passed on: { $title }
-    .body = the seat we held for you in "{ $title }" was not claimed in time, so it has gone to the next person on the waiting list. You are no longer on the waiting list; if seats free up again, you are welcome to register once more.
+    .body = The seat we held for you in "{ $title }" was not claimed in time, so it has gone to the next person on the waiting list. You are no longer on the waiting list; if seats free up again, you are welcome to register once more.
 chance-line = From past sessions, your chance of a seat before the start is { $chance }.
 chance-one-in = about 1 in { $n }
 chance-in-ten = about { $n } in 10
@@ -140,7 +140,23 @@ minimum-cancelled-host =
 
 rolled-over =
     .subject = A seat in the next session: { $title } · { $when }
-    .body = your place for an earlier session of "{ $title }" with { $host } has moved to the next one, and a seat is yours. If the new date does not suit you, cancel with the link below.
+    .body = Your place for an earlier session of "{ $title }" with { $host } has moved to the next one, and a seat is yours. If the new date does not suit you, cancel with the link below.
 rolled-over-waitlisted =
     .subject = Waiting list for the next session: { $title } (position { $position })
-    .body = your place on the waiting list for an earlier session of "{ $title }" with { $host } has moved to the next one, ahead of newcomers: you are at position { $position }. If you would rather not wait, leave the list with the link below.
+    .body = Your place on the waiting list for an earlier session of "{ $title }" with { $host } has moved to the next one, ahead of newcomers: you are at position { $position }. If you would rather not wait, leave the list with the link below.
+
+## After the session.
+
+follow-up-thanks =
+    .subject = Thank you for joining: { $title }
+    .body = Thank you for joining "{ $title }" with { $host }. How was it for you? A click on a score below opens a page where you send it, with a comment if you like.
+    .rate-intro = Your score, from 1 (poor) to 5 (excellent):
+follow-up-missed =
+    .subject = Sorry we missed you: { $title }
+    .body = We are sorry you could not make it to "{ $title }" with { $host }. We hope to see you another time.
+follow-up-recording = Watch the recording
+rating-1 = 1 – poor
+rating-2 = 2 – fair
+rating-3 = 3 – good
+rating-4 = 4 – very good
+rating-5 = 5 – excellent

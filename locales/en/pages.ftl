@@ -187,3 +187,15 @@ page-error-bad-request-text = Please go back and try again.
 
 # Between the items of a list written on one line (the free hours of a day).
 page-list-separator = {", "}
+
+## Rating a session after it (the link in the follow-up mail).
+
+page-rate-title = Rate the session
+page-rate-legend = Your score
+page-rate-comment = A comment (optional)
+page-rate-button = Send my rating
+page-rate-thanks = Thank you: your rating has been sent to the team.
+page-rate-already = Thank you: we already have your rating for this session.
+page-rate-not-rateable = This session can only be rated by its participants once it has ended.
+page-rate-error-score = Choose a score from 1 to 5.
+page-rate-error-comment = The comment may be at most 2000 characters long.

@@ -131,3 +131,19 @@ rolled-over =
 rolled-over-waitlisted =
     .subject = Liste d’attente de la prochaine session : { $title } (position { $position })
     .body = Votre place sur la liste d’attente d’une session précédente de « { $title } » avec { $host } a été reportée à la suivante, devant les nouvelles inscriptions : vous êtes en position { $position }. Si vous préférez ne pas attendre, quittez la liste avec le lien ci-dessous.
+
+## Après la session.
+
+follow-up-thanks =
+    .subject = Merci de votre participation : { $title }
+    .body = Merci d’avoir participé à « { $title } » avec { $host }. Qu’en avez-vous pensé ? Un clic sur une note ci-dessous ouvre une page où vous pourrez l’envoyer, avec un commentaire si vous le souhaitez.
+    .rate-intro = Votre note, de 1 (insuffisant) à 5 (excellent) :
+follow-up-missed =
+    .subject = Dommage que vous n’ayez pas pu venir : { $title }
+    .body = Nous regrettons que vous n’ayez pas pu assister à « { $title } » avec { $host }. Nous espérons vous voir une prochaine fois.
+follow-up-recording = Voir l’enregistrement
+rating-1 = 1 – insuffisant
+rating-2 = 2 – passable
+rating-3 = 3 – bien
+rating-4 = 4 – très bien
+rating-5 = 5 – excellent

@@ -188,3 +188,15 @@ page-error-bad-request-text = Veuillez revenir en arrière et réessayer.
 
 # Between the items of a list written on one line (the free hours of a day).
 page-list-separator = {", "}
+
+## Rating a session after it (the link in the follow-up mail).
+
+page-rate-title = Évaluer la session
+page-rate-legend = Votre note
+page-rate-comment = Un commentaire (facultatif)
+page-rate-button = Envoyer mon évaluation
+page-rate-thanks = Merci : votre évaluation a été transmise à l’équipe.
+page-rate-already = Merci : nous avons déjà votre évaluation pour cette session.
+page-rate-not-rateable = Seuls les participants peuvent évaluer cette session, et seulement une fois qu’elle est terminée.
+page-rate-error-score = Choisissez une note de 1 à 5.
+page-rate-error-comment = Le commentaire ne doit pas dépasser 2000 caractères.

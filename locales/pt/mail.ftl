@@ -131,3 +131,19 @@ rolled-over =
 rolled-over-waitlisted =
     .subject = Lista de espera da próxima sessão: { $title } (posição { $position })
     .body = Seu lugar na lista de espera de uma sessão anterior de “{ $title }” com { $host } passou para a próxima, à frente das novas inscrições: você está na posição { $position }. Se preferir não esperar, saia da lista pelo link abaixo.
+
+## Depois da sessão.
+
+follow-up-thanks =
+    .subject = Obrigado pela participação: { $title }
+    .body = Obrigado por participar de “{ $title }” com { $host }. O que você achou? Um clique em uma nota abaixo abre uma página onde você a envia, com um comentário, se quiser.
+    .rate-intro = Sua nota, de 1 (fraca) a 5 (excelente):
+follow-up-missed =
+    .subject = Sentimos sua falta: { $title }
+    .body = Sentimos muito que você não tenha conseguido participar de “{ $title }” com { $host }. Esperamos ver você em uma próxima vez.
+follow-up-recording = Assistir à gravação
+rating-1 = 1 – fraca
+rating-2 = 2 – regular
+rating-3 = 3 – boa
+rating-4 = 4 – muito boa
+rating-5 = 5 – excelente

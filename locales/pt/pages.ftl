@@ -187,3 +187,15 @@ page-error-bad-request-text = Volte e tente novamente.
 
 # Between the items of a list written on one line (the free hours of a day).
 page-list-separator = {", "}
+
+## Rating a session after it (the link in the follow-up mail).
+
+page-rate-title = Avaliar a sessão
+page-rate-legend = Sua nota
+page-rate-comment = Um comentário (opcional)
+page-rate-button = Enviar minha avaliação
+page-rate-thanks = Obrigado: sua avaliação foi enviada à equipe.
+page-rate-already = Obrigado: já recebemos sua avaliação desta sessão.
+page-rate-not-rateable = Somente os participantes podem avaliar esta sessão, e apenas depois que ela terminar.
+page-rate-error-score = Escolha uma nota de 1 a 5.
+page-rate-error-comment = O comentário pode ter no máximo 2000 caracteres.

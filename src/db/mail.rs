@@ -157,7 +157,7 @@ fn webinar_mail(
     if let Some(sequence) = row.sequence {
         session.sequence = sequence;
     }
-    if kind == MailKind::TooFewCancelled {
+    if matches!(kind, MailKind::TooFewCancelled | MailKind::FollowUpMissed) {
         session.next = webinars::next_in_series(conn, &webinar.row)?;
     }
     let waiting = matches!(kind, MailKind::Waitlisted | MailKind::RolledOverWaitlisted);
@@ -241,6 +241,7 @@ fn appointment_mail(
         company: req.company.clone(),
         min_attendees: None,
         next: None,
+        recording_url: None,
     };
     let to = if kind.is_for_staff() {
         let Some(host) = users::find(conn, &appt.row.host_id)? else {
@@ -315,6 +316,7 @@ fn request_mail(
         company: req.company.clone(),
         min_attendees: None,
         next: None,
+        recording_url: None,
     };
     let mut to = customer(&req);
     to.position = row.detail;

@@ -9,6 +9,7 @@ pub mod availability;
 pub mod booking;
 pub mod chance;
 pub mod error;
+pub mod followup;
 pub mod mail;
 mod manager;
 pub mod migrations;

@@ -97,6 +97,7 @@ impl Webinar {
             company: None,
             min_attendees: self.row.min_attendees,
             next: None,
+            recording_url: self.row.recording_url.clone(),
         }
     }
 

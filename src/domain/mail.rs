@@ -47,10 +47,14 @@ pub enum MailKind {
     RolledOver,
     /// Moved from an earlier occurrence's waiting list, waiting here.
     RolledOverWaitlisted,
+    /// After the session: thanks, the recording and a rating to give.
+    FollowUpThanks,
+    /// After the session, to a no-show: the recording and the next session.
+    FollowUpMissed,
 }
 
 impl MailKind {
-    pub const ALL: [Self; 21] = [
+    pub const ALL: [Self; 23] = [
         Self::Invite,
         Self::Promoted,
         Self::Updated,
@@ -72,6 +76,8 @@ impl MailKind {
         Self::MinimumCancelledHost,
         Self::RolledOver,
         Self::RolledOverWaitlisted,
+        Self::FollowUpThanks,
+        Self::FollowUpMissed,
     ];
 
     /// The outbox `topic`.
@@ -98,6 +104,8 @@ impl MailKind {
             Self::MinimumCancelledHost => "minimum_cancelled_host",
             Self::RolledOver => "rolled_over",
             Self::RolledOverWaitlisted => "rolled_over_waitlisted",
+            Self::FollowUpThanks => "follow_up_thanks",
+            Self::FollowUpMissed => "follow_up_missed",
         }
     }
 
@@ -129,6 +137,8 @@ impl MailKind {
             Self::MinimumCancelledHost => "minimum-cancelled-host",
             Self::RolledOver => "rolled-over",
             Self::RolledOverWaitlisted => "rolled-over-waitlisted",
+            Self::FollowUpThanks => "follow-up-thanks",
+            Self::FollowUpMissed => "follow-up-missed",
         }
     }
 
@@ -160,6 +170,8 @@ impl MailKind {
                 | Self::TooFewCancelled
                 | Self::MinimumWarning
                 | Self::MinimumCancelledHost
+                | Self::FollowUpThanks
+                | Self::FollowUpMissed
         )
     }
 
@@ -250,6 +262,8 @@ pub struct SessionInfo {
     pub min_attendees: Option<i32>,
     /// The next occurrence of its series that is still on.
     pub next: Option<NextSession>,
+    /// A past webinar's recording, for the follow-up.
+    pub recording_url: Option<String>,
 }
 
 /// Where a cancelled occurrence's registrants may go instead.

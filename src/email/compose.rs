@@ -37,6 +37,10 @@ pub enum MailError {
 /// The manage-token `kind` of a queue confirmation token: it confirms the
 /// request and nothing else.
 pub const CONFIRM_KIND: &str = "queue_confirm";
+/// The purpose of the rating links in the follow-up mail.
+pub const RATING_KIND: &str = "rating";
+/// How long after the session its rating links work.
+pub const RATING_DAYS: i64 = 30;
 
 fn method(kind: MailKind) -> Option<Method> {
     match kind {
@@ -52,6 +56,8 @@ fn method(kind: MailKind) -> Option<Method> {
         | MailKind::AppointmentCancelledForHost
         | MailKind::TooFewCancelled => Some(Method::Cancel),
         MailKind::Waitlisted
+        | MailKind::FollowUpThanks
+        | MailKind::FollowUpMissed
         | MailKind::RolledOverWaitlisted
         | MailKind::MinimumWarning
         | MailKind::MinimumCancelledHost
@@ -238,6 +244,28 @@ struct Manage {
     link: String,
 }
 
+/// Further links after the session's facts, in groups (the recording and
+/// the next session; the scores of the rating under their own intro), each
+/// link as a text line and as HTML.
+#[derive(Default)]
+struct LinkGroup {
+    intro: Option<String>,
+    text: Vec<String>,
+    html: Vec<String>,
+}
+
+impl LinkGroup {
+    fn add(&mut self, t: &Texts, label: String, url: &str) -> Result<(), MailError> {
+        self.text.push(t.labelled_link(label.clone(), url)?);
+        self.html.push(format!(
+            "<a href=\"{}\">{}</a>",
+            escape(url),
+            escape(&label)
+        ));
+        Ok(())
+    }
+}
+
 #[derive(Template)]
 #[template(path = "email/message.txt")]
 struct TextBody<'a> {
@@ -247,6 +275,7 @@ struct TextBody<'a> {
     join_line: Option<&'a str>,
     confirm: Option<&'a Confirm>,
     manage: Option<&'a Manage>,
+    links: &'a [LinkGroup],
     sign_off: &'a str,
 }
 
@@ -262,6 +291,7 @@ struct HtmlBody<'a> {
     join_line: Option<&'a str>,
     confirm: Option<&'a Confirm>,
     manage: Option<&'a Manage>,
+    links: &'a [LinkGroup],
     sign_off: &'a str,
 }
 
@@ -307,6 +337,61 @@ impl Composer {
     /// The iCalendar UID of a session: the same in every message about it.
     pub fn uid(&self, kind: SessionKind, id: &str) -> String {
         format!("{}-{id}@{}", kind.uid_prefix(), self.uid_host)
+    }
+
+    /// The follow-up's links: the recording, and the five scores of the
+    /// rating (thanks) or the next session (missed).
+    fn links(
+        &self,
+        t: &Texts,
+        kind: MailKind,
+        session: &SessionInfo,
+        booking_id: &str,
+        zone: Tz,
+    ) -> Result<Vec<LinkGroup>, MailError> {
+        if !matches!(kind, MailKind::FollowUpThanks | MailKind::FollowUpMissed) {
+            return Ok(Vec::new());
+        }
+        let mut further = LinkGroup::default();
+        if let Some(url) = &session.recording_url {
+            further.add(t, t.get("follow-up-recording", &[])?, url)?;
+        }
+        if kind == MailKind::FollowUpMissed
+            && let Some(next) = &session.next
+        {
+            let when = dates::long_datetime(t.0, next.starts_at, zone)?;
+            let url = self.page_url(&format!("webinars/{}", next.id))?;
+            further.add(
+                t,
+                t.get("too-few-cancelled.next", &[("when", when.into())])?,
+                &url,
+            )?;
+        }
+        let mut groups = vec![further];
+        if kind == MailKind::FollowUpThanks {
+            let mut rating = LinkGroup {
+                intro: Some(t.get("follow-up-thanks.rate-intro", &[])?),
+                ..LinkGroup::default()
+            };
+            let until = session.ends_at + chrono::Duration::days(RATING_DAYS);
+            let token = self
+                .keys
+                .issue_purpose(RATING_KIND, booking_id, until)
+                .map_err(|e| MailError::Link(e.to_string()))?;
+            for score in 1..=5 {
+                let mut url = self
+                    .public_url
+                    .join(&format!("manage/registration/{booking_id}/rate"))
+                    .map_err(|e| MailError::Link(e.to_string()))?;
+                url.query_pairs_mut()
+                    .append_pair("score", &score.to_string())
+                    .append_pair("token", &token);
+                rating.add(t, t.get(&format!("rating-{score}"), &[])?, url.as_str())?;
+            }
+            groups.push(rating);
+        }
+        groups.retain(|g| !g.text.is_empty());
+        Ok(groups)
     }
 
     /// A public page's address (no token).
@@ -494,6 +579,7 @@ impl Composer {
                 format!("<a href=\"{0}\">{0}</a>", escape(&url)),
             )?);
         }
+        let links = self.links(&t, kind, session, &to.booking_id, zone)?;
         let manage = if kind.has_manage_link() {
             // An offer's link is there to take the seat.
             let (intro, link) = match kind {
@@ -526,6 +612,7 @@ impl Composer {
             join_line: join_text.as_deref(),
             confirm: confirm.as_ref(),
             manage: manage.as_ref(),
+            links: &links,
             sign_off: &sign_off,
         }
         .render()?;
@@ -544,6 +631,7 @@ impl Composer {
             join_line: join_html.as_deref(),
             confirm: confirm.as_ref(),
             manage: manage.as_ref(),
+            links: &links,
             sign_off: &sign_off,
         }
         .render()?;

@@ -11,4 +11,4 @@ pub mod transport;
 #[cfg(test)]
 mod tests;
 
-pub use compose::{CONFIRM_KIND, Composer, MailError, Written};
+pub use compose::{CONFIRM_KIND, Composer, MailError, RATING_DAYS, RATING_KIND, Written};

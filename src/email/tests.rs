@@ -86,6 +86,7 @@ fn session(kind: MailKind) -> SessionInfo {
             id: "0190a5c4-3333-7000-8000-000000000003".into(),
             starts_at: at(13) + chrono::Duration::days(7),
         }),
+        recording_url: Some("https://video.example.com/r/onboarding".into()),
     }
 }
 

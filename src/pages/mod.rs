@@ -14,6 +14,7 @@ mod manage;
 mod office_hours;
 mod queue_confirm;
 mod queue_manage;
+mod rating;
 mod staff;
 mod token;
 mod webinar;
@@ -63,6 +64,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::resource("/manage/registration/{id}/cancel")
             .app_data(form_config())
             .route(web::post().to(manage::cancel))
+            .wrap(from_fn(limit_posts))
+            .wrap(from_fn(page_headers)),
+    )
+    .service(
+        web::resource("/manage/registration/{id}/rate")
+            .app_data(form_config())
+            .route(web::get().to(rating::show))
+            .route(web::post().to(rating::rate))
             .wrap(from_fn(limit_posts))
             .wrap(from_fn(page_headers)),
     )

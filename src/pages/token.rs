@@ -35,6 +35,17 @@ fn checked(
     }
 }
 
+/// A token a form posted in a field of its own.
+pub fn verified(
+    req: &HttpRequest,
+    keys: &JwtKeys,
+    token: String,
+    kind: &str,
+    id: &str,
+) -> Result<String, PageError> {
+    checked(req, keys, token, kind, id)
+}
+
 /// The token of the link the page was opened with.
 pub fn opened(
     req: &HttpRequest,

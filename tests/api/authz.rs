@@ -43,6 +43,8 @@ const NOT_IN_OPENAPI: &[(&str, &str)] = &[
     ("POST", "/manage/queue/{id}/reschedule"),
     ("GET", "/manage/queue/{id}/confirm"),
     ("POST", "/manage/queue/{id}/confirm"),
+    ("GET", "/manage/registration/{id}/rate"),
+    ("POST", "/manage/registration/{id}/rate"),
     ("GET", "/static/{file}"),
 ];
 

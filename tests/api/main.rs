@@ -16,6 +16,7 @@ mod config;
 mod delivery;
 mod erasure;
 mod errors;
+mod followup;
 mod hostile;
 mod languages;
 mod limits;
