@@ -17,6 +17,7 @@ pub mod queue;
 pub mod registrations;
 pub mod reminders;
 pub mod schema;
+pub mod topics;
 pub mod users;
 pub mod webhooks;
 pub mod webinars;

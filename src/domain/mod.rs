@@ -14,6 +14,7 @@ pub mod stats;
 pub mod text;
 pub mod time;
 pub mod timezone;
+pub mod topics;
 pub mod user;
 pub mod validation;
 pub mod webinar;

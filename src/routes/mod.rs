@@ -75,6 +75,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(marketing::attendees)
         .service(marketing::attendees_csv)
         .service(marketing::stats)
+        .service(marketing::topic_stats)
         .service(marketing::create_webhook)
         .service(marketing::list_webhooks)
         .service(marketing::delete_webhook)

@@ -36,6 +36,7 @@ mod queue;
 mod queue_safety;
 mod registrations;
 mod time_format;
+mod topics;
 mod users;
 mod webhooks;
 mod webinars;

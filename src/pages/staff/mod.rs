@@ -12,6 +12,7 @@ mod chart;
 mod dashboard;
 mod login;
 mod marketing;
+mod marketing_topics;
 pub mod nav;
 mod queue;
 mod registrants;
