@@ -7,6 +7,7 @@ pub mod attendees;
 pub mod audit;
 pub mod availability;
 pub mod booking;
+pub mod calendar_feed;
 pub mod error;
 pub mod mail;
 mod manager;
