@@ -11,11 +11,14 @@ use serde_json::{Value, json};
 
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp, TestDb, days_ahead, python, spawn_app_with};
+use crate::pages::assert_html;
 use crate::queue::{ask, put_availability};
+use crate::staff_browser::{field_value, staff_browser};
 
 both_backends!(
     the_feed_lists_webinars_and_queue_hours_under_their_invite_uids,
     a_new_token_refuses_the_old_one,
+    the_dashboard_makes_and_shows_the_feed_address,
 );
 
 async fn spawn(backend: Backend) -> TestApp {
@@ -225,4 +228,45 @@ async fn a_new_token_refuses_the_old_one(backend: Backend) {
     .await
     .assert_problem(404, "not_found");
     assert_eq!(app.get(&local(&third), None).await.status, StatusCode::OK);
+}
+
+async fn the_dashboard_makes_and_shows_the_feed_address(backend: Backend) {
+    let app = spawn(backend).await;
+    let (browser, _) = staff_browser(&app, "csm").await;
+    let before = browser.get("/staff?lang=en").await;
+    assert_html(&before, StatusCode::OK);
+    assert!(
+        before.text.contains("Your calendar feed"),
+        "{}",
+        before.text
+    );
+    assert!(
+        before.text.contains("Create feed address"),
+        "{}",
+        before.text
+    );
+    // Without the form's CSRF token nothing is made.
+    let forged = browser.post_form("/staff/calendar-token", &[]).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN, "{}", forged.text);
+    let made = browser.post_csrf("/staff/calendar-token", &[]).await;
+    assert_html(&made, StatusCode::OK);
+    let first = field_value(&made.text, "feed-url")
+        .unwrap_or_else(|| panic!("the feed address: {}", made.text));
+    assert_eq!(app.get(&local(&first), None).await.status, StatusCode::OK);
+    // Later visits do not show it again, and offer a new one instead.
+    let later = browser.get("/staff?lang=de").await;
+    assert_html(&later, StatusCode::OK);
+    assert!(!later.text.contains("id=\"feed-url\""), "{}", later.text);
+    assert!(
+        later.text.contains("Neue Feed-Adresse erstellen"),
+        "{}",
+        later.text
+    );
+    let again = browser.post_csrf("/staff/calendar-token", &[]).await;
+    assert_html(&again, StatusCode::OK);
+    app.get(&local(&first), None)
+        .await
+        .assert_problem(401, "unauthorized");
+    let ar = browser.get("/staff?lang=ar").await;
+    assert!(ar.text.contains("موجز تقويمك"), "{}", ar.text);
 }

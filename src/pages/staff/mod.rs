@@ -63,6 +63,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::resource("/staff/webinars/{id}/attendance").route(web::post().to(registrants::mark)),
     ))
     .service(staff_resource(
+        web::resource("/staff/calendar-token").route(web::post().to(dashboard::new_feed)),
+    ))
+    .service(staff_resource(
         web::resource("/staff/availability")
             .route(web::get().to(availability::show))
             .route(web::post().to(availability::save)),
