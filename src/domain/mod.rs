@@ -4,6 +4,7 @@
 pub mod account;
 pub mod allocator;
 pub mod availability;
+pub mod busy;
 pub mod locale;
 pub mod mail;
 pub mod page;
