@@ -60,3 +60,18 @@ marketing-col-consent = الموافقة على التسويق
 marketing-error-choice = يُرجى اختيار أحد الخيارات.
 marketing-error-topic = لا يزيد الموضوع على 100 حرف.
 marketing-error-filters = لا يمكن تطبيق عوامل التصفية هذه. يُرجى التحقق منها.
+
+## ما يسأل عنه العملاء
+marketing-topics-title = ما يسأل عنه العملاء
+marketing-topics-intro = حسب الموضوع: التسجيلات والحضور في الندوات التي بدأت خلال الفترة، وطلبات قائمة الانتظار المقدَّمة خلالها، والأسئلة المرسلة مسبقًا.
+marketing-topics-chart = التسجيلات وطلبات قائمة الانتظار حسب الموضوع
+marketing-topics-chart-desc = رسم بياني شريطي لتسجيلات الندوات وطلبات قائمة الانتظار حسب الموضوع من { $from } إلى { $to }. يعرض الجدول أدناه الأرقام نفسها.
+marketing-topics-chart-desc-top = رسم بياني شريطي لتسجيلات الندوات وطلبات قائمة الانتظار لأكثر { $count } موضوعًا طلبًا من { $from } إلى { $to }. يعرض الجدول أدناه أرقام جميع الموضوعات.
+marketing-topics-caption = الأرقام حسب الموضوع
+marketing-topics-col-topic = الموضوع
+marketing-topics-col-registrations = التسجيلات
+marketing-topics-col-rate = نسبة الحضور
+marketing-topics-col-queue = طلبات قائمة الانتظار
+marketing-topics-col-questions = الأسئلة المسبقة
+marketing-topics-col-recent = أحدث الأسئلة
+marketing-topics-note = لا تُقتبس أحدث الأسئلة إلا ممن وافقوا على التسويق. –: لا توجد تسجيلات مؤكدة، أو لا توجد أسئلة يمكن اقتباسها.

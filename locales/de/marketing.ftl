@@ -60,3 +60,18 @@ marketing-col-consent = Marketing-Einwilligung
 marketing-error-choice = Bitte wählen Sie eine der Optionen.
 marketing-error-topic = Ein Thema hat höchstens 100 Zeichen.
 marketing-error-filters = Diese Filter können nicht angewendet werden. Bitte prüfen Sie sie.
+
+## Was Kundinnen und Kunden wissen wollen
+marketing-topics-title = Was Kundinnen und Kunden wissen wollen
+marketing-topics-intro = Je Thema: Anmeldungen und Teilnahme bei Webinaren, die im Zeitraum begannen, Anfragen an die Warteschlange aus dem Zeitraum und vorab eingesandte Fragen.
+marketing-topics-chart = Anmeldungen und Warteschlangen-Anfragen je Thema
+marketing-topics-chart-desc = Balkendiagramm der Webinar-Anmeldungen und Warteschlangen-Anfragen je Thema vom { $from } bis { $to }. Die Tabelle darunter enthält dieselben Zahlen.
+marketing-topics-chart-desc-top = Balkendiagramm der Webinar-Anmeldungen und Warteschlangen-Anfragen für die { $count } gefragtesten Themen vom { $from } bis { $to }. Die Tabelle darunter enthält die Zahlen aller Themen.
+marketing-topics-caption = Zahlen je Thema
+marketing-topics-col-topic = Thema
+marketing-topics-col-registrations = Anmeldungen
+marketing-topics-col-rate = Teilnahmequote
+marketing-topics-col-queue = Warteschlangen-Anfragen
+marketing-topics-col-questions = Fragen vorab
+marketing-topics-col-recent = Neueste Fragen
+marketing-topics-note = Neueste Fragen werden nur von Personen zitiert, die Marketing zugestimmt haben. –: keine bestätigten Anmeldungen oder keine zitierbaren Fragen.

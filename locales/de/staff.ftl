@@ -126,3 +126,12 @@ staff-mark-attended = Teilgenommen
 staff-mark-no-show = Nicht teilgenommen
 staff-attendance-saved = Teilnahme gespeichert.
 staff-error-attendance = Die Teilnahme kann nur für bestätigte Anmeldungen zu diesem Webinar erfasst werden.
+
+## Der Kalender-Feed (Übersicht)
+staff-feed-title = Ihr Kalender-Feed
+staff-feed-intro = Abonnieren Sie diese Adresse in Ihrer Kalender-App, um dort Ihre Webinare und Sprechstunden zu sehen. Wer die Adresse kennt, kann ihn lesen.
+staff-feed-url = Feed-Adresse
+staff-feed-url-note = Kopieren Sie sie jetzt: Sie wird nur dieses eine Mal angezeigt. Eine neue Adresse setzt diese außer Kraft.
+staff-feed-exists = Sie haben eine Feed-Adresse. Falls sie in falsche Hände geraten ist, erstellen Sie eine neue: Die alte funktioniert dann sofort nicht mehr.
+staff-feed-create = Feed-Adresse erstellen
+staff-feed-rotate = Neue Feed-Adresse erstellen

@@ -60,3 +60,18 @@ marketing-col-consent = Marketing consent
 marketing-error-choice = Please choose one of the options.
 marketing-error-topic = A topic has at most 100 characters.
 marketing-error-filters = These filters cannot be applied. Please check them.
+
+## What customers ask about
+marketing-topics-title = What customers ask about
+marketing-topics-intro = Per topic: registrations and attendance for webinars that started in the period, queue requests made in it, and questions sent in advance.
+marketing-topics-chart = Registrations and queue requests per topic
+marketing-topics-chart-desc = Bar chart of webinar registrations and queue requests per topic from { $from } to { $to }. The table below gives the same figures.
+marketing-topics-chart-desc-top = Bar chart of webinar registrations and queue requests for the { $count } busiest topics from { $from } to { $to }. The table below gives the figures of every topic.
+marketing-topics-caption = Figures per topic
+marketing-topics-col-topic = Topic
+marketing-topics-col-registrations = Registrations
+marketing-topics-col-rate = Attendance rate
+marketing-topics-col-queue = Queue requests
+marketing-topics-col-questions = Questions in advance
+marketing-topics-col-recent = Recent questions
+marketing-topics-note = Recent questions are quoted only from people who agreed to marketing. –: no confirmed registrations, or no questions to quote.

@@ -127,3 +127,12 @@ staff-mark-attended = Attended
 staff-mark-no-show = Did not attend
 staff-attendance-saved = Attendance saved.
 staff-error-attendance = Attendance can only be marked for confirmed registrants of this webinar.
+
+## The calendar feed (dashboard)
+staff-feed-title = Your calendar feed
+staff-feed-intro = Subscribe to this address in your calendar app to see your webinars and queue hours there. Anyone with the address can read it.
+staff-feed-url = Feed address
+staff-feed-url-note = Copy it now: it is shown only this once. Making a new address stops this one.
+staff-feed-exists = You have a feed address. If it got into the wrong hands, make a new one: the old one stops working at once.
+staff-feed-create = Create feed address
+staff-feed-rotate = Make a new feed address

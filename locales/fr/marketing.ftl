@@ -60,3 +60,18 @@ marketing-col-consent = Consentement marketing
 marketing-error-choice = Veuillez choisir l’une des options.
 marketing-error-topic = Un thème comporte au plus 100 caractères.
 marketing-error-filters = Ces filtres ne peuvent pas être appliqués. Veuillez les vérifier.
+
+## Ce que demandent les clients
+marketing-topics-title = Ce que demandent les clients
+marketing-topics-intro = Par thème : inscriptions et participation aux webinaires commencés pendant la période, demandes de file d’attente faites pendant celle-ci et questions envoyées à l’avance.
+marketing-topics-chart = Inscriptions et demandes de file d’attente par thème
+marketing-topics-chart-desc = Diagramme en barres des inscriptions aux webinaires et des demandes de file d’attente par thème du { $from } au { $to }. Le tableau ci-dessous donne les mêmes chiffres.
+marketing-topics-chart-desc-top = Diagramme en barres des inscriptions aux webinaires et des demandes de file d’attente pour les { $count } thèmes les plus demandés du { $from } au { $to }. Le tableau ci-dessous donne les chiffres de tous les thèmes.
+marketing-topics-caption = Chiffres par thème
+marketing-topics-col-topic = Thème
+marketing-topics-col-registrations = Inscriptions
+marketing-topics-col-rate = Taux de participation
+marketing-topics-col-queue = Demandes de file d’attente
+marketing-topics-col-questions = Questions à l’avance
+marketing-topics-col-recent = Questions récentes
+marketing-topics-note = Les questions récentes ne sont citées que pour les personnes qui ont accepté le marketing. – : aucune inscription confirmée, ou aucune question à citer.

@@ -126,3 +126,12 @@ staff-mark-attended = Présent
 staff-mark-no-show = Absent
 staff-attendance-saved = Présence enregistrée.
 staff-error-attendance = La présence ne peut être indiquée que pour les inscrits confirmés de ce webinaire.
+
+## Le flux d’agenda (tableau de bord)
+staff-feed-title = Votre flux d’agenda
+staff-feed-intro = Abonnez-vous à cette adresse dans votre application d’agenda pour y voir vos webinaires et vos créneaux de file d’attente. Toute personne qui connaît l’adresse peut le lire.
+staff-feed-url = Adresse du flux
+staff-feed-url-note = Copiez-la maintenant : elle n’est affichée qu’une seule fois. Créer une nouvelle adresse désactive celle-ci.
+staff-feed-exists = Vous avez une adresse de flux. Si elle est tombée entre de mauvaises mains, créez-en une nouvelle : l’ancienne cesse aussitôt de fonctionner.
+staff-feed-create = Créer l’adresse du flux
+staff-feed-rotate = Créer une nouvelle adresse de flux

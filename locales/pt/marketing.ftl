@@ -60,3 +60,18 @@ marketing-col-consent = Consentimento de marketing
 marketing-error-choice = Escolha uma das opções.
 marketing-error-topic = Um tema tem no máximo 100 caracteres.
 marketing-error-filters = Não é possível aplicar estes filtros. Verifique-os.
+
+## O que os clientes perguntam
+marketing-topics-title = O que os clientes perguntam
+marketing-topics-intro = Por tema: inscrições e presença nos webinars que começaram no período, pedidos na fila feitos nele e perguntas enviadas com antecedência.
+marketing-topics-chart = Inscrições e pedidos na fila por tema
+marketing-topics-chart-desc = Gráfico de barras das inscrições em webinars e dos pedidos na fila por tema de { $from } a { $to }. A tabela abaixo apresenta os mesmos números.
+marketing-topics-chart-desc-top = Gráfico de barras das inscrições em webinars e dos pedidos na fila dos { $count } temas mais procurados de { $from } a { $to }. A tabela abaixo apresenta os números de todos os temas.
+marketing-topics-caption = Números por tema
+marketing-topics-col-topic = Tema
+marketing-topics-col-registrations = Inscrições
+marketing-topics-col-rate = Taxa de presença
+marketing-topics-col-queue = Pedidos na fila
+marketing-topics-col-questions = Perguntas antecipadas
+marketing-topics-col-recent = Perguntas recentes
+marketing-topics-note = As perguntas recentes só são citadas de pessoas que aceitaram receber marketing. –: nenhuma inscrição confirmada, ou nenhuma pergunta para citar.

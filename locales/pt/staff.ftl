@@ -126,3 +126,12 @@ staff-mark-attended = Participou
 staff-mark-no-show = Não participou
 staff-attendance-saved = Presença registrada.
 staff-error-attendance = A presença só pode ser registrada para inscritos confirmados neste webinar.
+
+## O feed de calendário (painel)
+staff-feed-title = O seu feed de calendário
+staff-feed-intro = Subscreva este endereço na sua aplicação de calendário para ver lá os seus webinars e horários da fila. Quem tiver o endereço pode lê-lo.
+staff-feed-url = Endereço do feed
+staff-feed-url-note = Copie-o agora: só é mostrado esta vez. Criar um novo endereço desativa este.
+staff-feed-exists = Já tem um endereço de feed. Se chegou às mãos erradas, crie um novo: o antigo deixa de funcionar de imediato.
+staff-feed-create = Criar endereço do feed
+staff-feed-rotate = Criar um novo endereço do feed

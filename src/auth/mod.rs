@@ -4,6 +4,7 @@
 pub mod booking;
 mod error;
 mod extractor;
+pub mod feed_token;
 pub mod password;
 mod token;
 

@@ -238,7 +238,16 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    calendar_tokens (user_id) {
+        user_id -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(availability -> users (user_id));
+diesel::joinable!(calendar_tokens -> users (user_id));
 diesel::joinable!(appointments -> queue_requests (request_id));
 diesel::joinable!(appointments -> users (host_id));
 diesel::joinable!(appointment_reminders -> appointments (appointment_id));
@@ -260,4 +269,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     webhooks,
     audit_log,
     revoked_tokens,
+    calendar_tokens,
 );

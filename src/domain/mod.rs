@@ -4,6 +4,7 @@
 pub mod account;
 pub mod allocator;
 pub mod availability;
+pub mod busy;
 pub mod chance;
 pub mod locale;
 pub mod mail;
@@ -16,6 +17,7 @@ pub mod stats;
 pub mod text;
 pub mod time;
 pub mod timezone;
+pub mod topics;
 pub mod user;
 pub mod validation;
 pub mod webinar;

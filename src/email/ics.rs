@@ -96,6 +96,52 @@ pub fn render(event: &CalendarEvent<'_>, method: Method, now: DateTime<Utc>) -> 
     calendar.done().to_string()
 }
 
+/// One session in a subscription feed.
+#[derive(Debug, Clone)]
+pub struct FeedEvent {
+    pub uid: String,
+    pub sequence: u32,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub summary: String,
+    pub description: String,
+    pub location: Option<String>,
+    pub cancelled: bool,
+}
+
+/// A subscription feed (`METHOD:PUBLISH`) of `events`, times in UTC, each
+/// under the UID its invitations carry.
+pub fn render_feed(name: &str, events: &[FeedEvent], now: DateTime<Utc>) -> String {
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(Property::new("VERSION", "2.0"))
+        .append_property(Property::new("PRODID", "-//onetomany//onetomany//EN"))
+        .append_property(Property::new("CALSCALE", "GREGORIAN"))
+        .append_property(Property::new("METHOD", Method::Publish.as_str()))
+        .append_property(Property::new("X-WR-CALNAME", text_value(name)));
+    for e in events {
+        let mut vevent = icalendar::Event::new();
+        vevent
+            .uid(&e.uid)
+            .timestamp(now)
+            .sequence(e.sequence)
+            .starts(e.starts_at)
+            .ends(e.ends_at)
+            .summary(&text_value(&e.summary))
+            .description(&text_value(&e.description))
+            .status(if e.cancelled {
+                EventStatus::Cancelled
+            } else {
+                EventStatus::Confirmed
+            });
+        if let Some(location) = &e.location {
+            vevent.add_property("LOCATION", text_value(location));
+        }
+        calendar.push(vevent.done());
+    }
+    calendar.done().to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

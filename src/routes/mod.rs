@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod calendar;
 pub mod marketing;
 pub mod office_hours;
 pub mod ops;
@@ -47,6 +48,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(users::list)
         .service(users::get)
         .service(users::update)
+        .service(calendar::rotate_token)
+        .service(calendar::feed)
         .service(accounts::create)
         .service(accounts::list)
         .service(accounts::get)
@@ -76,6 +79,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(marketing::attendees)
         .service(marketing::attendees_csv)
         .service(marketing::stats)
+        .service(marketing::topic_stats)
         .service(marketing::create_webhook)
         .service(marketing::list_webhooks)
         .service(marketing::delete_webhook)

@@ -95,7 +95,8 @@ async fn the_charts_show_registrations_and_attendance_per_topic_and_week(backend
         html.contains("<h1>Registrations and attendance</h1>"),
         "{html}"
     );
-    assert_eq!(html.matches("role=\"img\"").count(), 2, "{html}");
+    // The two weekly charts and the bar chart of what customers ask about.
+    assert_eq!(html.matches("role=\"img\"").count(), 3, "{html}");
     assert!(
         html.contains("<title id=\"chart-registrations-title\">"),
         "{html}"

@@ -134,6 +134,113 @@ pub fn lines(
     (x_ticks, y_ticks, lines)
 }
 
+/// Horizontal bar charts (one group of bars per row, its label above
+/// them): the rows' figures side by side, for comparing topics.
+pub mod bars {
+    use super::{COLOURS, WIDTH, round};
+
+    const SIDE: f64 = 16.0;
+    /// Room right of the longest bar for its figure.
+    const FIGURE: f64 = 56.0;
+    const LABEL: f64 = 18.0;
+    const BAR: f64 = 12.0;
+    const GAP: f64 = 4.0;
+    const AFTER: f64 = 14.0;
+
+    pub struct Bar {
+        pub y: f64,
+        pub width: f64,
+        pub colour: &'static str,
+        /// Solid, or a light fill inside an outline, so that the bars of
+        /// a group differ without colour too.
+        pub solid: bool,
+        pub figure_x: f64,
+        pub figure: String,
+    }
+
+    pub struct Group {
+        pub label: String,
+        pub label_y: f64,
+        pub bars: Vec<Bar>,
+    }
+
+    pub struct BarChart {
+        /// Prefix of the element ids (`{id}-title`, `{id}-desc`).
+        pub id: &'static str,
+        pub title: String,
+        pub desc: String,
+        pub height: f64,
+        pub left: f64,
+        pub bar_height: f64,
+        pub groups: Vec<Group>,
+        /// (name, colour, solid) of each bar in a group.
+        pub legend: Vec<(String, &'static str, bool)>,
+    }
+
+    /// The geometry of `rows` (label, one (value, figure text) per series)
+    /// for the series named `series`.
+    pub fn chart(
+        id: &'static str,
+        title: String,
+        desc: String,
+        series: &[String],
+        rows: &[(String, Vec<(f64, String)>)],
+    ) -> BarChart {
+        let max = rows
+            .iter()
+            .flat_map(|(_, v)| v.iter().map(|(x, _)| *x))
+            .fold(0.0_f64, f64::max);
+        let top = super::nice_max(max);
+        let plot = WIDTH - 2.0 * SIDE - FIGURE;
+        let per_group = LABEL + series.len() as f64 * (BAR + GAP) + AFTER;
+        let style = |k: usize| (COLOURS[k % COLOURS.len()], k.is_multiple_of(2));
+        let groups = rows
+            .iter()
+            .enumerate()
+            .map(|(i, (label, values))| {
+                let y0 = SIDE + i as f64 * per_group;
+                Group {
+                    label: label.clone(),
+                    label_y: round(y0 + LABEL - 5.0),
+                    bars: values
+                        .iter()
+                        .enumerate()
+                        .map(|(k, (v, figure))| {
+                            let (colour, solid) = style(k);
+                            let width = round(plot * v / top);
+                            Bar {
+                                y: round(y0 + LABEL + k as f64 * (BAR + GAP)),
+                                width,
+                                colour,
+                                solid,
+                                figure_x: round(SIDE + width + 6.0),
+                                figure: figure.clone(),
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        BarChart {
+            id,
+            title,
+            desc,
+            height: round(2.0 * SIDE + rows.len() as f64 * per_group),
+            left: SIDE,
+            bar_height: BAR,
+            groups,
+            legend: series
+                .iter()
+                .enumerate()
+                .map(|(k, name)| {
+                    let (colour, solid) = style(k);
+                    (name.clone(), colour, solid)
+                })
+                .collect(),
+        }
+    }
+}
+
 pub fn frame() -> (f64, f64, f64, f64) {
     (LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM)
 }
@@ -153,6 +260,30 @@ mod tests {
         assert_eq!(nice_max(7.0), 10.0);
         assert_eq!(nice_max(12.0), 20.0);
         assert_eq!(nice_max(50.0), 50.0);
+    }
+
+    #[test]
+    fn the_longest_bar_fits_and_the_others_scale() {
+        let series = ["a".to_owned(), "b".to_owned()];
+        let rows = vec![
+            (
+                "one".to_owned(),
+                vec![(10.0, "10".into()), (5.0, "5".into())],
+            ),
+            ("two".to_owned(), vec![(0.0, "0".into()), (2.0, "2".into())]),
+        ];
+        let c = bars::chart("c", "t".into(), "d".into(), &series, &rows);
+        let widths: Vec<f64> = c
+            .groups
+            .iter()
+            .flat_map(|g| g.bars.iter().map(|b| b.width))
+            .collect();
+        assert!(widths[0] <= WIDTH && widths[0] > 0.0);
+        assert_eq!(widths[0], 2.0 * widths[1]);
+        assert_eq!(widths[2], 0.0);
+        assert!(c.groups[1].label_y > c.groups[0].bars[1].y);
+        assert!(c.height > c.groups[1].bars[1].y);
+        assert!(c.legend[0].2 && !c.legend[1].2);
     }
 
     #[test]

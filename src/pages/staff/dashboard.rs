@@ -5,12 +5,14 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::Duration;
+use serde::Deserialize;
 
 use super::nav::StaffChrome;
 use super::session::StaffPage;
+use crate::config::Settings;
 use crate::db::queue::{self as queue_db};
 use crate::db::webinars::{self, WebinarFilter};
-use crate::db::{Db, DbError, clock, utc};
+use crate::db::{Db, DbError, calendar_feed, clock, utc};
 use crate::domain::queue::AppointmentStatus;
 use crate::domain::user::Role;
 use crate::pages::context::Layout;
@@ -48,10 +50,50 @@ struct DashboardPage {
     zone_note: String,
     webinars: Vec<SessionLine>,
     appointments: Vec<AppointmentLine>,
+    /// The calendar feed section, for CSMs.
+    feed: Option<FeedSection>,
+}
+
+/// The CSM's calendar feed: whether one exists, and its URL right after
+/// it was made (only its hash is kept, so it is shown this once).
+pub struct FeedSection {
+    pub exists: bool,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct FeedForm {
+    pub csrf: String,
 }
 
 pub async fn show(db: web::Data<Db>, page: StaffPage) -> Result<HttpResponse, PageError> {
     page.require(&[Role::Csm, Role::Admin])?;
+    dashboard(&db, &page, None).await
+}
+
+/// `POST /staff/calendar-token`: a new feed URL for the signed-in CSM (the
+/// old one stops working), shown on the dashboard.
+pub async fn new_feed(
+    db: web::Data<Db>,
+    settings: web::Data<Settings>,
+    page: StaffPage,
+    form: web::Form<FeedForm>,
+) -> Result<HttpResponse, PageError> {
+    page.require(&[Role::Csm])?;
+    page.check_csrf(&form.csrf)?;
+    let url = crate::routes::calendar::rotate(&db, &settings, page.id())
+        .await
+        .page(&page.ctx)?;
+    dashboard(&db, &page, Some(url)).await
+}
+
+async fn dashboard(
+    db: &Db,
+    page: &StaffPage,
+    new_url: Option<String>,
+) -> Result<HttpResponse, PageError> {
+    let is_csm = page.staff.role == Role::Csm;
     let now = clock();
     let host = page.id().to_owned();
     let filter = WebinarFilter {
@@ -62,7 +104,7 @@ pub async fn show(db: web::Data<Db>, page: StaffPage) -> Result<HttpResponse, Pa
         host_id: Some(host.clone()),
         include_cancelled: false,
     };
-    let (hosted, booked) = db
+    let (hosted, booked, has_feed) = db
         .run(move |conn| {
             let hosted = webinars::list(conn, &filter, None, WEBINARS_SHOWN)?;
             let booked = queue_db::appointments_between(
@@ -71,7 +113,8 @@ pub async fn show(db: web::Data<Db>, page: StaffPage) -> Result<HttpResponse, Pa
                 now - Duration::hours(1),
                 now + Duration::days(AHEAD_DAYS),
             )?;
-            Ok::<_, DbError>((hosted, booked))
+            let has_feed = calendar_feed::token_hash(conn, &host)?.is_some();
+            Ok::<_, DbError>((hosted, booked, has_feed))
         })
         .await
         .page(&page.ctx)?;
@@ -124,6 +167,10 @@ pub async fn show(db: web::Data<Db>, page: StaffPage) -> Result<HttpResponse, Pa
         zone_note: ctx.text("staff-zone-note", &[("zone", zone.name().into())]),
         webinars,
         appointments,
+        feed: is_csm.then(|| FeedSection {
+            exists: has_feed || new_url.is_some(),
+            url: new_url,
+        }),
     };
     Ok(ctx.render(StatusCode::OK, &view))
 }

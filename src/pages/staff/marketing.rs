@@ -13,6 +13,7 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 
 use super::chart::{self, Chart, Series};
+use super::marketing_topics::{self, TopicSection};
 use super::nav::StaffChrome;
 use super::session::StaffPage;
 use crate::db::attendees::webinar_figures;
@@ -25,7 +26,9 @@ use crate::i18n::numbers::{integer, percent};
 use crate::pages::context::{Ctx, Layout};
 use crate::pages::error::{OrPage, PageError};
 use crate::pages::format::kind_label;
-use crate::routes::marketing::{AttendeeOut, AttendeeQuery, attendee_page, csv_export};
+use crate::routes::marketing::{
+    AttendeeOut, AttendeeQuery, attendee_page, csv_export, topic_interest,
+};
 
 const ROLES: [Role; 2] = [Role::Marketing, Role::Admin];
 /// The charts' default period: this many weeks up to today.
@@ -95,6 +98,7 @@ struct ChartsPage {
     charts: Vec<Chart>,
     legend: Vec<(String, &'static str, &'static str)>,
     rate_note: bool,
+    topics: Option<TopicSection>,
 }
 
 impl ChartsPage {
@@ -150,11 +154,17 @@ pub async fn charts(
     let mut charts = Vec::new();
     let mut legend = Vec::new();
     let mut rate_note = false;
+    let mut topics = None;
     if errors.is_empty() {
         let (start, end) = (
             day_start(from, zone),
             day_start(to + Duration::days(1), zone),
         );
+        let interest = topic_interest(&db, &page.staff, start, end)
+            .await
+            .page(ctx)?;
+        topics =
+            marketing_topics::section(ctx, &interest, marketing_topics::range_text(ctx, from, to));
         let rows = db
             .run(move |conn| webinar_figures(conn, start, end))
             .await
@@ -195,6 +205,7 @@ pub async fn charts(
         charts,
         legend,
         rate_note,
+        topics,
     };
     Ok(ctx.render(status, &view))
 }

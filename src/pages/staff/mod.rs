@@ -12,6 +12,7 @@ mod chart;
 mod dashboard;
 mod login;
 mod marketing;
+mod marketing_topics;
 pub mod nav;
 mod queue;
 mod registrants;
@@ -60,6 +61,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     ))
     .service(staff_resource(
         web::resource("/staff/webinars/{id}/attendance").route(web::post().to(registrants::mark)),
+    ))
+    .service(staff_resource(
+        web::resource("/staff/calendar-token").route(web::post().to(dashboard::new_feed)),
     ))
     .service(staff_resource(
         web::resource("/staff/availability")

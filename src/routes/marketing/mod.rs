@@ -5,12 +5,14 @@ mod attendee_csv;
 mod attendee_list;
 mod figures;
 mod people;
+mod topics;
 mod webhooks;
 
 pub use attendee_csv::*;
 pub use attendee_list::*;
 pub use figures::*;
 pub use people::*;
+pub use topics::*;
 pub use webhooks::*;
 
 use crate::auth::Staff;
