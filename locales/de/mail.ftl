@@ -50,6 +50,7 @@ webinar-cancelled =
 waitlisted =
     .subject = Warteliste: { $title } (Platz { $position })
     .body = „{ $title }“ ist ausgebucht. Sie stehen deshalb auf Platz { $position } der Warteliste. Sobald ein Platz frei wird, erhält ihn automatisch die erste Person auf der Liste und bekommt die Einladung per E-Mail.
+    .body-offer = „{ $title }“ ist ausgebucht. Sie stehen deshalb auf Platz { $position } der Warteliste. Sobald ein Platz frei wird, halten wir ihn für die erste Person auf der Liste frei; sie erhält eine E-Mail mit einem Link, über den sie ihn übernehmen kann.
 left-waitlist =
     .subject = Nicht mehr auf der Warteliste: { $title }
     .body = Sie stehen nicht mehr auf der Warteliste für „{ $title }“.

@@ -56,6 +56,7 @@ webinar-cancelled =
 waitlisted =
     .subject = Waiting list: { $title } (position { $position })
     .body = "{ $title }" is full, so you are on the waiting list, at position { $position }. When a seat frees up, the first on the list gets it automatically and receives the invitation by e-mail.
+    .body-offer = "{ $title }" is full, so you are on the waiting list, at position { $position }. When a seat frees up, we hold it for the first on the list, who receives an e-mail with a link to claim it.
 left-waitlist =
     .subject = You left the waiting list: { $title }
     .body = You are no longer on the waiting list for "{ $title }".

@@ -50,6 +50,7 @@ webinar-cancelled =
 waitlisted =
     .subject = Liste d’attente : { $title } (position { $position })
     .body = Toutes les places pour « { $title } » sont prises : vous figurez donc sur la liste d’attente, en position { $position }. Dès qu’une place se libère, elle est attribuée automatiquement à la première personne de la liste, qui reçoit l’invitation par e-mail.
+    .body-offer = Toutes les places pour « { $title } » sont prises : vous figurez donc sur la liste d’attente, en position { $position }. Dès qu’une place se libère, nous la réservons à la première personne de la liste, qui reçoit un e-mail avec un lien pour la confirmer.
 left-waitlist =
     .subject = Retrait de la liste d’attente : { $title }
     .body = Vous ne figurez plus sur la liste d’attente de « { $title } ».

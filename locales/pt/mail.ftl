@@ -50,6 +50,7 @@ webinar-cancelled =
 waitlisted =
     .subject = Lista de espera: { $title } (posição { $position })
     .body = As vagas para “{ $title }” estão esgotadas, por isso você está na lista de espera, na posição { $position }. Quando uma vaga for liberada, ela será atribuída automaticamente à primeira pessoa da lista, que receberá o convite por e-mail.
+    .body-offer = As vagas para “{ $title }” estão esgotadas, por isso você está na lista de espera, na posição { $position }. Quando uma vaga for liberada, nós a reservaremos para a primeira pessoa da lista, que receberá um e-mail com um link para confirmá-la.
 left-waitlist =
     .subject = Você saiu da lista de espera: { $title }
     .body = Você não está mais na lista de espera de “{ $title }”.

@@ -110,10 +110,20 @@ pub struct Figures {
     pub waitlisted: i64,
     pub cancelled: i64,
     pub attended: i64,
+    /// Ratings given from the follow-up mail, and the sum of their scores.
+    pub ratings: i64,
+    pub rating_sum: i64,
 }
 
 impl Figures {
+    /// The mean score (1–5); `None` before the first rating.
+    pub fn rating_avg(&self) -> Option<f64> {
+        (self.ratings > 0).then(|| self.rating_sum as f64 / self.ratings as f64)
+    }
+
     pub fn add(&mut self, other: &Self) {
+        self.ratings += other.ratings;
+        self.rating_sum += other.rating_sum;
         self.registered += other.registered;
         self.confirmed += other.confirmed;
         self.waitlisted += other.waitlisted;
@@ -159,13 +169,29 @@ pub fn webinar_figures(
         .group_by(registrations::webinar_id)
         .select((registrations::webinar_id, diesel::dsl::count_star()))
         .load(conn)?;
+    let rated: Vec<(String, i64, Option<i64>)> = registrations::table
+        .filter(registrations::webinar_id.eq_any(&ids))
+        .filter(registrations::rating.is_not_null())
+        .group_by(registrations::webinar_id)
+        .select((
+            registrations::webinar_id,
+            diesel::dsl::count_star(),
+            diesel::dsl::sum(registrations::rating),
+        ))
+        .load(conn)?;
     let mut figures: HashMap<String, Figures> = HashMap::new();
+    for (id, n, sum) in rated {
+        let f = figures.entry(id).or_default();
+        f.ratings = n;
+        f.rating_sum = sum.unwrap_or_default();
+    }
     for (id, status, n) in by_status {
         let f = figures.entry(id).or_default();
         f.registered += n;
         match status.as_str() {
             "confirmed" => f.confirmed += n,
-            "waitlisted" => f.waitlisted += n,
+            // A held seat's holder is still from the waiting list.
+            "waitlisted" | "offered" => f.waitlisted += n,
             _ => f.cancelled += n,
         }
     }

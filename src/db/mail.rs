@@ -242,6 +242,7 @@ fn appointment_mail(
         min_attendees: None,
         next: None,
         recording_url: None,
+        offers_seats: false,
     };
     let to = if kind.is_for_staff() {
         let Some(host) = users::find(conn, &appt.row.host_id)? else {
@@ -317,6 +318,7 @@ fn request_mail(
         min_attendees: None,
         next: None,
         recording_url: None,
+        offers_seats: false,
     };
     let mut to = customer(&req);
     to.position = row.detail;

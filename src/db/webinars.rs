@@ -12,7 +12,7 @@ use super::schema::{users, webinars};
 use super::{AnyConnection, utc};
 use crate::db::DbError;
 use crate::domain::mail::{NextSession, SessionInfo, SessionKind};
-use crate::domain::policy::Policy;
+use crate::domain::policy::{Policy, WaitlistMode};
 use crate::domain::registration::Seat;
 use crate::domain::timezone::TimeZone;
 use crate::domain::webinar::{Kind, Status, WebinarState};
@@ -98,6 +98,7 @@ impl Webinar {
             min_attendees: self.row.min_attendees,
             next: None,
             recording_url: self.row.recording_url.clone(),
+            offers_seats: self.row.waitlist_mode == WaitlistMode::Offer.as_str(),
         }
     }
 

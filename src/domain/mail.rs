@@ -264,6 +264,9 @@ pub struct SessionInfo {
     pub next: Option<NextSession>,
     /// A past webinar's recording, for the follow-up.
     pub recording_url: Option<String>,
+    /// A freed seat is held for the first waiting, who claims it
+    /// (`waitlist_mode: offer`), rather than given at once.
+    pub offers_seats: bool,
 }
 
 /// Where a cancelled occurrence's registrants may go instead.

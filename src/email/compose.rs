@@ -503,8 +503,13 @@ impl Composer {
         let (plain, rich) = (values.args(false), values.args(true));
         let message = kind.message_id();
         let subject = t.get(&format!("{message}.subject"), &plain)?;
-        let mut body_text = t.get(&format!("{message}.body"), &plain)?;
-        let mut body_html = t.get(&format!("{message}.body"), &rich)?;
+        let body = if kind == MailKind::Waitlisted && session.offers_seats {
+            format!("{message}.body-offer")
+        } else {
+            format!("{message}.body")
+        };
+        let mut body_text = t.get(&body, &plain)?;
+        let mut body_html = t.get(&body, &rich)?;
         // The waiting list says how likely a seat is, when history allows.
         if let Some(chance) = to.seat_chance.filter(|_| kind == MailKind::Waitlisted) {
             let line = t.get(

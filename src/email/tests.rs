@@ -87,6 +87,7 @@ fn session(kind: MailKind) -> SessionInfo {
             starts_at: at(13) + chrono::Duration::days(7),
         }),
         recording_url: Some("https://video.example.com/r/onboarding".into()),
+        offers_seats: false,
     }
 }
 
@@ -141,6 +142,25 @@ fn every_kind_of_mail_in_every_language() {
             let written = write(kind, lang);
             insta::assert_snapshot!(format!("{}_{}", kind.topic(), lang.code()), shown(&written));
         }
+    }
+}
+
+#[test]
+fn a_waiting_list_that_offers_seats_says_a_claim_link_will_come() {
+    for lang in LANGS {
+        let mut job = MailJob {
+            kind: MailKind::Waitlisted,
+            session: session(MailKind::Waitlisted),
+            to: reader(lang),
+        };
+        let automatic = composer().write(&job, at(9)).expect("waitlisted");
+        job.session.offers_seats = true;
+        let offered = composer().write(&job, at(9)).expect("waitlisted");
+        assert_ne!(offered.text, automatic.text, "{}", lang.code());
+        insta::assert_snapshot!(
+            format!("waitlist_offer_{}", lang.code()),
+            without_tokens(&offered.text)
+        );
     }
 }
 

@@ -35,6 +35,7 @@ async fn into_the_past(app: &TestApp, webinar: &str, ended_ago: Duration) {
 }
 
 struct Scene {
+    webinar: String,
     next: String,
     regs: Vec<Value>,
 }
@@ -88,7 +89,11 @@ async fn scene(app: &TestApp, mark: bool) -> Scene {
             .await;
         assert_eq!(marked.status, StatusCode::OK, "{}", marked.text);
     }
-    Scene { next, regs }
+    Scene {
+        webinar,
+        next,
+        regs,
+    }
 }
 
 fn text_of(mail: &Value) -> &str {
@@ -235,6 +240,41 @@ async fn a_rating_is_recorded_by_its_button_once(backend: Backend) {
         twice.text
     );
     assert_eq!(stored(&app, rid).await.0, Some(4));
+
+    // Cem gives a 5: marketing sees two ratings averaging 4.5, for the
+    // session and for its topic.
+    let cem = app.mails_to("cem@example.com").pop().expect("thanks");
+    let five = rating_links(&cem).swap_remove(4);
+    let cem_token = five.split("token=").nth(1).expect("token").to_owned();
+    let cem_form = format!(
+        "/manage/registration/{}/rate",
+        s.regs[2]["id"].as_str().expect("id")
+    );
+    let sent = submit_with(
+        &app,
+        &cem_form,
+        &[("token", &cem_token), ("score", "5")],
+        &[],
+    )
+    .await;
+    assert_html(&sent, StatusCode::OK);
+    let (_, marketing) = app.staff("marketing").await;
+    let stats = app.get("/api/v1/stats/webinars", Some(&marketing)).await;
+    assert_eq!(stats.status, StatusCode::OK, "{}", stats.text);
+    let items = stats.json["items"].as_array().expect("items");
+    let row = items
+        .iter()
+        .find(|i| i["webinar_id"] == s.webinar.as_str())
+        .expect("the session's row");
+    assert_eq!(row["ratings"], 2, "{row}");
+    assert_eq!(row["rating_avg"], 4.5, "{row}");
+    let next = items
+        .iter()
+        .find(|i| i["webinar_id"] == s.next.as_str())
+        .expect("the next session's row");
+    assert_eq!(next["ratings"], 0);
+    assert!(next["rating_avg"].is_null());
+    assert_eq!(stats.json["topics"][0]["ratings"], 2);
 }
 
 async fn stored(app: &TestApp, registration: &str) -> (Option<i32>, Option<String>) {

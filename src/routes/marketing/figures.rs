@@ -32,6 +32,10 @@ pub struct FiguresOut {
     pub attended: i64,
     /// attended / confirmed; `null` without confirmed seats.
     pub attendance_rate: Option<f64>,
+    /// Ratings sent from the follow-up mail's rating page.
+    pub ratings: i64,
+    /// The mean of those ratings (1–5); `null` before the first.
+    pub rating_avg: Option<f64>,
 }
 
 impl From<&Figures> for FiguresOut {
@@ -43,6 +47,8 @@ impl From<&Figures> for FiguresOut {
             cancelled: f.cancelled,
             attended: f.attended,
             attendance_rate: f.attendance_rate(),
+            ratings: f.ratings,
+            rating_avg: f.rating_avg(),
         }
     }
 }
