@@ -19,6 +19,7 @@ both_backends!(
     a_csm_creates_a_weekly_series,
     a_form_with_mistakes_comes_back_with_the_values_and_creates_nothing,
     a_csm_edits_and_cancels_their_webinar,
+    a_csm_sets_seat_offers_a_minimum_and_later_the_recording,
     another_csm_can_neither_see_nor_change_the_webinar,
     the_host_sees_registrants_and_marks_attendance,
 );
@@ -66,6 +67,11 @@ fn webinar_fields<'a>(date: &'a str, extra: &[(&'a str, &'a str)]) -> Vec<(&'a s
         ("join_url", "https://meet.example.com/plan"),
         ("repeat", ""),
         ("count", "6"),
+        ("waitlist_mode", "auto"),
+        ("offer_hours", "12"),
+        ("min_attendees", ""),
+        ("decision_hours", "24"),
+        ("rollover", "yes"),
     ];
     for (k, v) in extra {
         fields.retain(|(f, _)| f != k);
@@ -505,4 +511,135 @@ async fn the_host_sees_registrants_and_marks_attendance(backend: Backend) {
     let arabic = browser.get(&format!("{path}?lang=ar")).await;
     assert!(arabic.text.contains("dir=\"rtl\""));
     assert!(arabic.text.contains("قائمة الانتظار"), "{}", arabic.text);
+}
+
+async fn a_csm_sets_seat_offers_a_minimum_and_later_the_recording(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (browser, _) = staff_browser(&app, "csm").await;
+    let form = browser.get("/staff/webinars/new").await;
+    assert!(
+        form.text.contains("<label for=\"waitlist_mode\">"),
+        "{}",
+        form.text
+    );
+    assert!(
+        form.text
+            .contains("name=\"rollover\" type=\"checkbox\" value=\"yes\" checked")
+    );
+    let date = date_in(10);
+
+    // A claim window beyond a week is said next to its field; nothing is made.
+    let bad = browser
+        .post_csrf(
+            "/staff/webinars/new",
+            &webinar_fields(
+                &date,
+                &[
+                    ("capacity", "20"),
+                    ("waitlist_mode", "offer"),
+                    ("offer_hours", "500"),
+                ],
+            ),
+        )
+        .await;
+    assert_html(&bad, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.text.contains("id=\"offer_hours-error\""),
+        "{}",
+        bad.text
+    );
+    assert!(
+        bad.text.contains("value=\"500\""),
+        "the typed value is kept"
+    );
+    let listed = app.get("/api/v1/webinars", None).await;
+    assert_eq!(listed.json["items"].as_array().map(Vec::len), Some(0));
+
+    let reply = browser
+        .post_csrf(
+            "/staff/webinars/new",
+            &webinar_fields(
+                &date,
+                &[
+                    ("capacity", "20"),
+                    ("waitlist_mode", "offer"),
+                    ("offer_hours", "6"),
+                    ("min_attendees", "5"),
+                    ("decision_hours", "48"),
+                ],
+            ),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.text);
+    let id = id_in(&location(&reply));
+    let w = webinar(&app, &id, &token(&browser)).await;
+    assert_eq!(w["waitlist_mode"], "offer");
+    assert_eq!(w["offer_hours"], 6);
+    assert_eq!(w["min_attendees"], 5);
+    assert_eq!(w["decision_hours"], 48);
+    // The edit form shows them; unticking the box keeps the waiting list here.
+    let edit_path = format!("/staff/webinars/{id}/edit");
+    let edit = browser.get(&edit_path).await;
+    assert!(
+        edit.text.contains("<option value=\"offer\" selected>"),
+        "{}",
+        edit.text
+    );
+    assert!(
+        edit.text
+            .contains("name=\"min_attendees\" type=\"number\" value=\"5\"")
+    );
+    let mut fields = webinar_fields(
+        &date,
+        &[
+            ("capacity", "20"),
+            ("waitlist_mode", "offer"),
+            ("offer_hours", "6"),
+        ],
+    );
+    fields.retain(|(k, _)| *k != "rollover");
+    let saved = browser.post_csrf(&edit_path, &fields).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text);
+    let w = webinar(&app, &id, &token(&browser)).await;
+    assert_eq!(w["rollover"], false);
+    assert!(w["min_attendees"].is_null(), "an empty minimum removes it");
+
+    // After the session only the recording can be added.
+    let past = id.clone();
+    app.sql(move |conn| {
+        use diesel::prelude::*;
+        use onetomany::db::schema::webinars::dsl::*;
+        let end = (Utc::now() - Duration::hours(1)).naive_utc();
+        diesel::update(webinars.filter(id.eq(&past)))
+            .set((starts_at.eq(end - Duration::hours(1)), ends_at.eq(end)))
+            .execute(conn)?;
+        Ok(())
+    })
+    .await;
+    let over = browser.get(&edit_path).await;
+    assert!(
+        over.text.contains("<label for=\"recording_url\">"),
+        "{}",
+        over.text
+    );
+    assert!(!over.text.contains("name=\"title\""), "{}", over.text);
+    let wrong = browser
+        .post_csrf(&edit_path, &[("recording_url", "not a link")])
+        .await;
+    assert_html(&wrong, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        wrong.text.contains("id=\"recording_url-error\""),
+        "{}",
+        wrong.text
+    );
+    let kept = browser
+        .post_csrf(
+            &edit_path,
+            &[("recording_url", "https://video.example.com/r/7")],
+        )
+        .await;
+    assert_eq!(kept.status, StatusCode::SEE_OTHER, "{}", kept.text);
+    let w = webinar(&app, &id, &token(&browser)).await;
+    assert_eq!(w["recording_url"], "https://video.example.com/r/7");
+    assert_eq!(w["title"], "Quarterly planning clinic");
 }

@@ -15,8 +15,9 @@ use super::webinar_input::{
     WebinarForm, ZoneOption, filled, form_field, optional, read_typed, rrule, zones,
 };
 use crate::config::Settings;
-use crate::db::Db;
 use crate::db::webinars::Webinar;
+use crate::db::{Db, clock, utc};
+use crate::domain::policy::{DECISION_HOURS_DEFAULT, OFFER_HOURS_DEFAULT, WaitlistMode};
 use crate::domain::user::Role;
 use crate::domain::validation::ValidationErrors;
 use crate::domain::webinar::{Status, WebinarPatch, WebinarRequest};
@@ -41,6 +42,8 @@ struct FormPage {
     errors: Vec<(&'static str, String)>,
     notice: Option<String>,
     cancelled: bool,
+    /// The session has begun: only its recording can be set.
+    started: bool,
     registrants: Option<String>,
 }
 
@@ -94,6 +97,7 @@ fn render(
         zones: zones(&form.timezone),
         registrants: webinar.map(|w| format!("/staff/webinars/{}/registrants", w.row.id)),
         cancelled: webinar.is_some_and(|w| w.status().is_ok_and(|s| s == Status::Cancelled)),
+        started: webinar.is_some_and(|w| utc(w.row.starts_at) <= clock()),
         id,
         heading,
         action,
@@ -136,6 +140,10 @@ pub async fn new_form(page: StaffPage) -> Result<HttpResponse, PageError> {
         time: "10:00".to_owned(),
         count: "6".to_owned(),
         timezone: page.zone_or_utc().name().to_owned(),
+        waitlist_mode: WaitlistMode::Auto.as_str().to_owned(),
+        offer_hours: OFFER_HOURS_DEFAULT.to_string(),
+        decision_hours: DECISION_HOURS_DEFAULT.to_string(),
+        rollover: Some("yes".to_owned()),
         ..WebinarForm::default()
     };
     Ok(render(&page, None, form, Vec::new(), None, StatusCode::OK))
@@ -171,12 +179,12 @@ pub async fn create(
         join_url: optional(&form.join_url),
         host_id: None,
         rrule: rule,
-        waitlist_mode: None,
-        offer_hours: None,
-        min_attendees: None,
-        decision_hours: None,
-        rollover: None,
-        recording_url: None,
+        waitlist_mode: optional(&form.waitlist_mode),
+        offer_hours: Some(typed.offer_hours),
+        min_attendees: typed.min_attendees,
+        decision_hours: Some(typed.decision_hours),
+        rollover: Some(form.rollover.is_some()),
+        recording_url: optional(&form.recording_url),
     };
     match create_webinars(&db, &page.staff, &request).await {
         Ok((_, created)) => {
@@ -262,6 +270,26 @@ pub async fn update(
         kind: webinar.row.kind.clone(),
         ..form
     };
+    let id = webinar.row.id.clone();
+    // A session that has begun takes one change: its recording.
+    if utc(webinar.row.starts_at) <= clock() {
+        let patch = WebinarPatch {
+            recording_url: Some(optional(&form.recording_url)),
+            ..WebinarPatch::default()
+        };
+        return match update_webinar(&db, &settings, &page.staff, id.clone(), patch).await {
+            Ok(_) => Ok(saved(format!("/staff/webinars/{id}/edit?saved=1"))),
+            Err(AppError::Validation(errors)) => {
+                let errors = from_validation(&page, &errors);
+                let form = WebinarForm {
+                    recording_url: form.recording_url,
+                    ..filled(&webinar)
+                };
+                Ok(render(&page, Some(&webinar), form, errors, None, invalid))
+            }
+            Err(e) => Err(PageError::new(&page.ctx, e)),
+        };
+    }
     let typed = match read_typed(&form) {
         Ok(typed) => typed,
         Err(bad) => {
@@ -284,9 +312,14 @@ pub async fn update(
         timezone: start_changed.then_some(typed.timezone),
         capacity: Some(typed.capacity),
         join_url: Some(optional(&form.join_url)),
+        waitlist_mode: optional(&form.waitlist_mode),
+        offer_hours: Some(typed.offer_hours),
+        min_attendees: Some(typed.min_attendees),
+        decision_hours: Some(typed.decision_hours),
+        rollover: Some(form.rollover.is_some()),
+        recording_url: Some(optional(&form.recording_url)),
         ..WebinarPatch::default()
     };
-    let id = webinar.row.id.clone();
     match update_webinar(&db, &settings, &page.staff, id.clone(), patch).await {
         Ok(_) => Ok(saved(format!("/staff/webinars/{id}/edit?saved=1"))),
         Err(AppError::Validation(errors)) => {

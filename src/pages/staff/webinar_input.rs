@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use crate::db::utc;
 use crate::db::webinars::Webinar;
+use crate::domain::policy::{DECISION_HOURS_DEFAULT, OFFER_HOURS_DEFAULT};
 use crate::domain::timezone::TimeZone;
 
 /// What was typed (kept to show it again after a mistake).
@@ -35,6 +36,15 @@ pub struct WebinarForm {
     pub count: String,
     /// The cancel button's confirmation box.
     pub confirm: Option<String>,
+    /// `auto` or `offer`.
+    pub waitlist_mode: String,
+    pub offer_hours: String,
+    /// Empty: no minimum.
+    pub min_attendees: String,
+    pub decision_hours: String,
+    /// The box is ticked (a series' waiting list moves on).
+    pub rollover: Option<String>,
+    pub recording_url: String,
 }
 
 pub struct ZoneOption {
@@ -68,6 +78,11 @@ pub fn form_field(api_field: &str) -> &'static str {
         "capacity" => "capacity",
         "join_url" => "join_url",
         "rrule" => "repeat",
+        "waitlist_mode" => "waitlist_mode",
+        "offer_hours" => "offer_hours",
+        "min_attendees" => "min_attendees",
+        "decision_hours" => "decision_hours",
+        "recording_url" => "recording_url",
         _ => "form",
     }
 }
@@ -78,6 +93,18 @@ pub struct Typed {
     pub duration: i64,
     pub capacity: Option<i64>,
     pub timezone: String,
+    pub offer_hours: i64,
+    pub min_attendees: Option<i64>,
+    pub decision_hours: i64,
+}
+
+/// A whole number the form requires, else the field goes on `bad`.
+fn whole(raw: &str, field: &'static str, bad: &mut Vec<&'static str>) -> Option<i64> {
+    let n = raw.trim().parse::<i64>().ok();
+    if n.is_none() {
+        bad.push(field);
+    }
+    n
 }
 
 pub fn read_typed(form: &WebinarForm) -> Result<Typed, Vec<&'static str>> {
@@ -117,12 +144,42 @@ pub fn read_typed(form: &WebinarForm) -> Result<Typed, Vec<&'static str>> {
             }
         },
     };
-    match (starts_at, duration, capacity) {
-        (Some(starts_at), Some(duration), Some(capacity)) if bad.is_empty() => Ok(Typed {
+    // Left empty: the defaults the form shows.
+    let offer_hours = match form.offer_hours.trim() {
+        "" => Some(i64::from(OFFER_HOURS_DEFAULT)),
+        raw => whole(raw, "offer_hours", &mut bad),
+    };
+    let decision_hours = match form.decision_hours.trim() {
+        "" => Some(i64::from(DECISION_HOURS_DEFAULT)),
+        raw => whole(raw, "decision_hours", &mut bad),
+    };
+    let min_attendees = match form.min_attendees.trim() {
+        "" => Some(None),
+        raw => whole(raw, "min_attendees", &mut bad).map(Some),
+    };
+    match (
+        starts_at,
+        duration,
+        capacity,
+        offer_hours,
+        min_attendees,
+        decision_hours,
+    ) {
+        (
+            Some(starts_at),
+            Some(duration),
+            Some(capacity),
+            Some(offer_hours),
+            Some(min_attendees),
+            Some(decision_hours),
+        ) if bad.is_empty() => Ok(Typed {
             starts_at,
             duration,
             capacity,
             timezone: form.timezone.trim().to_owned(),
+            offer_hours,
+            min_attendees,
+            decision_hours,
         }),
         _ => Err(bad),
     }
@@ -166,6 +223,12 @@ pub fn filled(w: &Webinar) -> WebinarForm {
         duration: (row.ends_at - row.starts_at).num_minutes().to_string(),
         timezone: zone.name().to_owned(),
         join_url: row.join_url.clone().unwrap_or_default(),
+        waitlist_mode: row.waitlist_mode.clone(),
+        offer_hours: row.offer_hours.to_string(),
+        min_attendees: row.min_attendees.map(|n| n.to_string()).unwrap_or_default(),
+        decision_hours: row.decision_hours.to_string(),
+        rollover: row.rollover.then(|| "yes".to_owned()),
+        recording_url: row.recording_url.clone().unwrap_or_default(),
         ..WebinarForm::default()
     }
 }
