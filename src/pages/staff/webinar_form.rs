@@ -318,7 +318,6 @@ pub async fn update(
         decision_hours: Some(typed.decision_hours),
         rollover: Some(form.rollover.is_some()),
         recording_url: Some(optional(&form.recording_url)),
-        ..WebinarPatch::default()
     };
     match update_webinar(&db, &settings, &page.staff, id.clone(), patch).await {
         Ok(_) => Ok(saved(format!("/staff/webinars/{id}/edit?saved=1"))),
