@@ -10,7 +10,9 @@ use serde_json::json;
 
 use super::Browser;
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, TestDb, free_port, parse_mails, spawn_app, spawn_app_with};
+use crate::helpers::{
+    Backend, TestApp, TestDb, days_ahead, free_port, parse_mails, spawn_app, spawn_app_with,
+};
 use crate::queue::{confirmation_link, csm_with_hours, date_in};
 use crate::smtp::SmtpSink;
 
@@ -26,6 +28,121 @@ both_backends!(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_customer_page_passes_axe_and_is_photographed() {
     tour(Backend::Sqlite).await;
+}
+
+/// A held seat and the follow-up in the browser, in German: the waiting
+/// customer takes the seat from the mailed link's button, and after the
+/// session rates it from the thank-you mail; both pages pass axe and are
+/// photographed. (The rules behind them run on both backends in
+/// tests/api/offers.rs and tests/api/followup.rs.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_waiting_customer_takes_the_held_seat_and_later_rates_the_session() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let (_, host) = app.staff("csm").await;
+    let w = app
+        .create_webinar(
+            &host,
+            json!({"capacity": 1, "waitlist_mode": "offer", "offer_hours": 12,
+                   "starts_at": days_ahead(3)}),
+        )
+        .await;
+    let wid = w["id"].as_str().expect("id").to_owned();
+    let ana = app.register(&wid, "ana@example.com", json!({})).await;
+    let ben = app
+        .register(&wid, "ben@example.com", json!({"locale": "de"}))
+        .await;
+    assert_eq!(ben.json["status"], "waitlisted", "{}", ben.text);
+    let (aid, atoken) = (
+        ana.json["id"].as_str().expect("id"),
+        ana.json["manage_token"].as_str().expect("token"),
+    );
+    let cancelled = app
+        .post(
+            &format!("/api/v1/registrations/{aid}/cancel?token={atoken}"),
+            None,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(cancelled.status, StatusCode::OK, "{}", cancelled.text);
+    app.deliver().await;
+    let offer = app.mails_to("ben@example.com").pop().expect("the offer");
+    let text = offer["text"].as_str().unwrap_or_default();
+    let link = text
+        .split_whitespace()
+        .find(|w| w.contains("/manage/registration/"))
+        .unwrap_or_else(|| panic!("no link in {text}"));
+    let (bid, btoken) = id_and_token(link, "/manage/registration/");
+    let path = &link[link.find("/manage/").expect("path")..];
+
+    let b = Browser::start_in_zone(&app.address, "Europe/Berlin").await;
+    b.goto(path).await;
+    assert_eq!(b.attr("html", "lang").await.as_deref(), Some("de"));
+    assert!(
+        b.text(".status").await.starts_with("Ein Platz ist bis"),
+        "{}",
+        b.page_text().await
+    );
+    assert_eq!(registration_status(&app, bid, btoken).await, "offered");
+    b.inspect("claim", "de").await;
+    b.click("Platz übernehmen").await;
+    assert_eq!(
+        b.text(".notice").await,
+        "Der Platz gehört Ihnen. Die Einladung ist auf dem Weg in Ihr Postfach."
+    );
+    assert_eq!(b.text(".status").await, "Bestätigt");
+    assert_eq!(registration_status(&app, bid, btoken).await, "confirmed");
+
+    // The session took place three hours ago, unmarked: Ben is thanked.
+    let past = wid.clone();
+    app.sql(move |conn| {
+        use diesel::prelude::*;
+        use onetomany::db::schema::webinars::dsl::*;
+        let end = (chrono::Utc::now() - chrono::Duration::hours(3)).naive_utc();
+        diesel::update(webinars.filter(id.eq(&past)))
+            .set((
+                starts_at.eq(end - chrono::Duration::hours(1)),
+                ends_at.eq(end),
+            ))
+            .execute(conn)?;
+        Ok(())
+    })
+    .await;
+    onetomany::worker::run_timed(&app.db, chrono::Utc::now())
+        .await
+        .expect("timed");
+    app.deliver().await;
+    let thanks = app.mails_to("ben@example.com").pop().expect("thanks");
+    let text = thanks["text"].as_str().unwrap_or_default();
+    let five = text
+        .split_whitespace()
+        .find(|w| w.contains("/rate?score=5"))
+        .unwrap_or_else(|| panic!("no rating link in {text}"));
+    b.goto(&five[five.find("/manage/").expect("path")..]).await;
+    assert_eq!(b.text("h1").await, "Veranstaltung bewerten");
+    let chosen = b
+        .js("return document.querySelector('input[name=score]:checked').value")
+        .await;
+    assert_eq!(chosen, "5", "the score of the link is chosen");
+    b.inspect("rating", "de").await;
+    b.fill("Ein Kommentar (optional)", "Sehr hilfreich, danke!")
+        .await;
+    b.click("Bewertung absenden").await;
+    assert_eq!(
+        b.text(".notice").await,
+        "Vielen Dank: Ihre Bewertung wurde an das Team übermittelt."
+    );
+    let stored = app
+        .sql(move |conn| {
+            use diesel::prelude::*;
+            use onetomany::db::schema::registrations::dsl::*;
+            Ok(registrations
+                .filter(rating.is_not_null())
+                .select((rating, rating_comment))
+                .load::<(Option<i32>, Option<String>)>(conn)?)
+        })
+        .await;
+    assert_eq!(stored, [(Some(5), Some("Sehr hilfreich, danke!".into()))]);
+    b.close().await;
 }
 
 /// An expert webinar with `capacity` seats; its id.
