@@ -137,6 +137,7 @@ staff-reg-cancelled = ملغى
 staff-reg-offered = مقعد محجوز حتى { $until }
 staff-reg-situation = وضعه
 staff-reg-questions = أسئلة مُرسلة مسبقًا
+staff-reg-rating = تقييمه للجلسة
 staff-attendance-label = الحضور
 staff-attendance-attended = حضر
 staff-attendance-no-show = لم يحضر

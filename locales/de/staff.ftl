@@ -133,6 +133,7 @@ staff-reg-cancelled = Storniert
 staff-reg-offered = Platz reserviert bis { $until }
 staff-reg-situation = Ausgangssituation
 staff-reg-questions = Vorab gestellte Fragen
+staff-reg-rating = Bewertung der Veranstaltung
 staff-attendance-label = Teilnahme
 staff-attendance-attended = Teilgenommen
 staff-attendance-no-show = Nicht teilgenommen

@@ -134,6 +134,7 @@ staff-reg-cancelled = Cancelled
 staff-reg-offered = Seat held until { $until }
 staff-reg-situation = Their situation
 staff-reg-questions = Questions in advance
+staff-reg-rating = Their rating of the session
 staff-attendance-label = Attendance
 staff-attendance-attended = Attended
 staff-attendance-no-show = Did not attend

@@ -133,6 +133,7 @@ staff-reg-cancelled = Annulé
 staff-reg-offered = Place réservée jusqu’au { $until }
 staff-reg-situation = Sa situation
 staff-reg-questions = Questions posées à l'avance
+staff-reg-rating = Son évaluation de la session
 staff-attendance-label = Présence
 staff-attendance-attended = Présent
 staff-attendance-no-show = Absent

@@ -133,6 +133,7 @@ staff-reg-cancelled = Cancelado
 staff-reg-offered = Vaga reservada até { $until }
 staff-reg-situation = Situação
 staff-reg-questions = Perguntas enviadas com antecedência
+staff-reg-rating = Avaliação da sessão
 staff-attendance-label = Presença
 staff-attendance-attended = Participou
 staff-attendance-no-show = Não participou

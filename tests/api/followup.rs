@@ -35,6 +35,7 @@ async fn into_the_past(app: &TestApp, webinar: &str, ended_ago: Duration) {
 }
 
 struct Scene {
+    host: String,
     webinar: String,
     next: String,
     regs: Vec<Value>,
@@ -90,6 +91,7 @@ async fn scene(app: &TestApp, mark: bool) -> Scene {
         assert_eq!(marked.status, StatusCode::OK, "{}", marked.text);
     }
     Scene {
+        host,
         webinar,
         next,
         regs,
@@ -275,6 +277,21 @@ async fn a_rating_is_recorded_by_its_button_once(backend: Backend) {
     assert_eq!(next["ratings"], 0);
     assert!(next["rating_avg"].is_null());
     assert_eq!(stats.json["topics"][0]["ratings"], 2);
+
+    // The host reads each score and comment beside the registrant.
+    let cookie = format!("staff_session={}", s.host);
+    let registrants = page(
+        &app,
+        &format!("/staff/webinars/{}/registrants", s.webinar),
+        &[("cookie", &cookie)],
+    )
+    .await;
+    assert_html(&registrants, StatusCode::OK);
+    let text = &registrants.text;
+    assert!(text.contains("Their rating of the session"), "{text}");
+    assert!(text.contains("4 – very good"), "{text}");
+    assert!(text.contains("Clear and useful."), "{text}");
+    assert!(text.contains("5 – excellent"), "{text}");
 }
 
 async fn stored(app: &TestApp, registration: &str) -> (Option<i32>, Option<String>) {

@@ -41,6 +41,10 @@ pub struct RegistrantView {
     pub attendance: String,
     pub attendance_class: &'static str,
     pub attended: Option<bool>,
+    /// The score sent from the follow-up mail ("4 – very good") and the
+    /// comment with it.
+    pub rating: Option<String>,
+    pub rating_comment: Option<String>,
 }
 
 #[derive(Template)]
@@ -116,6 +120,8 @@ fn view(page: &StaffPage, row: &RegistrationRow, position: Option<i64>) -> Regis
         attendance,
         attendance_class,
         attended: row.attended,
+        rating: row.rating.map(|score| ctx.t(&format!("rating-{score}"))),
+        rating_comment: row.rating_comment.clone().filter(|c| !c.trim().is_empty()),
     }
 }
 
