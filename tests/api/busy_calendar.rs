@@ -221,7 +221,7 @@ SUMMARY:Elsewhere\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     assert_eq!(set.status, StatusCode::OK, "{}", set.text);
 
     let first = ask(&app, "first@one.example", json!({})).await;
-    assert_eq!(first.status, StatusCode::OK, "{}", first.text);
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.text);
     assert_eq!(
         start_of(&first.json).to_rfc3339(),
         format!("{day}T10:00:00+00:00"),
@@ -230,6 +230,6 @@ SUMMARY:Elsewhere\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     );
     // The only other hour is busy: the next request waits.
     let second = ask(&app, "second@two.example", json!({})).await;
-    assert_eq!(second.status, StatusCode::OK, "{}", second.text);
+    assert_eq!(second.status, StatusCode::CREATED, "{}", second.text);
     assert!(second.json["appointment"].is_null(), "{}", second.text);
 }
