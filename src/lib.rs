@@ -6,6 +6,7 @@
 //! tests build the very same application.
 
 pub mod auth;
+pub mod busy_fetch;
 pub mod commands;
 pub mod config;
 pub mod db;

@@ -86,6 +86,10 @@ impl Application {
                 Duration::from_secs(settings.mail.poll_interval_seconds),
                 settings.mail.reminder_offsets_minutes.clone(),
                 settings.queue.clone(),
+                crate::worker::CalendarFetch {
+                    allow_private: settings.webhooks.allow_private_targets,
+                    interval_secs: settings.calendars.fetch_interval_secs,
+                },
             )
         });
         tracing::info!(port, backend = db.backend(), "listening");

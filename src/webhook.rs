@@ -120,7 +120,7 @@ impl reqwest::dns::Resolve for PublicOnly {
 
 /// An address written into the URL is connected to without a lookup, so it
 /// is checked here; names go through [`PublicOnly`].
-fn literal_target_allowed(url: &str) -> Result<(), String> {
+pub(crate) fn literal_target_allowed(url: &str) -> Result<(), String> {
     let parsed = Url::parse(url).map_err(|e| format!("webhook: stored URL: {e}"))?;
     match literal_ip(&parsed) {
         Some(ip) if is_internal(ip) => {

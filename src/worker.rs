@@ -274,6 +274,14 @@ pub async fn run_timed(db: &Db, now: DateTime<Utc>) -> Result<Timed, DbError> {
     Ok(report)
 }
 
+/// How the busy-calendar loop fetches: `webhooks.allow_private_targets`
+/// and `calendars.fetch_interval_secs`.
+#[derive(Debug, Clone, Copy)]
+pub struct CalendarFetch {
+    pub allow_private: bool,
+    pub interval_secs: u32,
+}
+
 /// The running loops and the switch that stops them.
 pub struct Workers {
     stop: watch::Sender<bool>,
@@ -288,6 +296,7 @@ impl Workers {
         every: StdDuration,
         reminder_offsets: Vec<u32>,
         queue_settings: QueueSettings,
+        calendars: CalendarFetch,
     ) -> Self {
         let (stop, stopped) = watch::channel(false);
         let worker_id = format!("{}-{}", std::process::id(), crate::db::new_id());
@@ -302,6 +311,23 @@ impl Workers {
                             let stop = stopped.clone();
                             if let Err(e) = deliver_due_until(&db, &composer, &transport, &worker_id, crate::db::clock(), stop).await {
                                 tracing::warn!(error = %e, "outbox pass failed");
+                            }
+                        }
+                        _ = stopped.changed() => break,
+                    }
+                }
+            }));
+        }
+        {
+            let (db, mut stopped) = (db.clone(), stopped.clone());
+            handles.push(tokio::spawn(async move {
+                let mut tick = tokio::time::interval(every.max(StdDuration::from_secs(30)));
+                let interval = Duration::seconds(i64::from(calendars.interval_secs));
+                loop {
+                    tokio::select! {
+                        _ = tick.tick() => {
+                            if let Err(e) = crate::busy_fetch::fetch_due(&db, calendars.allow_private, interval, crate::db::clock()).await {
+                                tracing::warn!(error = %e, "busy calendar pass failed");
                             }
                         }
                         _ = stopped.changed() => break,

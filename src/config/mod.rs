@@ -22,7 +22,7 @@ pub use database::{DatabaseSettings, DatabaseUrl};
 pub use log::{LogFormat, LogSettings};
 pub use mail::{MailSettings, MailTransport, SmtpTls};
 pub use server::{ServerSettings, is_loopback, is_loopback_host};
-pub use service::{Defaults, QueueSettings, WebhookSettings};
+pub use service::{CalendarSettings, Defaults, QueueSettings, WebhookSettings};
 
 /// The defaults, compiled in so the binary also starts outside the checkout.
 pub const DEFAULT_TOML: &str = include_str!("../../config/default.toml");
@@ -38,6 +38,7 @@ pub struct Settings {
     pub mail: MailSettings,
     pub queue: QueueSettings,
     pub webhooks: WebhookSettings,
+    pub calendars: CalendarSettings,
     pub defaults: Defaults,
     pub log: LogSettings,
 }
@@ -109,6 +110,8 @@ struct RawSettings {
     mail: mail::RawMail,
     queue: service::RawQueue,
     webhooks: service::RawWebhooks,
+    #[serde(default)]
+    calendars: service::RawCalendars,
     defaults: service::RawDefaults,
     log: log::RawLog,
 }
@@ -125,6 +128,7 @@ impl RawSettings {
             mail: self.mail.validate()?,
             queue: self.queue.validate()?,
             webhooks: self.webhooks.validate(),
+            calendars: self.calendars.validate()?,
             defaults: self.defaults.validate()?,
             log: self.log.validate()?,
             server,
@@ -218,11 +222,23 @@ mod tests {
                 "mail.smtp_timeout_seconds",
             ),
             ("[webhooks]\nallow_private_targets = \"x\"\n", "webhooks"),
+            (
+                "[calendars]\nfetch_interval_secs = 5\n",
+                "calendars.fetch_interval_secs",
+            ),
         ];
         for (toml, key) in cases {
             let err = with(toml).expect_err(toml);
             assert!(err.key.starts_with(key), "{toml}: got key {}", err.key);
         }
+    }
+
+    #[test]
+    fn busy_calendars_are_fetched_every_fifteen_minutes_by_default() {
+        let s = with("").expect("defaults");
+        assert_eq!(s.calendars.fetch_interval_secs, 900);
+        let s = with("[calendars]\nfetch_interval_secs = 120\n").expect("valid");
+        assert_eq!(s.calendars.fetch_interval_secs, 120);
     }
 
     #[test]

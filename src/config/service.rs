@@ -23,6 +23,12 @@ pub struct WebhookSettings {
 }
 
 #[derive(Debug, Clone)]
+pub struct CalendarSettings {
+    /// How often each CSM's busy calendar (ICS feed) is fetched again.
+    pub fetch_interval_secs: u32,
+}
+
+#[derive(Debug, Clone)]
 pub struct Defaults {
     pub timezone: Tz,
     pub locale: Locale,
@@ -69,6 +75,33 @@ impl RawWebhooks {
         WebhookSettings {
             allow_private_targets: self.allow_private_targets,
         }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCalendars {
+    fetch_interval_secs: u32,
+}
+
+impl Default for RawCalendars {
+    fn default() -> Self {
+        Self {
+            fetch_interval_secs: 900,
+        }
+    }
+}
+
+impl RawCalendars {
+    pub(super) fn validate(self) -> Result<CalendarSettings, ConfigError> {
+        Ok(CalendarSettings {
+            fetch_interval_secs: in_range(
+                "calendars.fetch_interval_secs",
+                self.fetch_interval_secs,
+                60,
+                7 * 24 * 3600,
+            )?,
+        })
     }
 }
 

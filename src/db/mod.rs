@@ -7,6 +7,7 @@ pub mod attendees;
 pub mod audit;
 pub mod availability;
 pub mod booking;
+pub mod busy_calendar;
 pub mod calendar_feed;
 pub mod chance;
 pub mod error;

@@ -247,7 +247,20 @@ diesel::table! {
 }
 
 diesel::joinable!(availability -> users (user_id));
+diesel::table! {
+    busy_calendars (user_id) {
+        user_id -> Text,
+        url -> Text,
+        body -> Nullable<Text>,
+        last_success_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        last_attempt_at -> Nullable<Timestamp>,
+        next_fetch_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(calendar_tokens -> users (user_id));
+diesel::joinable!(busy_calendars -> users (user_id));
 diesel::joinable!(appointments -> queue_requests (request_id));
 diesel::joinable!(appointments -> users (host_id));
 diesel::joinable!(appointment_reminders -> appointments (appointment_id));
@@ -270,4 +283,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     revoked_tokens,
     calendar_tokens,
+    busy_calendars,
 );

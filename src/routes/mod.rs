@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod busy_calendar;
 pub mod calendar;
 pub mod marketing;
 pub mod office_hours;
@@ -50,6 +51,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(users::update)
         .service(calendar::rotate_token)
         .service(calendar::feed)
+        .service(busy_calendar::set)
+        .service(busy_calendar::get)
         .service(accounts::create)
         .service(accounts::list)
         .service(accounts::get)

@@ -373,6 +373,10 @@ fn body_for(w: &World, method: &Method, path: &str) -> Option<Value> {
         }
         ("PATCH", "/api/v1/users/{id}") => json!({"name": "Renamed Person"}),
         ("PUT", "/api/v1/users/{id}/availability") => availability(),
+        // Refused fast (a loopback address) or fetched from nowhere.
+        ("PUT", "/api/v1/users/{id}/busy-calendar") => {
+            json!({"url": "http://127.0.0.1:9/busy.ics"})
+        }
         ("POST", "/api/v1/accounts") => {
             json!({"name": "Matrix", "domains": ["matrix.example"], "segment": "tech_touch"})
         }

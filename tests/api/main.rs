@@ -10,6 +10,7 @@ mod accounts;
 mod auth;
 mod authz;
 mod browser;
+mod busy_calendar;
 mod calendar;
 mod cli;
 mod concurrency;

@@ -43,7 +43,15 @@ pub fn host_busy(
         .select(webinars::id)
         .first(conn)
         .optional()?;
-    Ok(webinar.is_some() || appointment_overlaps(conn, host_id, start, end)?)
+    if webinar.is_some() || appointment_overlaps(conn, host_id, start, end)? {
+        return Ok(true);
+    }
+    // The CSM's own busy calendar (the last good copy of their ICS feed).
+    Ok(
+        crate::db::busy_calendar::busy_for(conn, host_id, start, end)?
+            .iter()
+            .any(|b| b.start < end && b.end > start),
+    )
 }
 
 pub fn appointment_overlaps(
@@ -101,6 +109,14 @@ fn busy_between(
     for (host, s, e) in w.into_iter().chain(a) {
         busy.entry(host).or_default().push((s, e));
     }
+    // Busy times of each CSM's own calendar feed are never free.
+    for (host, spans) in crate::db::busy_calendar::busy_all(conn, from, to)? {
+        busy.entry(host).or_default().extend(
+            spans
+                .into_iter()
+                .map(|b| (b.start.naive_utc(), b.end.naive_utc())),
+        );
+    }
     for spans in busy.values_mut() {
         spans.sort();
     }
@@ -108,7 +124,7 @@ fn busy_between(
 }
 
 /// Every CSM's free one-hour slots starting in `[from, to)`: their windows
-/// minus their webinars and appointments.
+/// minus their webinars, appointments and the busy times of their calendar.
 pub fn free_slots(
     conn: &mut AnyConnection,
     from: DateTime<Utc>,
