@@ -119,7 +119,7 @@ too-few-cancelled =
     .next = Der nächste Termin dieser Reihe, { $when }
 minimum-warning =
     .subject = Bisher wenige Anmeldungen: { $title } · { $when }
-    .body = „{ $title }“ hat die Mindestzahl an Anmeldungen bisher nicht erreicht (bestätigt: { $count }; Mindestzahl: { $minimum }). Ist sie in einem Tag noch nicht erreicht, wird die Veranstaltung automatisch abgesagt, und alle Angemeldeten werden benachrichtigt.
+    .body = „{ $title }“ hat die Mindestzahl an Anmeldungen bisher nicht erreicht (bestätigt: { $count }; Mindestzahl: { $minimum }). Ist sie in 24 Stunden noch nicht erreicht, wird die Veranstaltung automatisch abgesagt, und alle Angemeldeten werden benachrichtigt.
 minimum-cancelled-host =
     .subject = Wegen zu weniger Anmeldungen abgesagt: { $title }
     .body = „{ $title }“ hat die Mindestzahl an Anmeldungen nicht erreicht (bestätigt: { $count }; Mindestzahl: { $minimum }) und wurde deshalb automatisch abgesagt. Die Angemeldeten wurden benachrichtigt, mit einem Link zum nächsten Termin der Reihe, sofern es einen gibt.
@@ -131,17 +131,17 @@ rolled-over =
     .body = Ihre Anmeldung für einen früheren Termin von „{ $title }“ mit { $host } ist auf den nächsten Termin übergegangen, und ein Platz ist Ihnen sicher. Passt Ihnen der neue Termin nicht, können Sie über den Link unten stornieren.
 rolled-over-waitlisted =
     .subject = Warteliste für den nächsten Termin: { $title } (Platz { $position })
-    .body = Ihr Platz auf der Warteliste für einen früheren Termin von „{ $title }“ mit { $host } ist auf den nächsten Termin übergegangen, vor allen neuen Anmeldungen: Sie stehen auf Platz { $position }. Möchten Sie nicht mehr warten, können Sie die Warteliste über den Link unten verlassen.
+    .body = Ihr Platz auf der Warteliste für einen früheren Termin von „{ $title }“ mit { $host } ist auf den nächsten Termin übergegangen – mit Vorrang vor neuen Anmeldungen: Sie stehen auf Platz { $position }. Möchten Sie nicht mehr warten, können Sie die Warteliste über den Link unten verlassen.
 
 ## Nach der Veranstaltung.
 
 follow-up-thanks =
     .subject = Vielen Dank für Ihre Teilnahme: { $title }
-    .body = vielen Dank, dass Sie an „{ $title }“ mit { $host } teilgenommen haben. Wie hat es Ihnen gefallen? Ein Klick auf eine Bewertung unten öffnet eine Seite, auf der Sie sie absenden, gern mit einem Kommentar.
+    .body = vielen Dank, dass Sie an „{ $title }“ mit { $host } teilgenommen haben. Wie hat es Ihnen gefallen? Ein Klick auf eine Bewertung unten öffnet eine Seite, auf der Sie sie absenden können – gern auch mit einem Kommentar.
     .rate-intro = Ihre Bewertung, von 1 (schwach) bis 5 (ausgezeichnet):
 follow-up-missed =
     .subject = Schade, dass Sie nicht dabei sein konnten: { $title }
-    .body = schade, dass Sie an „{ $title }“ mit { $host } nicht teilnehmen konnten. Wir hoffen, Sie ein andermal zu sehen.
+    .body = schade, dass Sie an „{ $title }“ mit { $host } nicht teilnehmen konnten. Wir würden uns freuen, Sie bei einem anderen Termin begrüßen zu dürfen.
 follow-up-recording = Aufzeichnung ansehen
 rating-1 = 1 – schwach
 rating-2 = 2 – befriedigend

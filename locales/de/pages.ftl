@@ -192,10 +192,10 @@ page-list-separator = {", "}
 
 page-rate-title = Veranstaltung bewerten
 page-rate-legend = Ihre Bewertung
-page-rate-comment = Ein Kommentar (optional)
+page-rate-comment = Kommentar (optional)
 page-rate-button = Bewertung absenden
 page-rate-thanks = Vielen Dank: Ihre Bewertung wurde an das Team übermittelt.
 page-rate-already = Vielen Dank: Ihre Bewertung für diese Veranstaltung liegt uns bereits vor.
 page-rate-not-rateable = Diese Veranstaltung können nur ihre Teilnehmenden bewerten, und erst nach ihrem Ende.
 page-rate-error-score = Bitte wählen Sie eine Bewertung von 1 bis 5.
-page-rate-error-comment = Der Kommentar darf höchstens 2000 Zeichen lang sein.
+page-rate-error-comment = Der Kommentar darf höchstens 2.000 Zeichen lang sein.

@@ -98,13 +98,13 @@ label-manage = Gérer votre inscription
 ## Places réservées et chances d'obtenir une place.
 
 seat-offered =
-    .subject = Une place vous est réservée : { $title } · { $when }
-    .body = Une place s’est libérée pour « { $title } » avec { $host }, et nous vous la réservons jusqu’au { $until }. Pour la prendre, ouvrez le lien ci-dessous et confirmez en un clic. Sans confirmation d’ici là, elle sera proposée à la personne suivante sur la liste d’attente.
-    .manage-intro = Pour prendre cette place ou y renoncer, ouvrez ce lien :
-    .manage-link = Prendre ma place
+    .subject = Une place vous est réservée : { $title } · { $when }
+    .body = Une place s’est libérée pour « { $title } » avec { $host }, et nous vous la réservons jusqu’au { $until }. Pour la prendre, ouvrez le lien ci-dessous et confirmez en un clic. Sans confirmation d’ici là, elle sera proposée à la personne suivante sur la liste d’attente.
+    .manage-intro = Pour prendre cette place ou y renoncer, ouvrez ce lien :
+    .manage-link = Confirmer ma place
 offer-expired =
-    .subject = Votre place réservée a été proposée à une autre personne : { $title }
-    .body = La place que nous vous avions réservée pour « { $title } » n’a pas été confirmée à temps ; elle a donc été proposée à la personne suivante sur la liste d’attente. Vous ne figurez plus sur la liste d’attente ; si des places se libèrent, vous pouvez bien sûr vous inscrire à nouveau.
+    .subject = Votre place réservée a été proposée à une autre personne : { $title }
+    .body = La place que nous vous avions réservée pour « { $title } » n’a pas été confirmée à temps ; elle a donc été proposée à la personne suivante sur la liste d’attente. Vous ne figurez plus sur la liste d’attente ; si des places se libèrent, vous pouvez bien sûr vous inscrire à nouveau.
 chance-line = D’après les sessions précédentes, vous avez { $chance } d’obtenir une place avant le début.
 chance-one-in = environ 1 chance sur { $n }
 chance-in-ten = environ { $n } chances sur 10
@@ -114,34 +114,34 @@ chance-unlikely = moins d’une chance sur 20
 ## Nombre minimum de participants.
 
 too-few-cancelled =
-    .subject = Session annulée : { $title }
-    .body = « { $title } » avec { $host } n’a pas atteint le nombre minimum d’inscriptions et n’aura donc pas lieu. Nous vous prions de nous en excuser. Ce message retire l’événement de votre agenda.
+    .subject = Session annulée : { $title }
+    .body = « { $title } » avec { $host } n’a pas atteint le nombre minimum d’inscriptions et n’aura donc pas lieu. Nous vous prions de nous en excuser. Ce message retire l’événement de votre agenda.
     .next = La prochaine session de cette série, { $when }
 minimum-warning =
-    .subject = Peu d’inscriptions pour l’instant : { $title } · { $when }
-    .body = « { $title } » n’a pas encore atteint le nombre minimum d’inscriptions (confirmées : { $count } ; minimum : { $minimum }). Si le minimum n’est toujours pas atteint dans un jour, la session sera annulée automatiquement et chaque inscrit en sera informé.
+    .subject = Peu d’inscriptions pour l’instant : { $title } · { $when }
+    .body = « { $title } » n’a pas encore atteint le nombre minimum d’inscriptions (confirmées : { $count } ; minimum : { $minimum }). Si le minimum n’est toujours pas atteint dans 24 heures, la session sera annulée automatiquement et chaque inscrit en sera informé.
 minimum-cancelled-host =
-    .subject = Annulée faute d’inscriptions suffisantes : { $title }
-    .body = « { $title } » n’a pas atteint le nombre minimum d’inscriptions (confirmées : { $count } ; minimum : { $minimum }) : la session a donc été annulée automatiquement. Les inscrits en ont été informés, avec un lien vers la prochaine session de la série s’il y en a une.
+    .subject = Session annulée faute d’inscriptions suffisantes : { $title }
+    .body = « { $title } » n’a pas atteint le nombre minimum d’inscriptions (confirmées : { $count } ; minimum : { $minimum }) : la session a donc été annulée automatiquement. Les inscrits en ont été informés, avec un lien vers la prochaine session de la série s’il y en a une.
 
 ## Listes d'attente reportées à la session suivante d'une série.
 
 rolled-over =
-    .subject = Une place à la prochaine session : { $title } · { $when }
-    .body = Votre inscription à une session précédente de « { $title } » avec { $host } a été reportée à la suivante, et une place vous y est attribuée. Si la nouvelle date ne vous convient pas, annulez avec le lien ci-dessous.
+    .subject = Une place à la prochaine session : { $title } · { $when }
+    .body = Votre inscription à une session précédente de « { $title } » avec { $host } a été reportée à la suivante, et une place vous y est attribuée. Si la nouvelle date ne vous convient pas, annulez votre inscription à l’aide du lien ci-dessous.
 rolled-over-waitlisted =
-    .subject = Liste d’attente de la prochaine session : { $title } (position { $position })
-    .body = Votre place sur la liste d’attente d’une session précédente de « { $title } » avec { $host } a été reportée à la suivante, devant les nouvelles inscriptions : vous êtes en position { $position }. Si vous préférez ne pas attendre, quittez la liste avec le lien ci-dessous.
+    .subject = Liste d’attente de la prochaine session : { $title } (position { $position })
+    .body = Votre place sur la liste d’attente d’une session précédente de « { $title } » avec { $host } a été reportée à la suivante, en priorité sur les nouvelles inscriptions : vous êtes en position { $position }. Si vous préférez ne pas attendre, quittez la liste à l’aide du lien ci-dessous.
 
 ## Après la session.
 
 follow-up-thanks =
-    .subject = Merci de votre participation : { $title }
-    .body = Merci d’avoir participé à « { $title } » avec { $host }. Qu’en avez-vous pensé ? Un clic sur une note ci-dessous ouvre une page où vous pourrez l’envoyer, avec un commentaire si vous le souhaitez.
-    .rate-intro = Votre note, de 1 (insuffisant) à 5 (excellent) :
+    .subject = Merci de votre participation : { $title }
+    .body = Merci d’avoir participé à « { $title } » avec { $host }. Qu’en avez-vous pensé ? Un clic sur une note ci-dessous ouvre une page où vous pourrez l’envoyer, avec un commentaire si vous le souhaitez.
+    .rate-intro = Votre note, de 1 (insuffisant) à 5 (excellent) :
 follow-up-missed =
-    .subject = Dommage que vous n’ayez pas pu venir : { $title }
-    .body = Nous regrettons que vous n’ayez pas pu assister à « { $title } » avec { $host }. Nous espérons vous voir une prochaine fois.
+    .subject = Dommage que vous n’ayez pas pu venir : { $title }
+    .body = Nous regrettons que vous n’ayez pas pu assister à « { $title } » avec { $host }. Nous espérons vous voir une prochaine fois.
 follow-up-recording = Voir l’enregistrement
 rating-1 = 1 – insuffisant
 rating-2 = 2 – passable

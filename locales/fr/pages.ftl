@@ -94,10 +94,10 @@ page-manage-closed = Cette session est terminée ; l’inscription ne peut plus
 page-status-offered = Une place vous est réservée jusqu’au { $until }
 page-seat-chance-label = Chances d’obtenir une place
 page-seat-chance = { $chance }, d’après les sessions précédentes
-page-claim-explain = Une place s’est libérée et nous vous la réservons. Prenez-la avec ce bouton ; sinon, elle sera proposée à la personne suivante sur la liste d’attente à l’expiration du délai.
-page-claim-button = Prendre ma place
+page-claim-explain = Une place s’est libérée et nous vous la réservons. Confirmez-la à l’aide de ce bouton ; sinon, elle sera proposée à la personne suivante sur la liste d’attente à l’expiration du délai.
+page-claim-button = Confirmer ma place
 page-claimed-notice = La place est à vous. L’invitation arrive dans votre boîte de réception.
-page-claim-missed = Cette place ne vous est plus réservée : le délai a expiré, ou elle a déjà été proposée à une autre personne.
+page-claim-missed = Cette place ne vous est plus réservée : le délai a expiré, ou elle a déjà été proposée à une autre personne.
 
 ## Permanences et file d’attente
 
@@ -193,10 +193,10 @@ page-list-separator = {", "}
 
 page-rate-title = Évaluer la session
 page-rate-legend = Votre note
-page-rate-comment = Un commentaire (facultatif)
+page-rate-comment = Commentaire (facultatif)
 page-rate-button = Envoyer mon évaluation
-page-rate-thanks = Merci : votre évaluation a été transmise à l’équipe.
-page-rate-already = Merci : nous avons déjà votre évaluation pour cette session.
+page-rate-thanks = Merci : votre évaluation a été transmise à l’équipe.
+page-rate-already = Merci : nous avons déjà votre évaluation pour cette session.
 page-rate-not-rateable = Seuls les participants peuvent évaluer cette session, et seulement une fois qu’elle est terminée.
-page-rate-error-score = Choisissez une note de 1 à 5.
-page-rate-error-comment = Le commentaire ne doit pas dépasser 2000 caractères.
+page-rate-error-score = Veuillez choisir une note de 1 à 5.
+page-rate-error-comment = Le commentaire ne doit pas dépasser 2 000 caractères.

@@ -114,21 +114,21 @@ chance-unlikely = menos de 1 em 20
 ## Número mínimo de participantes.
 
 too-few-cancelled =
-    .subject = Não vai acontecer: { $title }
-    .body = “{ $title }” com { $host } não atingiu o número mínimo de inscrições e, por isso, não vai acontecer. Pedimos desculpas. Esta mensagem remove o evento da sua agenda.
+    .subject = Não será realizada: { $title }
+    .body = “{ $title }” com { $host } não atingiu o número mínimo de inscrições e, por isso, não será realizada. Pedimos desculpas. Esta mensagem remove o evento da sua agenda.
     .next = A próxima sessão desta série, { $when }
 minimum-warning =
     .subject = Poucas inscrições até agora: { $title } · { $when }
     .body = “{ $title }” ainda não atingiu o número mínimo de inscrições (confirmadas: { $count }; mínimo: { $minimum }). Se o mínimo ainda não for atingido daqui a um dia, a sessão será cancelada automaticamente e todos os inscritos serão avisados.
 minimum-cancelled-host =
-    .subject = Cancelada por falta de inscrições: { $title }
+    .subject = Sessão cancelada por falta de inscrições: { $title }
     .body = “{ $title }” não atingiu o número mínimo de inscrições (confirmadas: { $count }; mínimo: { $minimum }) e por isso foi cancelada automaticamente. Os inscritos foram avisados, com um link para a próxima sessão da série, se houver.
 
 ## Listas de espera que passam para a próxima sessão de uma série.
 
 rolled-over =
     .subject = Uma vaga na próxima sessão: { $title } · { $when }
-    .body = Sua inscrição em uma sessão anterior de “{ $title }” com { $host } passou para a próxima, e uma vaga é sua. Se a nova data não for boa para você, cancele pelo link abaixo.
+    .body = Sua inscrição em uma sessão anterior de “{ $title }” com { $host } passou para a próxima, e sua vaga nela está garantida. Se a nova data não for conveniente para você, cancele pelo link abaixo.
 rolled-over-waitlisted =
     .subject = Lista de espera da próxima sessão: { $title } (posição { $position })
     .body = Seu lugar na lista de espera de uma sessão anterior de “{ $title }” com { $host } passou para a próxima, à frente das novas inscrições: você está na posição { $position }. Se preferir não esperar, saia da lista pelo link abaixo.
@@ -137,11 +137,11 @@ rolled-over-waitlisted =
 
 follow-up-thanks =
     .subject = Obrigado pela participação: { $title }
-    .body = Obrigado por participar de “{ $title }” com { $host }. O que você achou? Um clique em uma nota abaixo abre uma página onde você a envia, com um comentário, se quiser.
+    .body = Obrigado por participar de “{ $title }” com { $host }. O que você achou? Clique em uma nota abaixo para abrir uma página em que você poderá enviá-la, com um comentário, se quiser.
     .rate-intro = Sua nota, de 1 (fraca) a 5 (excelente):
 follow-up-missed =
     .subject = Sentimos sua falta: { $title }
-    .body = Sentimos muito que você não tenha conseguido participar de “{ $title }” com { $host }. Esperamos ver você em uma próxima vez.
+    .body = Sentimos muito que você não tenha conseguido participar de “{ $title }” com { $host }. Esperamos contar com a sua presença em uma próxima oportunidade.
 follow-up-recording = Assistir à gravação
 rating-1 = 1 – fraca
 rating-2 = 2 – regular

@@ -192,10 +192,10 @@ page-list-separator = {", "}
 
 page-rate-title = Avaliar a sessão
 page-rate-legend = Sua nota
-page-rate-comment = Um comentário (opcional)
+page-rate-comment = Comentário (opcional)
 page-rate-button = Enviar minha avaliação
 page-rate-thanks = Obrigado: sua avaliação foi enviada à equipe.
 page-rate-already = Obrigado: já recebemos sua avaliação desta sessão.
 page-rate-not-rateable = Somente os participantes podem avaliar esta sessão, e apenas depois que ela terminar.
 page-rate-error-score = Escolha uma nota de 1 a 5.
-page-rate-error-comment = O comentário pode ter no máximo 2000 caracteres.
+page-rate-error-comment = O comentário pode ter no máximo 2.000 caracteres.

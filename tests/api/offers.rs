@@ -277,7 +277,7 @@ async fn the_manage_page_claims_with_a_button_only(backend: Backend) {
             "{}",
             shown.text
         );
-        assert!(shown.text.contains("Prendre ma place"));
+        assert!(shown.text.contains("Confirmer ma place"));
     }
     assert_eq!(view(&app, &second).await["status"], "offered");
     let forged = submit_with(

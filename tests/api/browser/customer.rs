@@ -124,7 +124,7 @@ async fn a_waiting_customer_takes_the_held_seat_and_later_rates_the_session() {
         .await;
     assert_eq!(chosen, "5", "the score of the link is chosen");
     b.inspect("rating", "de").await;
-    b.fill("Ein Kommentar (optional)", "Sehr hilfreich, danke!")
+    b.fill("Kommentar (optional)", "Sehr hilfreich, danke!")
         .await;
     b.click("Bewertung absenden").await;
     assert_eq!(
