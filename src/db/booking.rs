@@ -238,6 +238,21 @@ fn not_offered() -> DbError {
     )
 }
 
+/// A registration and its webinar, the webinar locked and the registration
+/// read again under the lock (a concurrent change may have won).
+fn locked_registration(
+    conn: &mut AnyConnection,
+    registration_id: &str,
+) -> Result<(Webinar, RegistrationRow), DbError> {
+    let not_found = || DbError::NotFound("no registration with this id");
+    let webinar_id = registrations::find(conn, registration_id)?
+        .ok_or_else(not_found)?
+        .webinar_id;
+    let webinar = locked(conn, &webinar_id)?;
+    let reg = registrations::find(conn, registration_id)?.ok_or_else(not_found)?;
+    Ok((webinar, reg))
+}
+
 /// Claims an offered seat: confirmed, with the invitation. A second claim
 /// of a seat already claimed answers the same.
 pub fn claim(
@@ -245,12 +260,7 @@ pub fn claim(
     registration_id: &str,
     now: DateTime<Utc>,
 ) -> Result<RegistrationRow, DbError> {
-    let not_found = || DbError::NotFound("no registration with this id");
-    let webinar_id = registrations::find(conn, registration_id)?
-        .ok_or_else(not_found)?
-        .webinar_id;
-    let webinar = locked(conn, &webinar_id)?;
-    let reg = registrations::find(conn, registration_id)?.ok_or_else(not_found)?;
+    let (webinar, reg) = locked_registration(conn, registration_id)?;
     match reg.status()? {
         RegistrationStatus::Confirmed if reg.seated => return Ok(reg),
         RegistrationStatus::Offered => {}
@@ -270,7 +280,8 @@ pub fn claim(
         Some(&reg.id),
         now,
     )?;
-    registrations::find(conn, registration_id)?.ok_or_else(not_found)
+    registrations::find(conn, registration_id)?
+        .ok_or(DbError::NotFound("no registration with this id"))
 }
 
 /// Lets one offer that ran out go: the registration leaves the list (with
@@ -315,13 +326,7 @@ pub fn cancel_registration(
     registration_id: &str,
     now: DateTime<Utc>,
 ) -> Result<RegistrationRow, DbError> {
-    let not_found = || DbError::NotFound("no registration with this id");
-    let webinar_id = registrations::find(conn, registration_id)?
-        .ok_or_else(not_found)?
-        .webinar_id;
-    let mut webinar = locked(conn, &webinar_id)?;
-    // Read again under the lock: a concurrent cancel may have won.
-    let reg = registrations::find(conn, registration_id)?.ok_or_else(not_found)?;
+    let (mut webinar, reg) = locked_registration(conn, registration_id)?;
     let was = reg.status()?;
     if was == RegistrationStatus::Cancelled {
         return Ok(reg);
@@ -363,7 +368,8 @@ pub fn cancel_registration(
         RegistrationStatus::Cancelled => {}
     }
     webinars::save_counters(conn, &webinar, now)?;
-    registrations::find(conn, registration_id)?.ok_or_else(not_found)
+    registrations::find(conn, registration_id)?
+        .ok_or(DbError::NotFound("no registration with this id"))
 }
 
 /// Applies a host's edit. Moving the session or changing what the invite
