@@ -163,6 +163,10 @@ impl From<DbError> for AppError {
                 tracing::warn!(error = %err, "no database connection available");
                 Self::Unavailable("the database is busy or unreachable; try again shortly".into())
             }
+            DbError::Storage(err) if crate::db::error::is_connection_lost(&err) => {
+                tracing::warn!(error = %err, "the database connection broke");
+                Self::Unavailable("the database is busy or unreachable; try again shortly".into())
+            }
             DbError::Corrupt(_) | DbError::Storage(_) | DbError::Task(_) => {
                 Self::Internal(err.to_string())
             }

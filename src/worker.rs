@@ -84,7 +84,7 @@ async fn prepare(
     let loaded = db.run(move |conn| intents::load(conn, &intent)).await?;
     Ok(match loaded {
         Loaded::Superseded(reason) => Ready::Superseded(reason),
-        Loaded::Mail(job) => match composer.compose(&job, now) {
+        Loaded::Mail(job) => match composer.compose(&job, &row.id, now) {
             Ok(message) => Ready::Mail(message),
             Err(e) => Ready::Broken(format!("the mail could not be written: {e}")),
         },
@@ -171,13 +171,41 @@ pub async fn deliver_due_until(
                     tracing::warn!(outbox_id = %row.id, error = %redact(error), "delivery failed; will retry");
                 }
             }
-            let owner = worker.to_owned();
             let at = crate::db::clock().max(now);
-            db.write(move |conn| outbox::record_attempt(conn, &row, &owner, result, at))
-                .await?;
+            record(db, &row, worker, result, at).await?;
         }
     }
     Ok(report)
+}
+
+/// Records one attempt. If the database is away for a moment (a restart),
+/// it tries again while the lease still holds the row: a message the server
+/// has accepted must not be sent again by the next claimer.
+async fn record(
+    db: &Db,
+    row: &OutboxRow,
+    worker: &str,
+    result: Result<(), String>,
+    at: DateTime<Utc>,
+) -> Result<(), DbError> {
+    let lease_end = row.locked_until.map(crate::db::utc);
+    loop {
+        let (owner, claimed, outcome) = (worker.to_owned(), row.clone(), result.clone());
+        let error = match db
+            .write(move |conn| outbox::record_attempt(conn, &claimed, &owner, outcome, at))
+            .await
+        {
+            Ok(()) => return Ok(()),
+            Err(e @ (DbError::Storage(_) | DbError::PoolTimeout(_))) => e,
+            Err(e) => return Err(e),
+        };
+        let held = lease_end.is_some_and(|end| crate::db::clock() + Duration::seconds(2) < end);
+        if !held {
+            return Err(error);
+        }
+        tracing::warn!(outbox_id = %row.id, error = %error, "recording a delivery failed; trying again");
+        tokio::time::sleep(StdDuration::from_secs(1)).await;
+    }
 }
 
 /// Resolves once `stop` is true; never if its sender is gone without

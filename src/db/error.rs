@@ -57,6 +57,35 @@ impl From<diesel::result::Error> for DbError {
     }
 }
 
+/// True when the connection to the database broke during the work (the
+/// server restarted or went away): nothing was committed, and the same
+/// request may succeed once the database is back.
+pub fn is_connection_lost(err: &diesel::result::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind, Error};
+    // PostgreSQL's texts for a server that is stopping, starting or gone
+    // (SQLSTATE classes 08 and 57P), which diesel reports as `Unknown`.
+    const LOST: [&str; 8] = [
+        "terminating connection",
+        "server closed the connection",
+        "no connection to the server",
+        "could not receive data from server",
+        "could not send data to server",
+        "connection to server",
+        "the database system is shutting down",
+        "the database system is starting up",
+    ];
+    match err {
+        Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _)
+        | Error::BrokenTransactionManager => true,
+        Error::DatabaseError(DatabaseErrorKind::Unknown, info) => {
+            let message = info.message();
+            LOST.iter().any(|l| message.contains(l))
+        }
+        Error::RollbackErrorOnCommit { commit_error, .. } => is_connection_lost(commit_error),
+        _ => false,
+    }
+}
+
 /// True when a diesel error is a unique-constraint violation.
 pub fn is_unique_violation(err: &diesel::result::Error) -> bool {
     matches!(

@@ -703,8 +703,15 @@ impl Composer {
         Ok(description)
     }
 
-    /// Writes `job` and builds the RFC 5322 message.
-    pub fn compose(&self, job: &MailJob, now: DateTime<Utc>) -> Result<String, MailError> {
+    /// Writes `job` and builds the RFC 5322 message. Its Message-ID comes
+    /// from the outbox row, so a copy sent twice (a worker killed between
+    /// the send and its record) carries the same id and can be recognised.
+    pub fn compose(
+        &self,
+        job: &MailJob,
+        outbox_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<String, MailError> {
         let written = self.write(job, now)?;
         let alternative = MultiPart::alternative()
             .singlepart(SinglePart::plain(written.text))
@@ -743,6 +750,7 @@ impl Composer {
             .to(to_box)
             .subject(written.subject)
             .header(ContentLanguage(written.lang.code()))
+            .message_id(Some(format!("<{outbox_id}@{}>", self.from.email.domain())))
             .date(now.into());
         if let Ok(host) = job.session.host_email.parse() {
             builder = builder.reply_to(Mailbox::new(Some(job.session.host_name.clone()), host));

@@ -27,9 +27,7 @@ impl SmtpSink {
     }
 
     pub async fn start_on(port: u16) -> Self {
-        let listener = TcpListener::bind(("127.0.0.1", port))
-            .await
-            .expect("SMTP port free");
+        let listener = bind(port).await;
         let port = listener.local_addr().expect("addr").port();
         let received = Arc::new(Mutex::new(Vec::new()));
         let store = Arc::clone(&received);
@@ -51,12 +49,31 @@ impl SmtpSink {
     pub fn received(&self) -> Vec<Received> {
         self.received.lock().map(|r| r.clone()).unwrap_or_default()
     }
+
+    /// Stops listening (the port is free again); sessions already open go
+    /// on to their end and what they receive is still kept here.
+    #[allow(dead_code)]
+    pub fn close(&self) {
+        self.task.abort();
+    }
 }
 
 impl Drop for SmtpSink {
     fn drop(&mut self) {
         self.task.abort();
     }
+}
+
+/// Binds loopback `port`, waiting (bounded) for a server just stopped on
+/// it to let go.
+async fn bind(port: u16) -> TcpListener {
+    for _ in 0..50 {
+        if let Ok(listener) = TcpListener::bind(("127.0.0.1", port)).await {
+            return listener;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("port {port} stays taken");
 }
 
 async fn session(stream: TcpStream, store: Arc<Mutex<Vec<Received>>>) -> std::io::Result<()> {
@@ -132,9 +149,12 @@ pub struct SilentServer {
 
 impl SilentServer {
     pub async fn start() -> Self {
-        let listener = TcpListener::bind(("127.0.0.1", 0))
-            .await
-            .expect("port free");
+        Self::start_on(0).await
+    }
+
+    /// On a given port (0: any), e.g. the one a sink listened on.
+    pub async fn start_on(port: u16) -> Self {
+        let listener = bind(port).await;
         let port = listener.local_addr().expect("addr").port();
         let accepted = Arc::new(Mutex::new(0));
         let count = Arc::clone(&accepted);
