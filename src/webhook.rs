@@ -121,18 +121,16 @@ impl reqwest::dns::Resolve for PublicOnly {
 /// An address written into the URL is connected to without a lookup, so it
 /// is checked here; names go through [`PublicOnly`].
 pub(crate) fn literal_target_allowed(url: &str) -> Result<(), String> {
-    let parsed = Url::parse(url).map_err(|e| format!("webhook: stored URL: {e}"))?;
+    let parsed = Url::parse(url).map_err(|e| format!("stored URL: {e}"))?;
     match literal_ip(&parsed) {
-        Some(ip) if is_internal(ip) => {
-            Err("webhook: refused: the URL names an internal address".into())
-        }
+        Some(ip) if is_internal(ip) => Err("refused: the URL names an internal address".into()),
         _ => Ok(()),
     }
 }
 
 /// The error and its causes on one line (reqwest's own text says only
 /// "error sending request").
-fn describe(error: &reqwest::Error) -> String {
+pub(crate) fn describe(error: &reqwest::Error) -> String {
     let mut text = error.to_string();
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
@@ -154,7 +152,7 @@ pub async fn deliver(
     now: DateTime<Utc>,
 ) -> Result<(), String> {
     if !allow_private {
-        literal_target_allowed(url)?;
+        literal_target_allowed(url).map_err(|e| format!("webhook: {e}"))?;
     }
     let mut body: Value = serde_json::from_str(stored).map_err(|e| format!("stored body: {e}"))?;
     let event = body["event"].as_str().unwrap_or_default().to_owned();

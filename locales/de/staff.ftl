@@ -151,3 +151,23 @@ staff-feed-url-note = Kopieren Sie sie jetzt: Sie wird nur dieses eine Mal angez
 staff-feed-exists = Sie haben eine Feed-Adresse. Falls sie in falsche Hände geraten ist, erstellen Sie eine neue: Die alte funktioniert dann sofort nicht mehr.
 staff-feed-create = Feed-Adresse erstellen
 staff-feed-rotate = Neue Feed-Adresse erstellen
+
+## Der eigene Kalender (Übersicht)
+staff-busy-title = Ihr weiterer Kalender
+staff-busy-intro = Hinterlegen Sie die geheime Adresse Ihres Google- oder Outlook-Kalenders. Solange Sie dort als beschäftigt eingetragen sind, können Kunden Sie nicht buchen und die Warteschlange vergibt Ihre Zeit nicht. Wir lesen den Kalender alle { $minutes } Minuten neu ein.
+staff-busy-saved = Gespeichert. Wir haben Ihren Kalender sofort eingelesen; das Ergebnis sehen Sie unten.
+staff-busy-from = Belegte Zeiten werden gelesen von
+staff-busy-read-at = Zuletzt eingelesen:
+staff-busy-never = Der Kalender konnte noch nicht eingelesen werden.
+staff-busy-problem-refused = Das letzte Einlesen wurde abgelehnt: Die Adresse verweist in ein internes Netz.
+staff-busy-problem-http = Das letzte Einlesen ist fehlgeschlagen: Der Kalenderserver hat mit Fehler { $status } geantwortet.
+staff-busy-problem-too-large = Das letzte Einlesen ist fehlgeschlagen: Der Kalender ist größer als 1 MB.
+staff-busy-problem-not-calendar = Das letzte Einlesen ist fehlgeschlagen: Unter der Adresse liegt kein Kalender im iCal-Format.
+staff-busy-problem-unreachable = Das letzte Einlesen ist fehlgeschlagen: Der Kalenderserver hat nicht rechtzeitig geantwortet.
+staff-busy-failed-keeps = Bis es wieder klappt, gelten weiter die belegten Zeiten aus dem letzten erfolgreichen Einlesen.
+staff-busy-failed-none = Bis es klappt, werden keine belegten Zeiten aus diesem Kalender berücksichtigt.
+staff-busy-url = Kalenderadresse (iCal)
+staff-busy-url-hint = Google Kalender: Einstellungen → Ihr Kalender → „Privatadresse im iCal-Format“. Outlook: Einstellungen → Kalender → Freigegebene Kalender → Kalender veröffentlichen → ICS-Link.
+staff-busy-error-url = Geben Sie die vollständige Adresse eines Kalenders auf einem öffentlichen Server an, beginnend mit https://.
+staff-busy-save = Speichern und jetzt einlesen
+staff-busy-replace = Adresse ersetzen

@@ -152,3 +152,23 @@ staff-feed-url-note = Copy it now: it is shown only this once. Making a new addr
 staff-feed-exists = You have a feed address. If it got into the wrong hands, make a new one: the old one stops working at once.
 staff-feed-create = Create feed address
 staff-feed-rotate = Make a new feed address
+
+## Your own calendar in (dashboard)
+staff-busy-title = Your other calendar
+staff-busy-intro = Give us the secret address of your Google or Outlook calendar. Whenever it shows you as busy, customers cannot book you and the queue gives no one your time. We read it again every { $minutes } minutes.
+staff-busy-saved = Saved. We read your calendar straight away; the result is shown below.
+staff-busy-from = Busy times are read from
+staff-busy-read-at = Last read:
+staff-busy-never = It has not been read successfully yet.
+staff-busy-problem-refused = The last reading was refused: the address points into an internal network.
+staff-busy-problem-http = The last reading failed: the calendar server answered with error { $status }.
+staff-busy-problem-too-large = The last reading failed: the calendar is larger than 1 MB.
+staff-busy-problem-not-calendar = The last reading failed: the address does not return a calendar in iCal format.
+staff-busy-problem-unreachable = The last reading failed: the calendar server did not answer in time.
+staff-busy-failed-keeps = Until it works again, we keep using the busy times from the last good reading.
+staff-busy-failed-none = Until it works, none of its busy times are taken into account.
+staff-busy-url = Calendar address (iCal)
+staff-busy-url-hint = Google Calendar: Settings → your calendar → “Secret address in iCal format”. Outlook: Settings → Calendar → Shared calendars → Publish a calendar → ICS link.
+staff-busy-error-url = Enter the full address of a calendar on a public server, starting with https://.
+staff-busy-save = Save and read now
+staff-busy-replace = Replace the address

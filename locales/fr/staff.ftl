@@ -151,3 +151,23 @@ staff-feed-url-note = Copiez-la maintenant : elle n’est affichée qu’une seu
 staff-feed-exists = Vous avez une adresse de flux. Si elle est tombée entre de mauvaises mains, créez-en une nouvelle : l’ancienne cesse aussitôt de fonctionner.
 staff-feed-create = Créer l’adresse du flux
 staff-feed-rotate = Créer une nouvelle adresse de flux
+
+## Votre propre agenda (tableau de bord)
+staff-busy-title = Votre autre agenda
+staff-busy-intro = Indiquez l’adresse secrète de votre agenda Google ou Outlook. Tant qu’il vous indique comme occupé(e), les clients ne peuvent pas vous réserver et la file d’attente n’attribue pas votre temps. Nous le relisons toutes les { $minutes } minutes.
+staff-busy-saved = Enregistré. Nous avons lu votre agenda aussitôt ; le résultat figure ci-dessous.
+staff-busy-from = Les plages occupées sont lues depuis
+staff-busy-read-at = Dernière lecture :
+staff-busy-never = Il n’a pas encore pu être lu.
+staff-busy-problem-refused = La dernière lecture a été refusée : l’adresse pointe vers un réseau interne.
+staff-busy-problem-http = La dernière lecture a échoué : le serveur de l’agenda a répondu par l’erreur { $status }.
+staff-busy-problem-too-large = La dernière lecture a échoué : l’agenda dépasse 1 Mo.
+staff-busy-problem-not-calendar = La dernière lecture a échoué : l’adresse ne renvoie pas d’agenda au format iCal.
+staff-busy-problem-unreachable = La dernière lecture a échoué : le serveur de l’agenda n’a pas répondu à temps.
+staff-busy-failed-keeps = En attendant, nous continuons d’utiliser les plages occupées de la dernière lecture réussie.
+staff-busy-failed-none = En attendant, aucune de ses plages occupées n’est prise en compte.
+staff-busy-url = Adresse de l’agenda (iCal)
+staff-busy-url-hint = Google Agenda : Paramètres → votre agenda → « Adresse secrète au format iCal ». Outlook : Paramètres → Calendrier → Calendriers partagés → Publier un calendrier → lien ICS.
+staff-busy-error-url = Saisissez l’adresse complète d’un agenda sur un serveur public, commençant par https://.
+staff-busy-save = Enregistrer et lire maintenant
+staff-busy-replace = Remplacer l’adresse

@@ -151,3 +151,23 @@ staff-feed-url-note = Copie-o agora: só é mostrado esta vez. Criar um novo end
 staff-feed-exists = Já tem um endereço de feed. Se chegou às mãos erradas, crie um novo: o antigo deixa de funcionar de imediato.
 staff-feed-create = Criar endereço do feed
 staff-feed-rotate = Criar um novo endereço do feed
+
+## O seu próprio calendário (painel)
+staff-busy-title = O seu outro calendário
+staff-busy-intro = Indique o endereço secreto do seu calendário Google ou Outlook. Sempre que aí estiver ocupado, os clientes não o podem reservar e a fila não atribui o seu tempo. Voltamos a lê-lo a cada { $minutes } minutos.
+staff-busy-saved = Guardado. Lemos o seu calendário de imediato; o resultado aparece abaixo.
+staff-busy-from = Os períodos ocupados são lidos de
+staff-busy-read-at = Última leitura:
+staff-busy-never = Ainda não foi possível lê-lo.
+staff-busy-problem-refused = A última leitura foi recusada: o endereço aponta para uma rede interna.
+staff-busy-problem-http = A última leitura falhou: o servidor do calendário respondeu com o erro { $status }.
+staff-busy-problem-too-large = A última leitura falhou: o calendário tem mais de 1 MB.
+staff-busy-problem-not-calendar = A última leitura falhou: o endereço não devolve um calendário em formato iCal.
+staff-busy-problem-unreachable = A última leitura falhou: o servidor do calendário não respondeu a tempo.
+staff-busy-failed-keeps = Até voltar a funcionar, continuamos a usar os períodos ocupados da última leitura bem-sucedida.
+staff-busy-failed-none = Até funcionar, nenhum dos seus períodos ocupados é tido em conta.
+staff-busy-url = Endereço do calendário (iCal)
+staff-busy-url-hint = Google Calendar: Definições → o seu calendário → «Endereço secreto no formato iCal». Outlook: Definições → Calendário → Calendários partilhados → Publicar um calendário → ligação ICS.
+staff-busy-error-url = Introduza o endereço completo de um calendário num servidor público, começando por https://.
+staff-busy-save = Guardar e ler agora
+staff-busy-replace = Substituir o endereço

@@ -272,6 +272,7 @@ fn sample(var: &str, count: i64) -> FluentValue<'static> {
         "chance" => "about 1 in 3".into(),
         "n" => count.into(),
         "minimum" => 8.into(),
+        "status" => 404.into(),
         other => panic!("no sample for ${other}: add one here"),
     }
 }

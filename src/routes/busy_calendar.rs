@@ -80,12 +80,20 @@ pub async fn set(
 ) -> Result<web::Json<BusyCalendarOut>, AppError> {
     let id = path.into_inner();
     allowed(&staff, &id)?;
-    let url = web_url(&body.url).map_err(|m| AppError::validation("url", m))?;
+    save(&db, &settings, &id, &body.url).await?;
+    Ok(web::Json(current(&db, id).await?))
+}
+
+/// Sets CSM `id`'s busy calendar to `raw` (validated, and refused when it
+/// names an internal address) and fetches it once; shared with the CSM's
+/// dashboard page. Who may do it is the caller's check.
+pub async fn save(db: &Db, settings: &Settings, id: &str, raw: &str) -> Result<(), AppError> {
+    let url = web_url(raw).map_err(|m| AppError::validation("url", m))?;
     let allow_private = settings.webhooks.allow_private_targets;
     crate::webhook::check_target(&url, allow_private)
         .await
         .map_err(|m| AppError::validation("url", m))?;
-    let (uid, u) = (id.clone(), url.clone());
+    let (uid, u) = (id.to_owned(), url.clone());
     db.write(move |conn| {
         let user = users::find(conn, &uid)?;
         if user.is_none_or(|u| u.role != Role::Csm.as_str()) {
@@ -96,8 +104,8 @@ pub async fn set(
     })
     .await?;
     let interval = Duration::seconds(i64::from(settings.calendars.fetch_interval_secs));
-    crate::busy_fetch::fetch_one(&db, allow_private, interval, &id, &url).await?;
-    Ok(web::Json(current(&db, id).await?))
+    crate::busy_fetch::fetch_one(db, allow_private, interval, id, &url).await?;
+    Ok(())
 }
 
 /// The CSM's busy calendar and how its last fetch went (that CSM themself,

@@ -13,17 +13,20 @@ use tokio::net::TcpListener;
 
 use crate::both_backends;
 use crate::helpers::{Backend, Reply, TestApp, TestDb, spawn_app, spawn_app_with};
+use crate::pages::assert_html;
 use crate::queue::{ask, csm_with_hours, date_in, put_availability, slots, start_of};
+use crate::staff_browser::{field_value, staff_browser};
 
 both_backends!(
     busy_events_are_not_free_across_dst_and_a_failed_fetch_keeps_the_last_copy,
     a_private_feed_address_is_refused,
     the_allocator_never_books_a_busy_hour,
+    the_dashboard_sets_the_calendar_and_tells_how_reading_it_went,
 );
 
 /// A feed server on 127.0.0.1: answers every request with `ics`, or with
 /// 500 once `failing` is set. Returns the feed's URL.
-async fn serve(ics: String, failing: Arc<AtomicBool>) -> String {
+pub async fn serve(ics: String, failing: Arc<AtomicBool>) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let port = listener.local_addr().expect("addr").port();
     tokio::spawn(async move {
@@ -71,7 +74,7 @@ fn starts(got: &[(String, u64)]) -> Vec<&str> {
 /// Weekly Saturday 10:00–11:00 in Berlin from 20 March 2027 (before the
 /// change of 28 March) four times; a TRANSPARENT 11:00 on 20 March; a
 /// CANCELLED 11:00 on 3 April (after the change).
-const FEED: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//busy//EN\r\n\
+pub const FEED: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//busy//EN\r\n\
 BEGIN:VEVENT\r\nUID:weekly@test\r\nDTSTART;TZID=Europe/Berlin:20270320T100000\r\n\
 DTEND;TZID=Europe/Berlin:20270320T110000\r\nRRULE:FREQ=WEEKLY;BYDAY=SA;COUNT=4\r\n\
 SUMMARY:Other customer\r\nEND:VEVENT\r\n\
@@ -232,4 +235,109 @@ SUMMARY:Elsewhere\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     let second = ask(&app, "second@two.example", json!({})).await;
     assert_eq!(second.status, StatusCode::CREATED, "{}", second.text);
     assert!(second.json["appointment"].is_null(), "{}", second.text);
+}
+
+/// The CSM sets their calendar on the dashboard: a wrong address comes back
+/// with the reason and saves nothing; a good one is read at once and its busy
+/// hour leaves the free slots; a failing feed is explained in the CSM's
+/// language while the last good copy stays in use.
+async fn the_dashboard_sets_the_calendar_and_tells_how_reading_it_went(backend: Backend) {
+    let app = spawn_app_with(TestDb::create(backend), |s| {
+        s.webhooks.allow_private_targets = true;
+    })
+    .await;
+    let (browser, id) = staff_browser(&app, "csm").await;
+    let (_, admin) = app.staff("admin").await;
+    let r = put_availability(
+        &app,
+        &admin,
+        &id,
+        json!({"timezone": "Europe/Berlin",
+            "weekly": [{"day": "sat", "start": "09:00", "end": "13:00"}]}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let winter = ("2027-03-20T00:00:00Z", "2027-03-20T23:59:59Z");
+    assert_eq!(slots(&app, winter.0, winter.1).await.len(), 4);
+
+    let before = browser.get("/staff?lang=en").await;
+    assert_html(&before, StatusCode::OK);
+    assert!(
+        before.text.contains("Your other calendar"),
+        "{}",
+        before.text
+    );
+    assert!(before.text.contains("Save and read now"), "{}", before.text);
+
+    let refused = browser
+        .post_csrf("/staff/busy-calendar", &[("url", "calendar.example.com")])
+        .await;
+    assert_html(&refused, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .text
+            .contains("Enter the full address of a calendar"),
+        "{}",
+        refused.text
+    );
+    assert_eq!(
+        field_value(&refused.text, "url").as_deref(),
+        Some("calendar.example.com")
+    );
+    let api = format!("/api/v1/users/{id}/busy-calendar");
+    assert_eq!(
+        app.get(&api, Some(&admin)).await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    let failing = Arc::new(AtomicBool::new(false));
+    let url = serve(FEED.to_owned(), Arc::clone(&failing)).await;
+    let saved = browser
+        .post_csrf("/staff/busy-calendar", &[("url", url.as_str())])
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text);
+    let landing = saved
+        .headers
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(landing, "/staff?calendar=saved#busy-heading");
+    // The busy 10:00 Berlin (09:00 UTC) is no longer offered.
+    let free = slots(&app, winter.0, winter.1).await;
+    assert_eq!(free.len(), 3, "{free:?}");
+    assert!(free.iter().all(|(s, _)| s != "2027-03-20T09:00:00.000Z"));
+
+    let de = browser.get("/staff?calendar=saved&lang=de").await;
+    assert_html(&de, StatusCode::OK);
+    for text in [
+        "Gespeichert.",
+        "127.0.0.1",
+        "Zuletzt eingelesen:",
+        "Adresse ersetzen",
+    ] {
+        assert!(de.text.contains(text), "{text}: {}", de.text);
+    }
+    assert!(!de.text.contains("busy-problem"), "{}", de.text);
+    // The secret address itself is not shown again.
+    assert!(!de.text.contains("busy.ics"), "{}", de.text);
+
+    failing.store(true, Ordering::SeqCst);
+    let again = browser
+        .post_csrf("/staff/busy-calendar", &[("url", url.as_str())])
+        .await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.text);
+    let fr = browser.get("/staff?lang=fr").await;
+    assert_html(&fr, StatusCode::OK);
+    assert!(
+        fr.text
+            .contains("le serveur de l’agenda a répondu par l’erreur 500"),
+        "{}",
+        fr.text
+    );
+    assert!(fr.text.contains("dernière lecture réussie"), "{}", fr.text);
+    assert_eq!(slots(&app, winter.0, winter.1).await.len(), 3);
+    let ar = browser.get("/staff?lang=ar").await;
+    assert!(ar.text.contains("تقويمك الآخر"), "{}", ar.text);
+    assert!(ar.text.contains("500"), "{}", ar.text);
 }

@@ -7,12 +7,13 @@ use askama::Template;
 use chrono::Duration;
 use serde::Deserialize;
 
+use super::busy_calendar::{BusySection, Refused};
 use super::nav::StaffChrome;
 use super::session::StaffPage;
 use crate::config::Settings;
 use crate::db::queue::{self as queue_db};
 use crate::db::webinars::{self, WebinarFilter};
-use crate::db::{Db, DbError, calendar_feed, clock, utc};
+use crate::db::{Db, DbError, busy_calendar, calendar_feed, clock, utc};
 use crate::domain::queue::AppointmentStatus;
 use crate::domain::user::Role;
 use crate::pages::context::Layout;
@@ -52,6 +53,26 @@ struct DashboardPage {
     appointments: Vec<AppointmentLine>,
     /// The calendar feed section, for CSMs.
     feed: Option<FeedSection>,
+    /// The CSM's own calendar, whose busy times are kept free.
+    busy: Option<BusySection>,
+}
+
+/// What a form on the dashboard hands back to it.
+#[derive(Default)]
+pub struct Extra {
+    /// A new calendar feed address, shown this once.
+    pub new_url: Option<String>,
+    /// The busy calendar was just saved.
+    pub busy_saved: bool,
+    /// A busy calendar address that was refused.
+    pub refused: Option<Refused>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct DashboardQuery {
+    /// `saved` right after the busy calendar was set.
+    pub calendar: String,
 }
 
 /// The CSM's calendar feed: whether one exists, and its URL right after
@@ -67,9 +88,18 @@ pub struct FeedForm {
     pub csrf: String,
 }
 
-pub async fn show(db: web::Data<Db>, page: StaffPage) -> Result<HttpResponse, PageError> {
+pub async fn show(
+    db: web::Data<Db>,
+    settings: web::Data<Settings>,
+    page: StaffPage,
+    query: web::Query<DashboardQuery>,
+) -> Result<HttpResponse, PageError> {
     page.require(&[Role::Csm, Role::Admin])?;
-    dashboard(&db, &page, None).await
+    let extra = Extra {
+        busy_saved: query.calendar == "saved",
+        ..Extra::default()
+    };
+    render(&db, &settings, &page, extra, StatusCode::OK).await
 }
 
 /// `POST /staff/calendar-token`: a new feed URL for the signed-in CSM (the
@@ -85,13 +115,19 @@ pub async fn new_feed(
     let url = crate::routes::calendar::rotate(&db, &settings, page.id())
         .await
         .page(&page.ctx)?;
-    dashboard(&db, &page, Some(url)).await
+    let extra = Extra {
+        new_url: Some(url),
+        ..Extra::default()
+    };
+    render(&db, &settings, &page, extra, StatusCode::OK).await
 }
 
-async fn dashboard(
+pub async fn render(
     db: &Db,
+    settings: &Settings,
     page: &StaffPage,
-    new_url: Option<String>,
+    extra: Extra,
+    status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
     let is_csm = page.staff.role == Role::Csm;
     let now = clock();
@@ -104,7 +140,7 @@ async fn dashboard(
         host_id: Some(host.clone()),
         include_cancelled: false,
     };
-    let (hosted, booked, has_feed) = db
+    let (hosted, booked, has_feed, busy_row) = db
         .run(move |conn| {
             let hosted = webinars::list(conn, &filter, None, WEBINARS_SHOWN)?;
             let booked = queue_db::appointments_between(
@@ -114,7 +150,8 @@ async fn dashboard(
                 now + Duration::days(AHEAD_DAYS),
             )?;
             let has_feed = calendar_feed::token_hash(conn, &host)?.is_some();
-            Ok::<_, DbError>((hosted, booked, has_feed))
+            let busy_row = busy_calendar::get(conn, &host)?;
+            Ok::<_, DbError>((hosted, booked, has_feed, busy_row))
         })
         .await
         .page(&page.ctx)?;
@@ -168,9 +205,19 @@ async fn dashboard(
         webinars,
         appointments,
         feed: is_csm.then(|| FeedSection {
-            exists: has_feed || new_url.is_some(),
-            url: new_url,
+            exists: has_feed || extra.new_url.is_some(),
+            url: extra.new_url,
+        }),
+        busy: is_csm.then(|| {
+            super::busy_calendar::section(
+                ctx,
+                zone,
+                settings,
+                busy_row,
+                extra.busy_saved,
+                extra.refused,
+            )
         }),
     };
-    Ok(ctx.render(StatusCode::OK, &view))
+    Ok(ctx.render(status, &view))
 }

@@ -8,6 +8,7 @@
 mod admin;
 mod appointments;
 mod availability;
+mod busy_calendar;
 mod chart;
 mod dashboard;
 mod login;
@@ -64,6 +65,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     ))
     .service(staff_resource(
         web::resource("/staff/calendar-token").route(web::post().to(dashboard::new_feed)),
+    ))
+    .service(staff_resource(
+        web::resource("/staff/busy-calendar").route(web::post().to(busy_calendar::save)),
     ))
     .service(staff_resource(
         web::resource("/staff/availability")

@@ -130,3 +130,54 @@ async fn a_csm_runs_a_webinar_and_their_office_hours() {
     b.inspect("csm-availability", "ar").await;
     b.close().await;
 }
+
+/// A French-speaking CSM connects their other calendar from the dashboard:
+/// the form takes the address, the page says it was read and from where,
+/// and the section passes axe and fits a phone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_csm_connects_their_other_calendar() {
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicBool;
+
+    use crate::busy_calendar::{FEED, serve};
+    use crate::helpers::{TestDb, spawn_app_with};
+
+    let app = spawn_app_with(TestDb::create(Backend::Sqlite), |s| {
+        s.webhooks.allow_private_targets = true;
+    })
+    .await;
+    let email = "claire@example.com";
+    let csm_id = app.add_staff(email, "csm").await;
+    let feed = serve(FEED.to_owned(), Arc::new(AtomicBool::new(false))).await;
+
+    let b = Browser::start(&app.address).await;
+    b.goto("/login?lang=fr").await;
+    b.fill("Adresse e-mail", email).await;
+    b.fill("Mot de passe", PASSWORD).await;
+    b.click("Se connecter").await;
+    assert_eq!(b.path().await, "/staff");
+    b.fill("Adresse de l’agenda (iCal)", &feed).await;
+    b.click("Enregistrer et lire maintenant").await;
+    assert_eq!(b.path().await, "/staff?calendar=saved");
+    let section = b.text("section[aria-labelledby=busy-heading]").await;
+    for text in ["Enregistré.", "127.0.0.1", "Dernière lecture\u{202f}:"] {
+        assert!(section.contains(text), "{text}: {section}");
+    }
+    let token = app.login_token_of(&csm_id).await;
+    let stored = app
+        .get(
+            &format!("/api/v1/users/{csm_id}/busy-calendar"),
+            Some(&token),
+        )
+        .await;
+    assert_eq!(stored.json["url"], feed.as_str(), "{}", stored.text);
+    assert!(
+        stored.json["last_success_at"].is_string(),
+        "{}",
+        stored.text
+    );
+    b.inspect("csm-busy-calendar", "fr").await;
+    b.goto("/staff?lang=ar").await;
+    b.inspect("csm-busy-calendar", "ar").await;
+    b.close().await;
+}
