@@ -75,3 +75,12 @@ marketing-topics-col-queue = طلبات قائمة الانتظار
 marketing-topics-col-questions = الأسئلة المسبقة
 marketing-topics-col-recent = أحدث الأسئلة
 marketing-topics-note = لا تُقتبس أحدث الأسئلة إلا ممن وافقوا على التسويق. –: لا توجد تسجيلات مؤكدة، أو لا توجد أسئلة يمكن اقتباسها.
+
+## التقييمات من رسالة المتابعة
+marketing-ratings-title = كيف قيّم الحضور الجلسات
+marketing-ratings-intro = ندوات الفترة التي قيّمها الحضور من رسالة الشكر، على مقياس من 1 (ضعيف) إلى 5 (ممتاز).
+marketing-ratings-caption = التقييمات لكل ندوة
+marketing-ratings-col-webinar = الندوة
+marketing-ratings-col-date = التاريخ
+marketing-ratings-col-count = عدد التقييمات
+marketing-ratings-col-average = المتوسط (1–5)

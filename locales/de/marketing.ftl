@@ -75,3 +75,12 @@ marketing-topics-col-queue = Warteschlangen-Anfragen
 marketing-topics-col-questions = Fragen vorab
 marketing-topics-col-recent = Neueste Fragen
 marketing-topics-note = Neueste Fragen werden nur von Personen zitiert, die Marketing zugestimmt haben. –: keine bestätigten Anmeldungen oder keine zitierbaren Fragen.
+
+## Bewertungen aus der Nachbereitungs-E-Mail
+marketing-ratings-title = So bewerten Teilnehmende die Sessions
+marketing-ratings-intro = Webinare des Zeitraums, die Teilnehmende über die Dankes-E-Mail bewertet haben, auf einer Skala von 1 (schwach) bis 5 (hervorragend).
+marketing-ratings-caption = Bewertungen je Webinar
+marketing-ratings-col-webinar = Webinar
+marketing-ratings-col-date = Datum
+marketing-ratings-col-count = Bewertungen
+marketing-ratings-col-average = Durchschnitt (1–5)

@@ -75,3 +75,12 @@ marketing-topics-col-queue = Queue requests
 marketing-topics-col-questions = Questions in advance
 marketing-topics-col-recent = Recent questions
 marketing-topics-note = Recent questions are quoted only from people who agreed to marketing. –: no confirmed registrations, or no questions to quote.
+
+## Ratings from the follow-up mail
+marketing-ratings-title = How attendees rated the sessions
+marketing-ratings-intro = Webinars of the period that attendees rated from the thank-you mail, on a scale from 1 (poor) to 5 (excellent).
+marketing-ratings-caption = Ratings per webinar
+marketing-ratings-col-webinar = Webinar
+marketing-ratings-col-date = Date
+marketing-ratings-col-count = Ratings
+marketing-ratings-col-average = Average (1–5)

@@ -75,3 +75,12 @@ marketing-topics-col-queue = Demandes de file d’attente
 marketing-topics-col-questions = Questions à l’avance
 marketing-topics-col-recent = Questions récentes
 marketing-topics-note = Les questions récentes ne sont citées que pour les personnes qui ont accepté le marketing. – : aucune inscription confirmée, ou aucune question à citer.
+
+## Notes issues de l’e-mail de suivi
+marketing-ratings-title = Comment les participants ont noté les sessions
+marketing-ratings-intro = Webinaires de la période que les participants ont notés depuis l’e-mail de remerciement, sur une échelle de 1 (faible) à 5 (excellent).
+marketing-ratings-caption = Notes par webinaire
+marketing-ratings-col-webinar = Webinaire
+marketing-ratings-col-date = Date
+marketing-ratings-col-count = Notes
+marketing-ratings-col-average = Moyenne (1–5)

@@ -75,3 +75,12 @@ marketing-topics-col-queue = Pedidos na fila
 marketing-topics-col-questions = Perguntas antecipadas
 marketing-topics-col-recent = Perguntas recentes
 marketing-topics-note = As perguntas recentes só são citadas de pessoas que aceitaram receber marketing. –: nenhuma inscrição confirmada, ou nenhuma pergunta para citar.
+
+## Avaliações do e-mail de acompanhamento
+marketing-ratings-title = Como os participantes avaliaram as sessões
+marketing-ratings-intro = Webinars do período que os participantes avaliaram a partir do e-mail de agradecimento, numa escala de 1 (fraco) a 5 (excelente).
+marketing-ratings-caption = Avaliações por webinar
+marketing-ratings-col-webinar = Webinar
+marketing-ratings-col-date = Data
+marketing-ratings-col-count = Avaliações
+marketing-ratings-col-average = Média (1–5)

@@ -43,6 +43,15 @@ pub fn integer(lang: Locale, n: i64) -> String {
     }
 }
 
+/// A number with one decimal ("4.5", "4,5", "4.0") in `lang`'s digits.
+pub fn one_decimal(lang: Locale, x: f64) -> String {
+    let text = format!("{x:.1}");
+    match (formatter(lang), text.parse::<Decimal>()) {
+        (Some(f), Ok(d)) => f.format(&d).to_string(),
+        _ => text,
+    }
+}
+
 /// A share (0.5 = half) as a whole percentage in `lang`'s pattern.
 pub fn percent(lang: Locale, share: f64) -> String {
     let value = integer(lang, (share * 100.0).round() as i64);
@@ -67,6 +76,15 @@ mod tests {
         assert_eq!(integer(Locale::Pt, 12345), "12.345");
         assert_eq!(integer(Locale::Ar, 12345), "12,345");
         assert_eq!(integer(Locale::En, 7), "7");
+    }
+
+    #[test]
+    fn one_decimal_keeps_its_zero_and_the_language_separator() {
+        assert_eq!(one_decimal(Locale::En, 4.25), "4.2");
+        assert_eq!(one_decimal(Locale::De, 4.5), "4,5");
+        assert_eq!(one_decimal(Locale::Fr, 4.0), "4,0");
+        assert_eq!(one_decimal(Locale::Pt, 3.66), "3,7");
+        assert_eq!(one_decimal(Locale::Ar, 5.0), "5.0");
     }
 
     #[test]

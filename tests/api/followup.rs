@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp, days_ahead, spawn_app};
 use crate::pages::{assert_html, header, page, submit_with};
+use crate::staff_browser::staff_browser;
 use onetomany::worker::run_timed;
 
 both_backends!(
@@ -277,6 +278,24 @@ async fn a_rating_is_recorded_by_its_button_once(backend: Backend) {
     assert_eq!(next["ratings"], 0);
     assert!(next["rating_avg"].is_null());
     assert_eq!(stats.json["topics"][0]["ratings"], 2);
+    // The marketing page shows the same, the way German writes it.
+    let (browser, _) = staff_browser(&app, "marketing").await;
+    let charts = browser.get("/marketing?lang=de").await;
+    assert_html(&charts, StatusCode::OK);
+    let table = charts
+        .text
+        .split("id=\"ratings-table\"")
+        .nth(1)
+        .unwrap_or_else(|| panic!("a ratings table: {}", charts.text));
+    let title = row["title"].as_str().expect("title");
+    let line = table
+        .split("<tr>")
+        .find(|l| l.contains(title))
+        .unwrap_or_else(|| panic!("the session's line: {table}"));
+    assert!(line.contains("<td>2</td><td>4,5</td>"), "{line}");
+    // Only the rated session is listed, not the next one.
+    let table = table.split("</table>").next().unwrap_or_default();
+    assert_eq!(table.matches("<th scope=\"row\">").count(), 1, "{table}");
 
     // The host reads each score and comment beside the registrant.
     let cookie = format!("staff_session={}", s.host);

@@ -22,7 +22,7 @@ use crate::domain::stats::{Tally, TopicSeries, per_topic_per_week, week_start, w
 use crate::domain::user::Role;
 use crate::error::AppError;
 use crate::i18n::dates::{day_month, long_datetime, medium_date};
-use crate::i18n::numbers::{integer, percent};
+use crate::i18n::numbers::{integer, one_decimal, percent};
 use crate::pages::context::{Ctx, Layout};
 use crate::pages::error::{OrPage, PageError};
 use crate::pages::format::kind_label;
@@ -99,6 +99,18 @@ struct ChartsPage {
     legend: Vec<(String, &'static str, &'static str)>,
     rate_note: bool,
     topics: Option<TopicSection>,
+    /// Rated webinars of the period, in start order.
+    ratings: Vec<RatingLine>,
+}
+
+/// How the attendees of one webinar rated it in the follow-up mail.
+pub struct RatingLine {
+    pub title: String,
+    pub topic: String,
+    pub date: String,
+    pub iso: String,
+    pub count: String,
+    pub average: String,
 }
 
 impl ChartsPage {
@@ -155,6 +167,7 @@ pub async fn charts(
     let mut legend = Vec::new();
     let mut rate_note = false;
     let mut topics = None;
+    let mut ratings = Vec::new();
     if errors.is_empty() {
         let (start, end) = (
             day_start(from, zone),
@@ -183,6 +196,24 @@ pub async fn charts(
                 )
             }),
         );
+        ratings = rows
+            .iter()
+            .filter_map(|(w, f)| {
+                let average = f.rating_avg()?;
+                let starts = utc(w.starts_at);
+                Some(RatingLine {
+                    title: w.title.clone(),
+                    topic: w
+                        .topic
+                        .clone()
+                        .unwrap_or_else(|| ctx.t("marketing-no-topic")),
+                    date: date_text(ctx, starts.with_timezone(&zone).date_naive()),
+                    iso: crate::domain::time::format(starts),
+                    count: integer(ctx.lang, f.ratings),
+                    average: one_decimal(ctx.lang, average),
+                })
+            })
+            .collect();
         if !series.is_empty() {
             let built = build_charts(ctx, &week_list, &series, from, to);
             legend = built[0]
@@ -206,6 +237,7 @@ pub async fn charts(
         legend,
         rate_note,
         topics,
+        ratings,
     };
     Ok(ctx.render(status, &view))
 }

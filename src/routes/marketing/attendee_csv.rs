@@ -1,6 +1,7 @@
 //! The attendee list as CSV, streamed from the database in batches, with
 //! cells a spreadsheet would run as formulas made harmless.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use actix_web::get;
@@ -34,16 +35,23 @@ pub const CSV_HEADER: [&str; 12] = [
 ];
 
 /// A cell that a spreadsheet would run as a formula gets a leading `'`.
-pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+pub fn neutralise(cell: &str) -> Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        std::borrow::Cow::Owned(format!("'{cell}"))
+        Cow::Owned(format!("'{cell}"))
     } else {
-        std::borrow::Cow::Borrowed(cell)
+        Cow::Borrowed(cell)
     }
 }
 
-fn csv_chunk(rows: &[Attendee], with_header: bool, bom: bool) -> Result<Vec<u8>, csv::Error> {
-    let mut out = Vec::with_capacity(rows.len() * 160 + 200);
+/// CSV bytes (RFC 4180, CRLF) of `rows`, every cell through [`neutralise`];
+/// with the header (and a byte-order mark if `bom`) when `with_header`.
+pub fn write_csv<R, C>(rows: R, with_header: bool, bom: bool) -> Result<Vec<u8>, csv::Error>
+where
+    R: IntoIterator<Item = [C; CSV_HEADER.len()]>,
+    C: AsRef<str>,
+{
+    let rows = rows.into_iter();
+    let mut out = Vec::with_capacity(rows.size_hint().0 * 160 + 200);
     if with_header && bom {
         // A byte-order mark makes spreadsheet programs read UTF-8.
         out.extend_from_slice("\u{feff}".as_bytes());
@@ -54,35 +62,35 @@ fn csv_chunk(rows: &[Attendee], with_header: bool, bom: bool) -> Result<Vec<u8>,
     if with_header {
         w.write_record(CSV_HEADER)?;
     }
-    for a in rows {
-        let starts = crate::domain::time::format(utc(a.starts_at));
-        let registered = crate::domain::time::format(utc(a.reg.created_at));
-        let attended = a
-            .reg
-            .attended
-            .map_or("", |b| if b { "true" } else { "false" });
-        let fields = [
-            a.reg.email.as_str(),
-            &a.reg.name,
-            a.reg.company.as_deref().unwrap_or(""),
-            &a.reg.webinar_id,
-            &a.webinar_title,
-            &a.kind,
-            a.topic.as_deref().unwrap_or(""),
-            &starts,
-            &a.reg.status,
-            attended,
-            if a.reg.marketing_consent {
-                "true"
-            } else {
-                "false"
-            },
-            &registered,
-        ];
-        w.write_record(fields.iter().map(|f| neutralise(f).into_owned()))?;
+    for row in rows {
+        for cell in &row {
+            w.write_field(neutralise(cell.as_ref()).as_bytes())?;
+        }
+        w.write_record(None::<&[u8]>)?;
     }
     w.into_inner()
         .map_err(|e| csv::Error::from(std::io::Error::other(e.to_string())))
+}
+
+fn csv_chunk(rows: &[Attendee], with_header: bool, bom: bool) -> Result<Vec<u8>, csv::Error> {
+    let bool_cell = |b: bool| Cow::Borrowed(if b { "true" } else { "false" });
+    let cells = rows.iter().map(|a| {
+        [
+            Cow::Borrowed(a.reg.email.as_str()),
+            Cow::Borrowed(a.reg.name.as_str()),
+            Cow::Borrowed(a.reg.company.as_deref().unwrap_or("")),
+            Cow::Borrowed(a.reg.webinar_id.as_str()),
+            Cow::Borrowed(a.webinar_title.as_str()),
+            Cow::Borrowed(a.kind.as_str()),
+            Cow::Borrowed(a.topic.as_deref().unwrap_or("")),
+            Cow::Owned(crate::domain::time::format(utc(a.starts_at))),
+            Cow::Borrowed(a.reg.status.as_str()),
+            a.reg.attended.map_or(Cow::Borrowed(""), bool_cell),
+            bool_cell(a.reg.marketing_consent),
+            Cow::Owned(crate::domain::time::format(utc(a.reg.created_at))),
+        ]
+    });
+    write_csv(cells, with_header, bom)
 }
 
 /// The same attendees as CSV, streamed from the database in batches
