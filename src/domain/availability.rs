@@ -259,17 +259,45 @@ impl Availability {
     }
 }
 
+/// The one-hour slots of `starts` that overlap none of the busy intervals
+/// `[start, end)` in `busy`, which must be sorted by start.
+pub fn without_busy(
+    starts: Vec<DateTime<Utc>>,
+    busy: &[(DateTime<Utc>, DateTime<Utc>)],
+) -> Vec<DateTime<Utc>> {
+    starts
+        .into_iter()
+        .filter(|&s| {
+            let e = s + SLOT;
+            // Sorted by start: only intervals starting before the slot's end
+            // can overlap it.
+            let upto = busy.partition_point(|(bs, _)| *bs < e);
+            !busy[..upto].iter().any(|(_, be)| *be > s)
+        })
+        .collect()
+}
+
 /// Local wall-clock → instant, by the module's DST rule.
 pub fn resolve(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {
     match tz.from_local_datetime(&local) {
         LocalResult::Single(t) => t.with_timezone(&Utc),
         LocalResult::Ambiguous(earlier, _) => earlier.with_timezone(&Utc),
-        // In a gap: the offset from before the gap, i.e. shifted forward.
+        // In a gap: read with the offset from before the gap, i.e. shifted
+        // forward by it. A time inside the gap, read with one of the two
+        // offsets around it, falls on the side of the other one; so two
+        // reads give both, and the one before the gap is the smaller. (Any
+        // fixed look-back misses it somewhere: three hours back in UTC is
+        // already after a spring-forward in Sydney.)
         LocalResult::None => {
-            let before = tz
-                .offset_from_utc_datetime(&(local - Duration::hours(3)))
-                .fix();
-            Utc.from_utc_datetime(&(local - Duration::seconds(i64::from(before.local_minus_utc()))))
+            let offset_read_with = |seconds: i32| {
+                tz.offset_from_utc_datetime(&(local - Duration::seconds(i64::from(seconds))))
+                    .fix()
+                    .local_minus_utc()
+            };
+            let first =
+                offset_read_with(tz.offset_from_utc_datetime(&local).fix().local_minus_utc());
+            let before = first.min(offset_read_with(first));
+            Utc.from_utc_datetime(&(local - Duration::seconds(i64::from(before))))
         }
     }
 }
@@ -361,6 +389,41 @@ mod tests {
             .single()
             .expect("date");
         (start, start + Duration::days(1))
+    }
+
+    /// A wall-clock time that does not exist (the hour skipped in spring)
+    /// is read with the offset from before the skip, so it lands that far
+    /// after the skip, east and west of Greenwich alike.
+    #[test]
+    fn a_skipped_local_time_lands_after_the_skip_in_every_hemisphere() {
+        let at = |zone: &str, local: &str| {
+            let tz: Tz = zone.parse().expect("zone");
+            let local = NaiveDateTime::parse_from_str(local, "%Y-%m-%d %H:%M").expect("local");
+            resolve(tz, local).to_rfc3339()
+        };
+        // Sydney, 3 October 2027: 02:00 AEST (+10) jumps to 03:00 AEDT.
+        assert_eq!(
+            at("Australia/Sydney", "2027-10-03 02:30"),
+            "2027-10-02T16:30:00+00:00"
+        );
+        // Lord Howe skips half an hour (+10:30 to +11) at 02:00.
+        assert_eq!(
+            at("Australia/Lord_Howe", "2027-10-03 02:15"),
+            "2027-10-02T15:45:00+00:00"
+        );
+        assert_eq!(
+            at("Europe/Berlin", "2027-03-28 02:30"),
+            "2027-03-28T01:30:00+00:00"
+        );
+        assert_eq!(
+            at("America/New_York", "2027-03-14 02:30"),
+            "2027-03-14T07:30:00+00:00"
+        );
+        // A time that exists is read as it is.
+        assert_eq!(
+            at("Australia/Sydney", "2027-10-03 03:30"),
+            "2027-10-02T16:30:00+00:00"
+        );
     }
 
     #[test]

@@ -146,14 +146,17 @@ fn duration(v: &str) -> Option<Duration> {
             unit => {
                 let n: i64 = number.parse().ok()?;
                 number.clear();
-                total += match unit {
-                    'W' => Duration::weeks(n),
-                    'D' => Duration::days(n),
-                    'H' => Duration::hours(n),
-                    'M' => Duration::minutes(n),
-                    'S' => Duration::seconds(n),
-                    _ => return None,
-                };
+                // Beyond chrono's range (a few hundred million years) the
+                // duration is unreadable, not a panic.
+                let part = match unit {
+                    'W' => Duration::try_weeks(n),
+                    'D' => Duration::try_days(n),
+                    'H' => Duration::try_hours(n),
+                    'M' => Duration::try_minutes(n),
+                    'S' => Duration::try_seconds(n),
+                    _ => None,
+                }?;
+                total = total.checked_add(&part)?;
             }
         }
     }
@@ -208,15 +211,21 @@ fn event_busy(props: &[Line], floating: Tz, from: DateTime<Utc>, to: DateTime<Ut
     if length <= Duration::zero() {
         return Vec::new();
     }
+    // A length past the end of time (a huge DURATION) lasts until then.
+    let after = from
+        .checked_sub_signed(length)
+        .unwrap_or(DateTime::<Utc>::MIN_UTC);
     let starts: Vec<DateTime<Utc>> = match get("RRULE") {
         None => vec![first],
-        Some(rule) => occurrences(props, start, &rule.value, from - length, to),
+        Some(rule) => occurrences(props, start, &rule.value, after, to),
     };
     starts
         .into_iter()
         .map(|s| Busy {
             start: s,
-            end: s + length,
+            end: s
+                .checked_add_signed(length)
+                .unwrap_or(DateTime::<Utc>::MAX_UTC),
         })
         .filter(|b| b.end > from && b.start < to)
         .collect()

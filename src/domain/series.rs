@@ -15,7 +15,10 @@ pub const MAX_OCCURRENCES: usize = 104;
 
 const ALLOWED_FREQ: [&str; 4] = ["DAILY", "WEEKLY", "MONTHLY", "YEARLY"];
 
-/// The start of every occurrence, the first being `first` itself.
+/// The start of every occurrence, in time order, from `first` on at its
+/// local wall-clock time. `first` itself is the first of them unless the
+/// rule leaves its day out (a BYDAY without `first`'s weekday): then the
+/// series starts at the rule's first day after it.
 pub fn expand(
     rule: &str,
     first: DateTime<Utc>,

@@ -44,9 +44,15 @@ fn param_value(raw: &str) -> String {
         .collect()
 }
 
-/// A text value without carriage returns (the crate escapes `\n` `,` `;` `\`).
+/// A text value with line breaks as `\n` and no other control character but
+/// HTAB, which RFC 5545 §3.3.11 does not allow (the crate escapes `\n` `,`
+/// `;` `\`, but writes a NUL or DEL as it is).
 fn text_value(raw: &str) -> String {
-    raw.replace("\r\n", "\n").replace('\r', "\n")
+    raw.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect()
 }
 
 fn mailto(address: &str) -> String {
@@ -93,7 +99,7 @@ pub fn render(event: &CalendarEvent<'_>, method: Method, now: DateTime<Utc>) -> 
         .append_property(Property::new("CALSCALE", "GREGORIAN"))
         .append_property(Property::new("METHOD", method.as_str()));
     calendar.push(vevent.done());
-    calendar.done().to_string()
+    refold(&calendar.done().to_string())
 }
 
 /// One session in a subscription feed.
@@ -139,7 +145,39 @@ pub fn render_feed(name: &str, events: &[FeedEvent], now: DateTime<Utc>) -> Stri
         }
         calendar.push(vevent.done());
     }
-    calendar.done().to_string()
+    refold(&calendar.done().to_string())
+}
+
+/// Folds every content line again at 75 octets on a char boundary (RFC 5545
+/// §3.1) when the crate's own folding let a line with multi-byte text reach
+/// 76 octets.
+fn refold(ics: &str) -> String {
+    // Most output is already right: leave it byte for byte as the crate wrote it.
+    if ics.split("\r\n").all(|l| l.len() <= 75) {
+        return ics.to_owned();
+    }
+    let mut logical: Vec<String> = Vec::new();
+    for line in ics.split("\r\n") {
+        match (line.strip_prefix(' '), logical.last_mut()) {
+            (Some(rest), Some(last)) => last.push_str(rest),
+            _ if line.is_empty() => {}
+            _ => logical.push(line.to_owned()),
+        }
+    }
+    let mut out = String::with_capacity(ics.len() + 16);
+    for line in logical {
+        let mut room = 75;
+        for c in line.chars() {
+            if c.len_utf8() > room {
+                out.push_str("\r\n ");
+                room = 74;
+            }
+            out.push(c);
+            room -= c.len_utf8();
+        }
+        out.push_str("\r\n");
+    }
+    out
 }
 
 #[cfg(test)]

@@ -200,16 +200,18 @@ fn allocate_locked(
     cfg: &QueueSettings,
     now: DateTime<Utc>,
 ) -> Result<usize, DbError> {
+    // Free hours first: when every hour is booked, the waiting list (which
+    // is then at its longest) is not read at all.
+    let (from, to) = horizon(cfg, now);
+    let hosts = free_slots(conn, from, to)?;
+    if hosts.iter().all(|h| h.starts.is_empty()) {
+        return Ok(0);
+    }
     let waiting: Vec<RequestRow> = queue_requests::table
         .filter(queue_requests::status.eq(RequestStatus::Waiting.as_str()))
         .order((queue_requests::created_at.asc(), queue_requests::id.asc()))
         .load(conn)?;
     if waiting.is_empty() {
-        return Ok(0);
-    }
-    let (from, to) = horizon(cfg, now);
-    let hosts = free_slots(conn, from, to)?;
-    if hosts.iter().all(|h| h.starts.is_empty()) {
         return Ok(0);
     }
     let load = week_load(conn, from, to)?;

@@ -11,7 +11,7 @@ use crate::db::DbError;
 use crate::db::availability;
 use crate::db::schema::{appointments, users, webinars};
 use crate::domain::allocator::{Load, week_of};
-use crate::domain::availability::SLOT;
+use crate::domain::availability::{SLOT, without_busy};
 use crate::domain::queue::AppointmentStatus;
 use crate::domain::webinar::Status as WebinarStatus;
 
@@ -81,7 +81,7 @@ pub struct HostFree {
     pub starts: Vec<DateTime<Utc>>,
 }
 
-type Busy = HashMap<String, Vec<(NaiveDateTime, NaiveDateTime)>>;
+type Busy = HashMap<String, Vec<(DateTime<Utc>, DateTime<Utc>)>>;
 
 fn busy_between(
     conn: &mut AnyConnection,
@@ -107,15 +107,15 @@ fn busy_between(
         ))
         .load(conn)?;
     for (host, s, e) in w.into_iter().chain(a) {
-        busy.entry(host).or_default().push((s, e));
+        busy.entry(host)
+            .or_default()
+            .push((s.and_utc(), e.and_utc()));
     }
     // Busy times of each CSM's own calendar feed are never free.
     for (host, spans) in crate::db::busy_calendar::busy_all(conn, from, to)? {
-        busy.entry(host).or_default().extend(
-            spans
-                .into_iter()
-                .map(|b| (b.start.naive_utc(), b.end.naive_utc())),
-        );
+        busy.entry(host)
+            .or_default()
+            .extend(spans.into_iter().map(|b| (b.start, b.end)));
     }
     for spans in busy.values_mut() {
         spans.sort();
@@ -139,17 +139,7 @@ pub fn free_slots(
     for (row, host_name, host_email) in hosts {
         let avail = row.parse()?;
         let spans = busy.get(&row.user_id).map(Vec::as_slice).unwrap_or(&[]);
-        let starts = avail
-            .slots(from, to)
-            .into_iter()
-            .filter(|s| {
-                let (s, e) = (s.naive_utc(), (*s + SLOT).naive_utc());
-                // Spans are sorted by start: only those starting before the
-                // slot's end can overlap it.
-                let upto = spans.partition_point(|(bs, _)| *bs < e);
-                !spans[..upto].iter().any(|(_, be)| *be > s)
-            })
-            .collect();
+        let starts = without_busy(avail.slots(from, to), spans);
         out.push(HostFree {
             host_id: row.user_id,
             host_name,
