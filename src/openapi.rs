@@ -65,7 +65,9 @@ fn served() -> &'static Served {
             })
             .collect();
         // The document is plain maps and strings: writing it cannot fail.
-        let json = serde_json::to_vec(&doc).unwrap_or_default();
+        let mut value = serde_json::to_value(&doc).unwrap_or_default();
+        spell_link_fields(&mut value);
+        let json = serde_json::to_vec(&value).unwrap_or_default();
         Served {
             json: json.into_boxed_slice(),
             allow,
@@ -83,6 +85,7 @@ fn document() -> utoipa::openapi::OpenApi {
         .split_for_parts();
     Security.modify(&mut doc);
     SharedAnswers.modify(&mut doc);
+    Links.modify(&mut doc);
     doc
 }
 
@@ -161,6 +164,111 @@ impl Modify for Security {
                 "The manage token from the booking's e-mail",
             ))),
         );
+    }
+}
+
+/// The OpenAPI links from an answer that makes a resource to the operations
+/// on it: (operation, status, the answer's field that is the new id,
+/// operations taking that id as `{id}`).
+/// Clients and the stateful fuzzer follow them (a new webinar -> register ->
+/// cancel or claim that registration). Only true ones: a new user has no
+/// availability until it is published, so no link leads to reading it.
+const LINKS: &[(&str, &str, &str, &[&str])] = &[
+    (
+        "createWebinar",
+        "201",
+        "/id",
+        &[
+            "getWebinar",
+            "updateWebinar",
+            "cancelWebinar",
+            "getWebinarIcs",
+            "register",
+            "listRegistrations",
+        ],
+    ),
+    (
+        "register",
+        "201",
+        "/id",
+        &["getRegistration", "cancelRegistration", "claimRegistration"],
+    ),
+    (
+        "createUser",
+        "201",
+        "/id",
+        &[
+            "getUser",
+            "updateUser",
+            "replaceAvailability",
+            "setBusyCalendar",
+        ],
+    ),
+    (
+        "replaceAvailability",
+        "200",
+        "/user_id",
+        &["getAvailability"],
+    ),
+    ("createAccount", "201", "/id", &["getAccount"]),
+    (
+        "joinQueue",
+        "201",
+        "/id",
+        &[
+            "getQueueRequest",
+            "cancelQueueRequest",
+            "rescheduleQueueRequest",
+        ],
+    ),
+    ("createWebhook", "201", "/id", &["deleteWebhook"]),
+];
+
+struct Links;
+
+/// utoipa 5.5 writes a link's `operationId` as `operation_id`, which no
+/// client reads: each link is written as OpenAPI spells it.
+fn spell_link_fields(doc: &mut serde_json::Value) {
+    let Some(paths) = doc.get_mut("paths").and_then(|p| p.as_object_mut()) else {
+        return;
+    };
+    let links = paths
+        .values_mut()
+        .filter_map(|item| item.as_object_mut())
+        .flat_map(|item| item.values_mut())
+        .filter_map(|op| op.get_mut("responses").and_then(|r| r.as_object_mut()))
+        .flat_map(|responses| responses.values_mut())
+        .filter_map(|r| r.get_mut("links").and_then(|l| l.as_object_mut()))
+        .flat_map(|links| links.values_mut())
+        .filter_map(|link| link.as_object_mut());
+    for link in links {
+        if let Some(id) = link.remove("operation_id") {
+            link.insert("operationId".to_owned(), id);
+        }
+    }
+}
+
+impl Modify for Links {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for item in openapi.paths.paths.values_mut() {
+            for op in operations_mut(item) {
+                let Some(id) = op.operation_id.as_deref() else {
+                    continue;
+                };
+                for (_, status, field, targets) in LINKS.iter().filter(|(from, ..)| *from == id) {
+                    let Some(RefOr::T(response)) = op.responses.responses.get_mut(*status) else {
+                        continue;
+                    };
+                    for target in *targets {
+                        let link = utoipa::openapi::link::LinkBuilder::new()
+                            .operation_id(*target)
+                            .parameter("path.id", format!("$response.body#{field}"))
+                            .build();
+                        response.links.insert((*target).to_owned(), RefOr::T(link));
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -106,6 +106,41 @@ pub async fn public_posts(
     Ok(next.call(req).await?.map_into_left_body())
 }
 
+/// The 429 that every operation behind [`public_posts`] may answer, for its
+/// `#[utoipa::path(responses(..., RateLimited))]`: one description, the
+/// problem body and its `Retry-After` header.
+pub struct RateLimited;
+
+impl utoipa::IntoResponses for RateLimited {
+    fn responses() -> std::collections::BTreeMap<
+        String,
+        utoipa::openapi::RefOr<utoipa::openapi::response::Response>,
+    > {
+        use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+        use utoipa::openapi::{ContentBuilder, HeaderBuilder, Ref, ResponseBuilder};
+        let retry_after = HeaderBuilder::new()
+            .schema(
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+                    .minimum(Some(0)),
+            )
+            .description(Some("Seconds until a request is accepted again"))
+            .build();
+        let response = ResponseBuilder::new()
+            .description("Too many requests from this address (`rate_limited`)")
+            .header("Retry-After", retry_after)
+            .content(
+                "application/problem+json",
+                ContentBuilder::new()
+                    .schema(Some(Ref::from_schema_name("Problem")))
+                    .build(),
+            )
+            .build();
+        [("429".to_owned(), response.into())].into_iter().collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,12 +6,14 @@
 use std::fmt;
 
 /// A trimmed single line of 1..=`max` characters without control characters.
+/// The limit counts what was sent, blanks included, as the schema's
+/// `maxLength` does.
 pub fn single_line(raw: &str, max: usize) -> Result<String, String> {
     let value = raw.trim();
     if value.is_empty() {
         return Err("must not be empty".into());
     }
-    if value.chars().count() > max {
+    if raw.chars().count() > max {
         return Err(format!("must be at most {max} characters"));
     }
     if value.chars().any(char::is_control) {
@@ -30,7 +32,10 @@ impl EmailAddress {
         // A trailing dot names the same domain; the mail library refuses it.
         let value = raw.trim().trim_end_matches('.').to_lowercase();
         let invalid = || format!("{:?} is not a valid e-mail address", raw.trim());
-        if value.len() > 254 || value.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        if raw.chars().count() > 254
+            || value.len() > 254
+            || value.chars().any(|c| c.is_control() || c.is_whitespace())
+        {
             return Err(invalid());
         }
         let (local, domain) = value.split_once('@').ok_or_else(invalid)?;
@@ -93,11 +98,11 @@ impl Domain {
 /// trimmed, `\r\n` folded to `\n`, at most `max` characters, and no control
 /// characters other than newline and tab.
 pub fn multi_line(raw: &str, max: usize) -> Result<String, String> {
-    let value = raw.replace("\r\n", "\n").replace('\r', "\n");
-    let value = value.trim();
-    if value.chars().count() > max {
+    if raw.chars().count() > max {
         return Err(format!("must be at most {max} characters"));
     }
+    let value = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let value = value.trim();
     if value
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\t')
@@ -135,7 +140,7 @@ pub fn opaque(raw: &str, min: usize, max: usize) -> Result<String, String> {
 
 /// An optional single line: absent or blank becomes `None`.
 pub fn optional_line(raw: Option<&str>, max: usize) -> Result<Option<String>, String> {
-    match raw.map(str::trim).filter(|s| !s.is_empty()) {
+    match raw.filter(|s| !s.trim().is_empty()) {
         None => Ok(None),
         Some(v) => single_line(v, max).map(Some),
     }
@@ -144,7 +149,7 @@ pub fn optional_line(raw: Option<&str>, max: usize) -> Result<Option<String>, St
 /// An http(s) URL of reasonable length (join links).
 pub fn web_url(raw: &str) -> Result<String, String> {
     let value = raw.trim();
-    if value.len() > 2000 {
+    if raw.chars().count() > 2000 {
         return Err("must be at most 2000 characters".into());
     }
     let parsed = url::Url::parse(value).map_err(|e| format!("is not a URL: {e}"))?;
@@ -186,6 +191,18 @@ mod tests {
         assert!(single_line("a\nb", 10).is_err());
         assert!(single_line("   ", 10).is_err());
         assert!(single_line("😀😀😀", 2).is_err());
+    }
+
+    #[test]
+    fn a_limit_counts_the_blanks_that_were_sent() {
+        let padded = format!("\u{b}{}", "*".repeat(200));
+        assert!(single_line(&padded, 200).is_err());
+        assert!(single_line(&"*".repeat(200), 200).is_ok());
+        assert!(optional_line(Some(&padded), 200).is_err());
+        assert!(multi_line(&format!(" {}", "x".repeat(10)), 10).is_err());
+        let address = format!(" {}@example.com", "a".repeat(60));
+        assert!(EmailAddress::parse(&address).is_ok());
+        assert!(EmailAddress::parse(&format!("{}{address}", " ".repeat(200))).is_err());
     }
 
     #[test]

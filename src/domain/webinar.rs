@@ -249,19 +249,7 @@ impl NewWebinar {
             Some(u) => v.check("join_url", web_url(u)).map(Some),
         };
         let host_id = v.check("host_id", optional_uuid(req.host_id.as_deref()));
-        let rrule = match req
-            .rrule
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            None => Some(None),
-            Some(r) if r.len() > RRULE_MAX => {
-                v.fail("rrule", format!("must be at most {RRULE_MAX} characters"));
-                None
-            }
-            Some(r) => Some(Some(r.to_owned())),
-        };
+        let rrule = v.check("rrule", optional_line(req.rrule.as_deref(), RRULE_MAX));
         let policy = Policy::default().changed(&req.policy_change(), capacity.flatten(), &mut v);
         v.finish()?;
         Ok(Self {

@@ -146,8 +146,7 @@ impl RequestOut {
     (status = 201, body = QueuedWithToken),
     (status = 403, description = "`not_eligible`: high-touch accounts talk to their own CSM", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`already_queued`, `quota_exceeded`", body = Problem, content_type = "application/problem+json"),
-    (status = 429, description = "Too many requests from this address (`rate_limited`)", body = Problem, content_type = "application/problem+json",
-        headers(("Retry-After" = u64, description = "Seconds until a request is accepted again"))),
+    crate::rate_limit::RateLimited,
 ))]
 #[post(
     "/api/v1/queue",
@@ -184,8 +183,7 @@ fn holds_confirm_token(req: &HttpRequest, keys: &JwtKeys, id: &str) -> bool {
     security(("manage_token" = [])), responses(
     (status = 200, body = QueuedWithToken),
     (status = 401, description = "Not the confirmation token of this request (`unauthorized`)", body = Problem, content_type = "application/problem+json"),
-    (status = 429, description = "Too many requests from this address (`rate_limited`)", body = Problem, content_type = "application/problem+json",
-        headers(("Retry-After" = u64, description = "Seconds until a request is accepted again"))),
+    crate::rate_limit::RateLimited,
     (status = 409, description = "`session_closed` (cancelled, or not confirmed within 24 hours), `quota_exceeded`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post(
@@ -254,8 +252,7 @@ pub async fn get(
     security(("bearer" = []), ("manage_token" = [])), responses(
     (status = 200, body = QueuedOut),
     (status = 403, description = "Staff other than the CSM hosting its hour and admins (`forbidden`)", body = Problem, content_type = "application/problem+json"),
-    (status = 429, description = "Too many requests from this address (`rate_limited`)", body = Problem, content_type = "application/problem+json",
-        headers(("Retry-After" = u64, description = "Seconds until a request is accepted again"))),
+    crate::rate_limit::RateLimited,
 ))]
 #[post(
     "/api/v1/queue/{id}/cancel",
@@ -304,8 +301,7 @@ pub async fn cancel(
     (status = 200, body = QueuedOut),
     (status = 403, description = "Staff: only the customer asks for another slot (`forbidden`)", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`not_scheduled`", body = Problem, content_type = "application/problem+json"),
-    (status = 429, description = "Too many requests from this address (`rate_limited`)", body = Problem, content_type = "application/problem+json",
-        headers(("Retry-After" = u64, description = "Seconds until a request is accepted again"))),
+    crate::rate_limit::RateLimited,
 ))]
 #[post(
     "/api/v1/queue/{id}/reschedule",

@@ -104,8 +104,7 @@ impl RegistrationOut {
     operation_id = "register", request_body = RegistrationRequest, responses(
     (status = 201, body = RegisteredOut),
     (status = 409, description = "`already_registered` (the confirmation is e-mailed again, at most once per 15 minutes), `session_closed`", body = Problem, content_type = "application/problem+json"),
-    (status = 429, description = "Too many requests from this address (`rate_limited`)", body = Problem, content_type = "application/problem+json",
-        headers(("Retry-After" = u64, description = "Seconds until a request is accepted again"))),
+    crate::rate_limit::RateLimited,
 ))]
 #[post(
     "/api/v1/webinars/{id}/registrations",
@@ -225,8 +224,7 @@ pub async fn get(
     (status = 200, body = RegistrationOut),
     (status = 403, description = "Staff who may not change this registration (`forbidden`)", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`session_closed`", body = Problem, content_type = "application/problem+json"),
-    (status = 429, description = "Too many requests from this address (`rate_limited`)", body = Problem, content_type = "application/problem+json",
-        headers(("Retry-After" = u64, description = "Seconds until a request is accepted again"))),
+    crate::rate_limit::RateLimited,
 ))]
 #[post(
     "/api/v1/registrations/{id}/cancel",
@@ -259,8 +257,7 @@ pub async fn cancel(
     (status = 200, description = "Confirmed: the invitation is on its way", body = RegistrationOut),
     (status = 403, description = "Staff: only the registrant claims a seat (`forbidden`)", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`not_offered`: no seat is offered to this registration, or the offer ran out", body = Problem, content_type = "application/problem+json"),
-    (status = 429, description = "Too many requests from this address (`rate_limited`)", body = Problem, content_type = "application/problem+json",
-        headers(("Retry-After" = u64, description = "Seconds until a request is accepted again"))),
+    crate::rate_limit::RateLimited,
 ))]
 #[post(
     "/api/v1/registrations/{id}/claim",

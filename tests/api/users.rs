@@ -112,6 +112,21 @@ async fn invalid_users_list_every_bad_field(backend: Backend) {
     // Nothing was stored.
     let list = app.get("/api/v1/users", Some(&admin)).await;
     assert_eq!(list.json["items"].as_array().map(Vec::len), Some(1));
+
+    // The limit of 200 counts what was sent: a name padded with a blank
+    // is too long even though its trimmed text would fit.
+    let padded = format!("\u{b}{}", "*".repeat(200));
+    let reply = app
+        .post(
+            "/api/v1/users",
+            Some(&admin),
+            &json!({"email": "pad@example.com", "name": padded, "role": "marketing", "password": PASSWORD}),
+        )
+        .await;
+    reply.assert_problem(422, "validation_failed");
+    assert_eq!(reply.json["errors"][0]["field"], "name", "{}", reply.text);
+    let list = app.get("/api/v1/users", Some(&admin)).await;
+    assert_eq!(list.json["items"].as_array().map(Vec::len), Some(1));
 }
 
 async fn users_are_listed_page_by_page(backend: Backend) {
