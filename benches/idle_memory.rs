@@ -12,58 +12,20 @@
 //! Knob: BENCH_IDLE_SECONDS (the idle wait, default 3).
 
 use std::error::Error;
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+#[path = "support/process.rs"]
+mod process;
+use process::{Guard, free_port, http, status_kb};
 
 type BoxError = Box<dyn Error + Send + Sync>;
 
 const TARGET_MB: f64 = 30.0;
 
-/// Kills the child however we leave.
-struct Guard(Child);
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> Result<u16, BoxError> {
-    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
-}
-
-/// One plain HTTP/1.1 GET; returns the status code and the body length.
+/// One GET; the status code and the body length.
 fn get(port: u16, path: &str) -> Result<(u16, usize), BoxError> {
-    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
-    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )?;
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw)?;
-    let text = String::from_utf8_lossy(&raw);
-    let status = text
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| format!("no status line in {:?}", text.lines().next()))?;
-    let body = text.split_once("\r\n\r\n").map_or(0, |(_, b)| b.len());
-    Ok((status, body))
-}
-
-/// The kB figure of one /proc/<pid>/status line, e.g. `VmRSS:  12345 kB`.
-fn status_kb(status: &str, key: &str) -> Option<u64> {
-    status
-        .lines()
-        .find(|l| l.starts_with(key))?
-        .split_whitespace()
-        .nth(1)?
-        .parse()
-        .ok()
+    http(port, "GET", path, None, None).map(|(status, body)| (status, body.len()))
 }
 
 fn status_field<'a>(status: &'a str, key: &str) -> Option<&'a str> {

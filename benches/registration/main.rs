@@ -53,12 +53,18 @@ use onetomany::routes::users::create_user;
 use onetomany::startup::Application;
 use serde_json::{Value, json};
 
+#[path = "../support/pg.rs"]
+mod pg;
 mod report;
 mod store;
+#[path = "../support/wrk.rs"]
+mod summary;
 mod wrk;
 
+use pg::*;
 use report::*;
 use store::*;
+use summary::*;
 use wrk::*;
 
 type BoxError = Box<dyn Error + Send + Sync>;
@@ -122,24 +128,6 @@ impl Config {
 }
 
 // ---------------------------------------------------------------- wrk
-
-/// What wrk printed, parsed.
-#[derive(Debug, Default)]
-struct WrkResult {
-    requests: u64,
-    seconds: f64,
-    rps: f64,
-    p50_ms: f64,
-    p99_ms: f64,
-    non_2xx: u64,
-    socket_errors: u64,
-}
-
-impl WrkResult {
-    fn ok(&self) -> u64 {
-        self.requests.saturating_sub(self.non_2xx)
-    }
-}
 
 /// Latencies of one closed-loop phase run in threads.
 struct Stats {
@@ -244,52 +232,6 @@ impl Backend {
         match self {
             Self::Sqlite => "SQLite",
             Self::Postgres => "PostgreSQL",
-        }
-    }
-}
-
-/// A PostgreSQL database for this run: created here, dropped on drop.
-struct PgDatabase {
-    server: String,
-    name: String,
-}
-
-fn admin_connection(server: &str) -> Result<PgConnection, BoxError> {
-    let url = format!("{server}/postgres");
-    PgConnection::establish(&url).map_err(|e| {
-        format!("PostgreSQL must be reachable at {url} for this benchmark (it does not skip): {e}")
-            .into()
-    })
-}
-
-impl PgDatabase {
-    fn create(server: &str) -> Result<Self, BoxError> {
-        let name = format!("b_{}", uuid::Uuid::new_v4().simple());
-        let mut admin = admin_connection(server)?;
-        diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin)?;
-        Ok(Self {
-            server: server.to_owned(),
-            name,
-        })
-    }
-
-    fn url(&self) -> String {
-        format!("{}/{}", self.server, self.name)
-    }
-}
-
-impl Drop for PgDatabase {
-    fn drop(&mut self) {
-        let dropped = admin_connection(&self.server).and_then(|mut admin| {
-            diesel::sql_query(format!(
-                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                self.name
-            ))
-            .execute(&mut admin)
-            .map_err(BoxError::from)
-        });
-        if let Err(e) = dropped {
-            eprintln!("warning: could not drop database {}: {e}", self.name);
         }
     }
 }
