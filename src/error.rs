@@ -167,6 +167,10 @@ impl From<DbError> for AppError {
                 tracing::warn!(error = %err, "the database connection broke");
                 Self::Unavailable("the database is busy or unreachable; try again shortly".into())
             }
+            DbError::ConnectionLost(err) => {
+                tracing::warn!(error = %err, "the database connection broke");
+                Self::Unavailable("the database is busy or unreachable; try again shortly".into())
+            }
             DbError::Corrupt(_) | DbError::Storage(_) | DbError::Task(_) => {
                 Self::Internal(err.to_string())
             }

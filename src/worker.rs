@@ -196,7 +196,9 @@ async fn record(
             .await
         {
             Ok(()) => return Ok(()),
-            Err(e @ (DbError::Storage(_) | DbError::PoolTimeout(_))) => e,
+            Err(
+                e @ (DbError::Storage(_) | DbError::PoolTimeout(_) | DbError::ConnectionLost(_)),
+            ) => e,
             Err(e) => return Err(e),
         };
         let held = lease_end.is_some_and(|end| crate::db::clock() + Duration::seconds(2) < end);

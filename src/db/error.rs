@@ -27,6 +27,10 @@ pub enum DbError {
     /// No connection became free in time, or the database is unreachable.
     #[error("no database connection available: {0}")]
     PoolTimeout(#[from] r2d2::Error),
+    /// The connection broke while the work ran (the server restarted or went
+    /// away): nothing was committed, and the same request may succeed later.
+    #[error("the database connection broke: {0}")]
+    ConnectionLost(String),
     #[error("blocking task failed: {0}")]
     Task(#[from] tokio::task::JoinError),
 }

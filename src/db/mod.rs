@@ -174,7 +174,7 @@ impl Db {
         tokio::task::spawn_blocking(move || {
             let _entered = span.enter();
             let mut conn = pool.get().map_err(DbError::from)?;
-            f(&mut conn)
+            f(&mut conn).map_err(|e| lost_or(&mut conn, e))
         })
         .await
         .map_err(DbError::from)?
@@ -222,9 +222,12 @@ impl Db {
             let _entered = span.enter();
             let mut pooled = pool.get().map_err(DbError::from)?;
             write_transaction(&mut pooled, |conn| f(conn).map_err(Failed::Caller)).map_err(
-                |failed| match failed {
-                    Failed::Storage(e) => DbError::from(e).into(),
-                    Failed::Caller(e) => e,
+                |failed| {
+                    let error = match failed {
+                        Failed::Storage(e) => DbError::from(e).into(),
+                        Failed::Caller(e) => e,
+                    };
+                    lost_or(&mut pooled, error)
                 },
             )
         })
@@ -255,6 +258,20 @@ impl Db {
 
 /// Why a [`Db::write`] transaction failed: the caller's closure, or the
 /// transaction itself (begin, commit), whose error is diesel's.
+/// `error`, unless the connection it came from no longer answers: then the
+/// database went away during the work (whatever error that caused, its text
+/// differs by where the break fell), nothing was committed, and the caller
+/// hears that the database is unavailable. Only failures pay for the check.
+fn lost_or<E: From<DbError>>(conn: &mut AnyConnection, error: E) -> E {
+    if matches!(conn, AnyConnection::Sqlite(_)) {
+        return error;
+    }
+    match conn.batch_execute("SELECT 1") {
+        Err(e) => DbError::ConnectionLost(e.to_string()).into(),
+        Ok(()) => error,
+    }
+}
+
 enum Failed<E> {
     Caller(E),
     Storage(diesel::result::Error),

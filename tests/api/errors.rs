@@ -187,3 +187,49 @@ async fn hostile_input_never_yields_a_server_error(backend: Backend) {
         StatusCode::OK
     );
 }
+
+/// A connection that breaks in the middle of a write (the server restarted,
+/// a proxy cut it) is reported as the database being unavailable (503),
+/// whatever error the work itself saw; nothing it wrote is kept, and the
+/// next request gets a working connection.
+#[tokio::test]
+async fn a_connection_broken_mid_write_is_unavailable_and_keeps_nothing() {
+    use diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+    use onetomany::db::{DbError, schema::locks};
+
+    let app = spawn_app(Backend::Postgres).await;
+    let broken = app
+        .db
+        .write(|conn| {
+            diesel::insert_into(locks::table)
+                .values((
+                    locks::name.eq("broken-mid-write"),
+                    locks::touched_at.eq(onetomany::db::now()),
+                ))
+                .execute(conn)?;
+            // The server ends this very session; the work reports it as
+            // some error of its own, as a parser or a rule might.
+            diesel::sql_query("SELECT pg_terminate_backend(pg_backend_pid())")
+                .execute(conn)
+                .map_err(DbError::corrupt)
+        })
+        .await;
+    let err = broken.expect_err("the write cannot succeed on a dead connection");
+    assert!(matches!(err, DbError::ConnectionLost(_)), "{err:?}");
+    assert_eq!(
+        actix_web::ResponseError::status_code(&onetomany::error::AppError::from(err)).as_u16(),
+        StatusCode::SERVICE_UNAVAILABLE.as_u16()
+    );
+    let kept: i64 = app
+        .db
+        .read(|conn| {
+            locks::table
+                .filter(locks::name.eq("broken-mid-write"))
+                .count()
+                .get_result(conn)
+                .map_err(DbError::from)
+        })
+        .await
+        .expect("the next request reads");
+    assert_eq!(kept, 0, "nothing of the broken write is kept");
+}

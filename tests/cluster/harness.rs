@@ -278,6 +278,28 @@ pub fn outbox_id(mail: &Received) -> Option<String> {
     Some(inner.split_once('@')?.0.to_owned())
 }
 
+/// The lines at level ERROR in every instance's log under `dir` (ids only:
+/// the service logs no personal data), to say why an answer was a 500.
+pub fn logged_errors(dir: &std::path::Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !(name.starts_with("serve-") && name.ends_with(".log")) {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        lines.extend(
+            text.lines()
+                .filter(|l| l.contains("ERROR"))
+                .map(|l| format!("{name}: {l}")),
+        );
+    }
+    lines
+}
+
 /// A work folder for instances (logs, config), kept on failure for reading.
 pub fn work_dir() -> TempDir {
     tempfile::Builder::new()

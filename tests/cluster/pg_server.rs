@@ -117,6 +117,18 @@ impl PgServer {
     pub fn start_again(&self) {
         self.ctl(&["start"]);
     }
+
+    /// The server log's ERROR lines other than the unique violations the
+    /// service expects (a second registration of one address), to say why
+    /// a request failed.
+    pub fn logged_errors(&self) -> Vec<String> {
+        std::fs::read_to_string(&self.log)
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| l.contains("ERROR:") && !l.contains("duplicate key"))
+            .map(str::to_owned)
+            .collect()
+    }
 }
 
 fn socket_dir(data: &Path) -> PathBuf {

@@ -10,7 +10,7 @@ use onetomany::config::{DatabaseUrl, Settings};
 use onetomany::db::Db;
 
 use crate::checks::{lapse_offers, settle, verify};
-use crate::harness::{Client, Instance, Mail, scale, work_dir};
+use crate::harness::{Client, Instance, Mail, logged_errors, scale, work_dir};
 use crate::helpers::{Backend, TestDb};
 use crate::load::{self, Scene};
 use crate::pg_server::PgServer;
@@ -187,7 +187,9 @@ async fn three_instances_survive_kill_smtp_outage_stall_and_a_postgres_restart()
         statuses
             .keys()
             .all(|(_, s)| matches!(s, 200 | 201 | 409 | 503)),
-        "failures during the outage are clean 503s: {statuses:?}"
+        "failures during the outage are clean 503s: {statuses:?}; the service logged {:#?}; the database logged {:#?}",
+        logged_errors(work.path()),
+        pg.logged_errors()
     );
     drop(instances);
 }
