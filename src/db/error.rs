@@ -79,7 +79,12 @@ pub fn is_connection_lost(err: &diesel::result::Error) -> bool {
         "the database system is starting up",
     ];
     match err {
-        Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _)
+        // `UnableToSendCommand`: libpq could not send the statement or
+        // returned no result at all, as on a socket the server has closed.
+        Error::DatabaseError(
+            DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+            _,
+        )
         | Error::BrokenTransactionManager => true,
         Error::DatabaseError(DatabaseErrorKind::Unknown, info) => {
             let message = info.message();
@@ -96,4 +101,42 @@ pub fn is_unique_violation(err: &diesel::result::Error) -> bool {
         err,
         diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use diesel::result::{DatabaseErrorKind, Error};
+
+    use super::*;
+
+    fn database(kind: DatabaseErrorKind, message: &str) -> Error {
+        Error::DatabaseError(kind, Box::new(message.to_owned()))
+    }
+
+    #[test]
+    fn a_connection_the_server_dropped_is_lost_and_a_refusal_is_not() {
+        let lost = [
+            database(DatabaseErrorKind::UnableToSendCommand, ""),
+            database(DatabaseErrorKind::ClosedConnection, "connection closed"),
+            database(
+                DatabaseErrorKind::Unknown,
+                "terminating connection due to administrator command",
+            ),
+            database(
+                DatabaseErrorKind::Unknown,
+                "server closed the connection unexpectedly",
+            ),
+        ];
+        for err in &lost {
+            assert!(is_connection_lost(err), "{err:?}");
+        }
+        let kept = [
+            database(DatabaseErrorKind::UniqueViolation, "duplicate key value"),
+            database(DatabaseErrorKind::Unknown, "syntax error at or near"),
+            Error::NotFound,
+        ];
+        for err in &kept {
+            assert!(!is_connection_lost(err), "{err:?}");
+        }
+    }
 }
