@@ -5,14 +5,17 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::pin::Pin;
 use std::sync::Mutex;
+use std::task::{Context, Poll};
 use std::time::Instant;
 
-use actix_web::body::MessageBody;
+use actix_web::body::{BodySize, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::Method;
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::Next;
+use actix_web::web::Bytes;
 use actix_web::{HttpMessage, web};
 use tracing_actix_web::RequestId;
 
@@ -132,12 +135,54 @@ fn method_label(method: &Method) -> &'static str {
     }
 }
 
-/// Middleware: times each request, counts it under its route pattern (never
-/// the raw path, which may hold ids or tokens) and echoes the request id.
-pub async fn track(
+/// What is recorded of one request once its body is done.
+struct Pending {
+    metrics: web::Data<Metrics>,
+    method: &'static str,
+    route: String,
+    status: u16,
+    started: Instant,
+}
+
+/// A response body that records its request when the server is done with
+/// it: after the last chunk of a streamed answer (a CSV export of many
+/// rows), or when the client went away, not when the headers were ready.
+pub struct Timed<B> {
+    body: B,
+    pending: Option<Pending>,
+}
+
+impl<B> Drop for Timed<B> {
+    fn drop(&mut self) {
+        if let Some(p) = self.pending.take() {
+            let seconds = p.started.elapsed().as_secs_f64();
+            p.metrics.observe(p.method, &p.route, p.status, seconds);
+        }
+    }
+}
+
+impl<B: MessageBody + Unpin> MessageBody for Timed<B> {
+    type Error = B::Error;
+
+    fn size(&self) -> BodySize {
+        self.body.size()
+    }
+
+    fn poll_next(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Bytes, Self::Error>>> {
+        Pin::new(&mut self.get_mut().body).poll_next(cx)
+    }
+}
+
+/// Middleware: times each request to the end of its body ([`Timed`]),
+/// counts it under its route pattern (never the raw path, which may hold
+/// ids or tokens) and echoes the request id.
+pub async fn track<B: MessageBody + Unpin>(
     req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    next: Next<B>,
+) -> Result<ServiceResponse<Timed<B>>, actix_web::Error> {
     let started = Instant::now();
     let method = method_label(req.method());
     let metrics = req.app_data::<web::Data<Metrics>>().cloned();
@@ -147,21 +192,20 @@ pub async fn track(
         .request()
         .match_pattern()
         .unwrap_or_else(|| "unmatched".to_owned());
-    if let Some(metrics) = metrics {
-        metrics.observe(
-            method,
-            &route,
-            res.status().as_u16(),
-            started.elapsed().as_secs_f64(),
-        );
-    }
+    let pending = metrics.map(|metrics| Pending {
+        metrics,
+        method,
+        route,
+        status: res.status().as_u16(),
+        started,
+    });
     if let Some(id) = request_id
         && let Ok(value) = HeaderValue::from_str(&id.to_string())
     {
         res.headers_mut()
             .insert(HeaderName::from_static("x-request-id"), value);
     }
-    Ok(res)
+    Ok(res.map_body(|_, body| Timed { body, pending }))
 }
 
 #[cfg(test)]
